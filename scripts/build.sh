@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and its JS glue (wasm-bindgen --target web) into pkg/.
+#
+#   scripts/build.sh [--backend flex|ndarray] [--out DIR]
+#
+# Steps: cargo build (profile `wasm`: LTO, one codegen unit, panic=abort; +simd128 from
+# .cargo/config.toml) -> wasm-bindgen --target web -> wasm-opt -O3 (npm binaryen; Debian's
+# binaryen 108 miscompiles this module, see ../shared/TOOLCHAIN.md) -> pkg/SOURCE_HASH, the
+# hash of the sources the module was built from (scripts/serve.sh compares it to rebuild).
+# Needs: the rustup target wasm32-unknown-unknown, wasm-bindgen-cli of the exact version in
+# Cargo.lock, and `npm ci` (scripts/setup.sh installs all three).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+backend=flex
+out=pkg
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --backend) backend="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case "$backend" in flex|ndarray) ;; *) echo "build.sh: --backend is flex or ndarray" >&2; exit 2 ;; esac
+
+want=$(cargo pkgid wasm-bindgen 2>/dev/null | sed 's/.*[@#]//')
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
+if [ "$want" != "$have" ]; then
+  echo "build.sh: wasm-bindgen-cli $have found, Cargo.lock needs $want (run scripts/setup.sh)" >&2
+  exit 1
+fi
+
+cargo build --lib --locked --profile wasm --target wasm32-unknown-unknown \
+  --no-default-features --features "$backend,simd"
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name convscope \
+  target/wasm32-unknown-unknown/wasm/convscope.wasm
+node_modules/.bin/wasm-opt -O3 \
+  --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/convscope_bg.wasm" -o "$out/convscope_bg.wasm"
+{
+  echo "backend: $backend"
+  echo "sources: $(scripts/source-hash.sh)"
+} > "$out/BUILD_INFO"
+ls -l "$out"

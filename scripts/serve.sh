@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Serves convscope at http://127.0.0.1:8000/ (or the next free port) and prints the URL.
+#
+#   scripts/serve.sh [--port N]
+#
+# pkg/ is committed, so a plain clone serves as it is. When src/ has changed since pkg/ was
+# built (pkg/BUILD_INFO) and a Rust toolchain is present, pkg/ is rebuilt first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+built=$(sed -n 's/^sources: //p' pkg/BUILD_INFO 2>/dev/null || true)
+if [ "$built" != "$(scripts/source-hash.sh)" ]; then
+  if command -v cargo >/dev/null && command -v wasm-bindgen >/dev/null && [ -x node_modules/.bin/wasm-opt ]; then
+    echo "src/ changed since pkg/ was built: rebuilding pkg/ ..."
+    backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO 2>/dev/null || echo flex)
+    scripts/build.sh --backend "${backend:-flex}"
+  else
+    echo "note: src/ changed since pkg/ was built, and the build tools are missing (scripts/setup.sh installs them); serving the committed pkg/" >&2
+  fi
+fi
+exec node scripts/serve.mjs "$@"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the tests need (scripts/setup.sh), then runs every test:
+#   1. native Rust tests in release (every op on both backends, worked examples, property
+#      tests, LeNet-5 accuracy on the full 10k MNIST test set, preprocessing robustness);
+#   2. pkg/ is rebuilt and must equal the committed pkg/ byte for byte (stale pkg/ fails);
+#   3. the wasm module also builds with the other backend (ndarray), and its API tests pass;
+#   4. browser tests in headless Chromium (node --test, playwright-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+echo "== 1. native tests"
+cargo test --release --locked --features ndarray,flex,simd,train
+
+echo "== 2. committed pkg/ is current"
+backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO)
+scripts/build.sh --backend "$backend" --out target/pkg-check
+if ! diff -r pkg target/pkg-check; then
+  echo "pkg/ is stale: run scripts/build.sh --backend $backend and commit pkg/" >&2
+  exit 1
+fi
+
+echo "== 3. the other backend builds for wasm32"
+other=ndarray; [ "$backend" = ndarray ] && other=flex
+scripts/build.sh --backend "$other" --out target/pkg-$other
+
+echo "== 4. browser tests"
+CONVSCOPE_ALT_PKG="target/pkg-$other" node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,75 @@
+//! The JavaScript-shaped entry points: tensors plus an options object in, a tensor out.
+//!
+//! Each function here is what one export of `pkg/convscope.js` does, minus the copying of JS
+//! values; [`crate::bindings`] only converts. Keeping them in the pure core lets `cargo test`
+//! check option parsing and every error message natively.
+
+use crate::backend::Backend;
+use crate::conv::{ConvParams, conv1d, conv2d};
+use crate::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
+use crate::error::{ParamError, Result};
+use crate::params::{OptValue, RawOptions};
+use crate::pool::{PoolParams, pool2d};
+use crate::shape::{AxisParams, OutputSize, SizeKind, output_size};
+use crate::tensor::HostTensor;
+
+/// `conv2d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
+pub fn conv2d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+    let (p, bias) = ConvParams::<2>::from_options("conv2d", opts)?;
+    conv2d(backend, input, weight, bias.as_deref(), &p)
+}
+
+/// `conv1d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
+pub fn conv1d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+    let (p, bias) = ConvParams::<1>::from_options("conv1d", opts)?;
+    conv1d(backend, input, weight, bias.as_deref(), &p)
+}
+
+/// `convTranspose2d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?, groups?})`.
+pub fn conv_transpose2d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+    let (p, bias) = ConvTransposeParams::<2>::from_options("convTranspose2d", opts)?;
+    conv_transpose2d(backend, input, weight, bias.as_deref(), &p)
+}
+
+/// `convTranspose1d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?, groups?})`.
+pub fn conv_transpose1d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+    let (p, bias) = ConvTransposeParams::<1>::from_options("convTranspose1d", opts)?;
+    conv_transpose1d(backend, input, weight, bias.as_deref(), &p)
+}
+
+/// `pool2d(input, {mode, kernel, stride?, padding?})`.
+pub fn pool2d_js(backend: Backend, input: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+    let p = PoolParams::from_options(opts)?;
+    pool2d(backend, input, &p)
+}
+
+/// `outputSize({kind?: 'conv'|'pool'|'transposed', input, kernel, stride?, padding?,
+/// dilation?, outputPadding?})`: one axis's output size and its formula with the numbers in.
+pub fn output_size_js(opts: &RawOptions) -> Result<OutputSize, ParamError> {
+    const OP: &str = "outputSize";
+    opts.check_known(
+        OP,
+        &["kind", "input", "kernel", "stride", "padding", "dilation", "outputPadding"],
+    )?;
+    let kind = SizeKind::parse(OP, opts.text(OP, "kind")?.unwrap_or("conv"))?;
+    let required = |key: &str| -> Result<usize, ParamError> {
+        match opts.get(key) {
+            Some(OptValue::Num(_)) => opts.int(OP, key, 1, 1),
+            _ => Err(ParamError::new(OP, key, "is required: a whole number >= 1")),
+        }
+    };
+    let input = required("input")?;
+    let kernel = required("kernel")?;
+    let default_stride = if kind == SizeKind::Pool { kernel } else { 1 };
+    let p = AxisParams {
+        kernel,
+        stride: opts.int(OP, "stride", default_stride, 1)?,
+        padding: opts.int(OP, "padding", 0, 0)?,
+        dilation: opts.int(OP, "dilation", 1, 1)?,
+        output_padding: opts.int(OP, "outputPadding", 0, 0)?,
+    };
+    if kind == SizeKind::Pool && p.dilation != 1 {
+        return Err(ParamError::new(OP, "dilation", "pooling here has no dilation; expected 1"));
+    }
+    output_size(kind, input, &p)
+}

@@ -1,0 +1,223 @@
+//! Convolution in 1-D and 2-D, computed by burn, with PyTorch's semantics.
+//!
+//! Same numbers as `torch.nn.functional.conv1d` / `conv2d`: cross-correlation (the kernel is
+//! not flipped), zero padding on both sides of each spatial axis, dilation spreading the kernel
+//! taps `D` apart, grouped channels, and the output size rounded down
+//! (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, see [`crate::shape`]).
+//!
+//! Every argument is validated here before burn sees it: burn panics on inconsistent shapes,
+//! and a panic inside WebAssembly kills the module.
+
+use burn::tensor::module;
+use burn::tensor::ops::ConvOptions;
+
+use crate::backend::{Backend, download, upload};
+use crate::error::{ParamError, Result};
+use crate::params::RawOptions;
+use crate::shape::{AxisParams, conv_len};
+use crate::tensor::{HostTensor, check_output_size};
+
+/// Hyperparameters of an `N`-D convolution, one entry per spatial axis (`[h, w]` for 2-D).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvParams<const N: usize> {
+    pub stride: [usize; N],
+    pub padding: [usize; N],
+    pub dilation: [usize; N],
+    pub groups: usize,
+}
+
+impl<const N: usize> Default for ConvParams<N> {
+    fn default() -> Self {
+        Self {
+            stride: [1; N],
+            padding: [0; N],
+            dilation: [1; N],
+            groups: 1,
+        }
+    }
+}
+
+impl<const N: usize> ConvParams<N> {
+    /// Option keys `conv1d`/`conv2d` accept from JS.
+    pub const OPTION_KEYS: &'static [&'static str] =
+        &["bias", "stride", "padding", "dilation", "groups"];
+
+    /// Reads `{bias?, stride?, padding?, dilation?, groups?}` (PyTorch's defaults: no bias,
+    /// 1, 0, 1, 1) and returns the parameters and the bias.
+    pub fn from_options(
+        op: &'static str,
+        opts: &RawOptions,
+    ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
+        opts.check_known(op, Self::OPTION_KEYS)?;
+        let params = Self {
+            stride: opts.axes(op, "stride", [1; N], 1)?,
+            padding: opts.axes(op, "padding", [0; N], 0)?,
+            dilation: opts.axes(op, "dilation", [1; N], 1)?,
+            groups: opts.int(op, "groups", 1, 1)?,
+        };
+        Ok((params, opts.floats(op, "bias")?))
+    }
+
+    /// The parameters of spatial axis `i` for a kernel `kernel` taps wide.
+    pub fn axis(&self, i: usize, kernel: usize) -> AxisParams {
+        AxisParams::new(kernel, self.stride[i], self.padding[i], self.dilation[i])
+    }
+}
+
+/// Names of spatial axes for messages.
+pub(crate) fn axis_name(n: usize, i: usize) -> &'static str {
+    match (n, i) {
+        (1, _) => "length",
+        (_, 0) => "height",
+        _ => "width",
+    }
+}
+
+/// Checked shapes of one convolution call.
+struct ConvShapes<const N: usize> {
+    channels: usize,
+    out_channels: usize,
+    input: [usize; N],
+    kernel: [usize; N],
+    output: [usize; N],
+}
+
+/// Validates a convolution call and computes its output shape.
+fn check_conv<const N: usize>(
+    op: &'static str,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvParams<N>,
+) -> Result<ConvShapes<N>, ParamError> {
+    let (in_layout, w_layout) = if N == 1 {
+        ("[C, L]", "[O, C/groups, K]")
+    } else {
+        ("[C, H, W]", "[O, C/groups, KH, KW]")
+    };
+    input.check(op, "input", N + 1, in_layout)?;
+    weight.check(op, "weight", N + 2, w_layout)?;
+    let channels = input.shape[0];
+    let out_channels = weight.shape[0];
+    let g = p.groups;
+    if channels % g != 0 {
+        return Err(ParamError::new(
+            op,
+            "groups",
+            format!("groups ({g}) must divide the input channels C = {channels}"),
+        ));
+    }
+    if out_channels % g != 0 {
+        return Err(ParamError::new(
+            op,
+            "groups",
+            format!("groups ({g}) must divide the output channels O = weight.shape[0] = {out_channels}"),
+        ));
+    }
+    if weight.shape[1] != channels / g {
+        return Err(ParamError::new(
+            op,
+            "weight",
+            format!(
+                "expected weight.shape[1] = C/groups = {channels}/{g} = {} (the input has {channels} channels), got {}",
+                channels / g,
+                weight.shape[1]
+            ),
+        ));
+    }
+    if let Some(b) = bias
+        && b.len() != out_channels
+    {
+        return Err(ParamError::new(
+            op,
+            "bias",
+            format!(
+                "expected one value per output channel ({out_channels}), got {}",
+                b.len()
+            ),
+        ));
+    }
+    let mut shapes = ConvShapes {
+        channels,
+        out_channels,
+        input: [0; N],
+        kernel: [0; N],
+        output: [0; N],
+    };
+    for i in 0..N {
+        let (len, k) = (input.shape[1 + i], weight.shape[2 + i]);
+        let axis = p.axis(i, k);
+        shapes.input[i] = len;
+        shapes.kernel[i] = k;
+        shapes.output[i] = conv_len(len, &axis).ok_or_else(|| {
+            ParamError::new(
+                op,
+                "weight",
+                format!(
+                    "the kernel's {} extent D(K−1)+1 = {}·({k}−1)+1 = {} is larger than the padded input {len} + 2·{} = {}: no output",
+                    axis_name(N, i),
+                    axis.dilation,
+                    axis.dilated_kernel(),
+                    axis.padding,
+                    len + 2 * axis.padding
+                ),
+            )
+        })?;
+    }
+    let mut out_shape = vec![out_channels];
+    out_shape.extend_from_slice(&shapes.output);
+    check_output_size(op, "input", &out_shape)?;
+    Ok(shapes)
+}
+
+/// 2-D convolution of one image, as `torch.nn.functional.conv2d`.
+///
+/// # Shapes
+/// - `input`: `[C, H, W]`
+/// - `weight`: `[O, C/groups, KH, KW]`
+/// - `bias`: `[O]`
+/// - returns `[O, OH, OW]` with `OH = ⌊(H + 2P − D(KH−1) − 1)/S⌋ + 1` (likewise `OW`)
+pub fn conv2d(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvParams<2>,
+) -> Result<HostTensor> {
+    let s = check_conv("conv2d", input, weight, bias, p)?;
+    let device = backend.device();
+    let [h, w] = s.input;
+    let [kh, kw] = s.kernel;
+    let x = upload(&input.data, [1, s.channels, h, w], &device); // [1, c, h, w]
+    let k = upload(&weight.data, [s.out_channels, s.channels / p.groups, kh, kw], &device); // [o, c/g, kh, kw]
+    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
+    let y = module::conv2d(x, k, b, options); // [1, o, oh, ow]
+    let [oh, ow] = s.output;
+    Ok(HostTensor::new(download(y)?, vec![s.out_channels, oh, ow]))
+}
+
+/// 1-D convolution of one sequence, as `torch.nn.functional.conv1d` (e.g. a 3-gram detector
+/// sliding over word vectors, one channel per embedding dimension).
+///
+/// # Shapes
+/// - `input`: `[C, L]`
+/// - `weight`: `[O, C/groups, K]`
+/// - `bias`: `[O]`
+/// - returns `[O, OL]` with `OL = ⌊(L + 2P − D(K−1) − 1)/S⌋ + 1`
+pub fn conv1d(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvParams<1>,
+) -> Result<HostTensor> {
+    let s = check_conv("conv1d", input, weight, bias, p)?;
+    let device = backend.device();
+    let x = upload(&input.data, [1, s.channels, s.input[0]], &device); // [1, c, l]
+    let k = upload(&weight.data, [s.out_channels, s.channels / p.groups, s.kernel[0]], &device); // [o, c/g, k]
+    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
+    let y = module::conv1d(x, k, b, options); // [1, o, ol]
+    Ok(HostTensor::new(download(y)?, vec![s.out_channels, s.output[0]]))
+}

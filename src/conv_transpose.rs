@@ -1,0 +1,232 @@
+//! Transposed convolution ("deconvolution", learnable up-sampling) in 1-D and 2-D, by burn.
+//!
+//! Same numbers as `torch.nn.functional.conv_transpose1d` / `conv_transpose2d`: every input
+//! value scatters a copy of the kernel, scaled by that value, into the output at stride `S`;
+//! overlapping copies add up; then `P` cells are cropped from each border and `OP`
+//! (`outputPadding`) cells added at the end. Output size per axis:
+//! `(W − 1)·S − 2P + D(K−1) + OP + 1` (see [`crate::shape`]).
+
+use burn::tensor::module;
+use burn::tensor::ops::ConvTransposeOptions;
+
+use crate::backend::{Backend, download, upload};
+use crate::conv::axis_name;
+use crate::error::{ParamError, Result};
+use crate::params::RawOptions;
+use crate::shape::{AxisParams, conv_transpose_len};
+use crate::tensor::{HostTensor, check_output_size};
+
+/// Hyperparameters of an `N`-D transposed convolution, one entry per spatial axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvTransposeParams<const N: usize> {
+    pub stride: [usize; N],
+    pub padding: [usize; N],
+    pub output_padding: [usize; N],
+    pub dilation: [usize; N],
+    pub groups: usize,
+}
+
+impl<const N: usize> Default for ConvTransposeParams<N> {
+    fn default() -> Self {
+        Self {
+            stride: [1; N],
+            padding: [0; N],
+            output_padding: [0; N],
+            dilation: [1; N],
+            groups: 1,
+        }
+    }
+}
+
+impl<const N: usize> ConvTransposeParams<N> {
+    /// Option keys the transposed convolutions accept from JS.
+    pub const OPTION_KEYS: &'static [&'static str] = &[
+        "bias",
+        "stride",
+        "padding",
+        "outputPadding",
+        "dilation",
+        "groups",
+    ];
+
+    /// Reads `{bias?, stride?, padding?, outputPadding?, dilation?, groups?}` (defaults: no
+    /// bias, 1, 0, 0, 1, 1).
+    pub fn from_options(
+        op: &'static str,
+        opts: &RawOptions,
+    ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
+        opts.check_known(op, Self::OPTION_KEYS)?;
+        let params = Self {
+            stride: opts.axes(op, "stride", [1; N], 1)?,
+            padding: opts.axes(op, "padding", [0; N], 0)?,
+            output_padding: opts.axes(op, "outputPadding", [0; N], 0)?,
+            dilation: opts.axes(op, "dilation", [1; N], 1)?,
+            groups: opts.int(op, "groups", 1, 1)?,
+        };
+        Ok((params, opts.floats(op, "bias")?))
+    }
+
+    /// The parameters of spatial axis `i` for a kernel `kernel` taps wide.
+    pub fn axis(&self, i: usize, kernel: usize) -> AxisParams {
+        AxisParams {
+            output_padding: self.output_padding[i],
+            ..AxisParams::new(kernel, self.stride[i], self.padding[i], self.dilation[i])
+        }
+    }
+}
+
+struct TransposeShapes<const N: usize> {
+    channels: usize,
+    out_channels: usize,
+    input: [usize; N],
+    kernel: [usize; N],
+    output: [usize; N],
+}
+
+fn check_transpose<const N: usize>(
+    op: &'static str,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvTransposeParams<N>,
+) -> Result<TransposeShapes<N>, ParamError> {
+    let (in_layout, w_layout) = if N == 1 {
+        ("[C, L]", "[C, O/groups, K]")
+    } else {
+        ("[C, H, W]", "[C, O/groups, KH, KW]")
+    };
+    input.check(op, "input", N + 1, in_layout)?;
+    weight.check(op, "weight", N + 2, w_layout)?;
+    let channels = input.shape[0];
+    let g = p.groups;
+    if weight.shape[0] != channels {
+        return Err(ParamError::new(
+            op,
+            "weight",
+            format!(
+                "expected weight.shape[0] = C = {channels} (the input's channels), got {}",
+                weight.shape[0]
+            ),
+        ));
+    }
+    if channels % g != 0 {
+        return Err(ParamError::new(
+            op,
+            "groups",
+            format!("groups ({g}) must divide the input channels C = {channels}"),
+        ));
+    }
+    let out_channels = weight.shape[1] * g;
+    if let Some(b) = bias
+        && b.len() != out_channels
+    {
+        return Err(ParamError::new(
+            op,
+            "bias",
+            format!(
+                "expected one value per output channel (weight.shape[1]·groups = {out_channels}), got {}",
+                b.len()
+            ),
+        ));
+    }
+    let mut shapes = TransposeShapes {
+        channels,
+        out_channels,
+        input: [0; N],
+        kernel: [0; N],
+        output: [0; N],
+    };
+    for i in 0..N {
+        let (len, k) = (input.shape[1 + i], weight.shape[2 + i]);
+        let axis = p.axis(i, k);
+        // PyTorch's rule: the extra cells must fall inside one stride (or dilation) step.
+        if axis.output_padding >= axis.stride && axis.output_padding >= axis.dilation {
+            return Err(ParamError::new(
+                op,
+                "outputPadding",
+                format!(
+                    "must be smaller than the stride ({}) or the dilation ({}) along {}, got {}",
+                    axis.stride,
+                    axis.dilation,
+                    axis_name(N, i),
+                    axis.output_padding
+                ),
+            ));
+        }
+        shapes.input[i] = len;
+        shapes.kernel[i] = k;
+        shapes.output[i] = conv_transpose_len(len, &axis).ok_or_else(|| {
+            let full = (len - 1) * axis.stride
+                + axis.dilation * (k - 1)
+                + axis.output_padding
+                + 1;
+            ParamError::new(
+                op,
+                "padding",
+                format!(
+                    "cropping 2·{} = {} cells from the {full}-cell {} leaves an output smaller than 1",
+                    axis.padding,
+                    2 * axis.padding,
+                    axis_name(N, i)
+                ),
+            )
+        })?;
+    }
+    let mut out_shape = vec![out_channels];
+    out_shape.extend_from_slice(&shapes.output);
+    check_output_size(op, "input", &out_shape)?;
+    Ok(shapes)
+}
+
+/// 2-D transposed convolution of one image, as `torch.nn.functional.conv_transpose2d`.
+///
+/// # Shapes
+/// - `input`: `[C, H, W]`
+/// - `weight`: `[C, O/groups, KH, KW]`
+/// - `bias`: `[O]`
+/// - returns `[O, OH, OW]` with `OH = (H − 1)·S − 2P + D(KH−1) + OP + 1` (likewise `OW`)
+pub fn conv_transpose2d(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvTransposeParams<2>,
+) -> Result<HostTensor> {
+    let s = check_transpose("convTranspose2d", input, weight, bias, p)?;
+    let device = backend.device();
+    let [h, w] = s.input;
+    let [kh, kw] = s.kernel;
+    let x = upload(&input.data, [1, s.channels, h, w], &device); // [1, c, h, w]
+    let k = upload(&weight.data, [s.channels, s.out_channels / p.groups, kh, kw], &device); // [c, o/g, kh, kw]
+    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let options =
+        ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
+    let y = module::conv_transpose2d(x, k, b, options); // [1, o, oh, ow]
+    let [oh, ow] = s.output;
+    Ok(HostTensor::new(download(y)?, vec![s.out_channels, oh, ow]))
+}
+
+/// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`.
+///
+/// # Shapes
+/// - `input`: `[C, L]`
+/// - `weight`: `[C, O/groups, K]`
+/// - `bias`: `[O]`
+/// - returns `[O, OL]` with `OL = (L − 1)·S − 2P + D(K−1) + OP + 1`
+pub fn conv_transpose1d(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvTransposeParams<1>,
+) -> Result<HostTensor> {
+    let s = check_transpose("convTranspose1d", input, weight, bias, p)?;
+    let device = backend.device();
+    let x = upload(&input.data, [1, s.channels, s.input[0]], &device); // [1, c, l]
+    let k = upload(&weight.data, [s.channels, s.out_channels / p.groups, s.kernel[0]], &device); // [c, o/g, k]
+    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let options =
+        ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
+    let y = module::conv_transpose1d(x, k, b, options); // [1, o, ol]
+    Ok(HostTensor::new(download(y)?, vec![s.out_channels, s.output[0]]))
+}

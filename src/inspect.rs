@@ -1,0 +1,325 @@
+//! LeNet-5 opened up for the page: one forward pass with every layer's values, the weights of
+//! every layer, and receptive fields traced through the layer specs.
+//!
+//! Layers are named as in LeCun et al. 1998: input, C1, S2, C3, S4, C5, F6, output. Shapes
+//! are `[C, H, W]` for maps and `[N]` for vectors, data row-major.
+
+use burn::module::Module;
+use burn::tensor::activation::softmax;
+use burn::tensor::{Device, Tensor};
+
+use crate::backend::{Backend, download, upload};
+use crate::error::{Error, ParamError, Result};
+use crate::lenet::{IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LeNet5, PADDED_SIDE, Variant, prepare_input};
+use crate::receptive_field::{Geometry, Region, Span, trace};
+use crate::tensor::HostTensor;
+use crate::weights;
+
+/// What a layer does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerKind {
+    Input,
+    Conv,
+    Pool,
+    Dense,
+}
+
+impl LayerKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LayerKind::Input => "input",
+            LayerKind::Conv => "conv",
+            LayerKind::Pool => "pool",
+            LayerKind::Dense => "dense",
+        }
+    }
+}
+
+/// Static description of one layer of LeNet-5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayerSpec {
+    pub name: &'static str,
+    pub kind: LayerKind,
+    /// Output shape: `[C, H, W]` for maps (C5 is `[120, 1, 1]` spatially), `[N, 1, 1]` for
+    /// dense layers.
+    pub shape: [usize; 3],
+    /// How the layer maps the grid below to its own (kernel, stride, padding; padding relative
+    /// to the layer below, so C1's is 0 on the already padded 32×32 input). `None` for input.
+    pub geometry: Option<Geometry>,
+}
+
+/// LeNet-5's layers, in order. The geometry drives receptive-field arithmetic; the shapes are
+/// checked against a real forward pass in the tests.
+pub const LAYERS: [LayerSpec; 8] = [
+    LayerSpec { name: "input", kind: LayerKind::Input, shape: [1, IMAGE_SIDE, IMAGE_SIDE], geometry: None },
+    LayerSpec { name: "C1", kind: LayerKind::Conv, shape: [6, 28, 28], geometry: Some(Geometry::square(5, 1, 0)) },
+    LayerSpec { name: "S2", kind: LayerKind::Pool, shape: [6, 14, 14], geometry: Some(Geometry::square(2, 2, 0)) },
+    LayerSpec { name: "C3", kind: LayerKind::Conv, shape: [16, 10, 10], geometry: Some(Geometry::square(5, 1, 0)) },
+    LayerSpec { name: "S4", kind: LayerKind::Pool, shape: [16, 5, 5], geometry: Some(Geometry::square(2, 2, 0)) },
+    LayerSpec { name: "C5", kind: LayerKind::Conv, shape: [120, 1, 1], geometry: Some(Geometry::square(5, 1, 0)) },
+    LayerSpec { name: "F6", kind: LayerKind::Dense, shape: [84, 1, 1], geometry: Some(Geometry::square(1, 1, 0)) },
+    LayerSpec { name: "output", kind: LayerKind::Dense, shape: [10, 1, 1], geometry: Some(Geometry::square(1, 1, 0)) },
+];
+
+/// Index of a layer by name (`"C3"`, `"output"`, …).
+pub fn layer_index(op: &'static str, name: &str) -> Result<usize, ParamError> {
+    LAYERS.iter().position(|l| l.name == name).ok_or_else(|| {
+        let names: Vec<&str> = LAYERS.iter().map(|l| l.name).collect();
+        ParamError::new(op, "layer", format!("expected one of {}, got {name:?}", names.join(", ")))
+    })
+}
+
+/// One layer's values after a forward pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerOutput {
+    pub name: &'static str,
+    pub kind: LayerKind,
+    /// `[C, H, W]` for maps, `[N]` for vectors.
+    pub shape: Vec<usize>,
+    /// Values after the activation (output: softmax probabilities).
+    pub data: Vec<f32>,
+    /// Weighted sum plus bias before the activation (output: the logits), for layers with
+    /// weights.
+    pub pre_activation: Option<Vec<f32>>,
+}
+
+/// Everything one forward pass produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forward {
+    pub probabilities: Vec<f32>,
+    pub layers: Vec<LayerOutput>,
+}
+
+/// A kernel or bias tensor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerWeights {
+    pub name: &'static str,
+    /// Conv: `[O, C, KH, KW]`; dense: `[out, in]` (PyTorch's layout).
+    pub weight: HostTensor,
+    /// `[O]`.
+    pub bias: HostTensor,
+}
+
+/// A trained LeNet-5 on a burn backend.
+#[derive(Debug)]
+pub struct Network {
+    model: LeNet5,
+    device: Device,
+}
+
+impl Network {
+    /// Decodes a weights file (see [`crate::weights`]) for `variant`.
+    pub fn from_bytes(bytes: &[u8], variant: Variant, backend: Backend) -> Result<Self> {
+        let device = backend.device();
+        let model = weights::decode(bytes, variant, &device)?;
+        Ok(Self { model, device })
+    }
+
+    /// The trained weights built into this crate.
+    pub fn embedded(variant: Variant, backend: Backend) -> Result<Self> {
+        Self::from_bytes(weights::embedded(variant), variant, backend)
+    }
+
+    pub fn variant(&self) -> Variant {
+        self.model.variant
+    }
+
+    fn check_pixels(pixels: &[f32]) -> Result<(), ParamError> {
+        if pixels.len() != IMAGE_PIXELS {
+            return Err(ParamError::new(
+                "forward",
+                "pixels",
+                format!("expected {IMAGE_PIXELS} values (28×28, row-major), got {}", pixels.len()),
+            ));
+        }
+        Ok(())
+    }
+
+    fn input_tensor(&self, pixels: &[f32]) -> Tensor<4> {
+        upload(&prepare_input(pixels), [1, 1, PADDED_SIDE, PADDED_SIDE], &self.device) // [1, 1, 32, 32]
+    }
+
+    /// Class probabilities only.
+    ///
+    /// # Shapes
+    /// - `pixels`: `[28 * 28]`, ink = 1; returns `[10]`
+    pub fn probabilities(&self, pixels: &[f32]) -> Result<Vec<f32>> {
+        Self::check_pixels(pixels)?;
+        download(self.model.probabilities(self.input_tensor(pixels)))
+    }
+
+    /// Class probabilities of many images at once (used by the accuracy tests).
+    ///
+    /// # Shapes
+    /// - `pixels`: `[b * 28 * 28]`; returns `[b * 10]`
+    pub fn probabilities_batch(&self, pixels: &[f32]) -> Result<Vec<f32>> {
+        if pixels.is_empty() || pixels.len() % IMAGE_PIXELS != 0 {
+            return Err(ParamError::new("forward", "pixels", "expected a multiple of 784 values").into());
+        }
+        let b = pixels.len() / IMAGE_PIXELS;
+        let x: Vec<f32> = pixels.chunks_exact(IMAGE_PIXELS).flat_map(prepare_input).collect();
+        let x = upload(&x, [b, 1, PADDED_SIDE, PADDED_SIDE], &self.device); // [b, 1, 32, 32]
+        download(self.model.probabilities(x))
+    }
+
+    /// One forward pass keeping every layer.
+    ///
+    /// # Shapes
+    /// - `pixels`: `[28 * 28]`, row-major, values in [0, 1], ink = 1
+    /// - returns the probabilities `[10]` and the 8 layers of [`LAYERS`] with their values
+    pub fn forward(&self, pixels: &[f32]) -> Result<Forward> {
+        Self::check_pixels(pixels)?;
+        let t = self.model.forward_trace(self.input_tensor(pixels));
+        let probabilities = download(softmax(t.logits.clone(), 1))?;
+        let map = |i: usize, data: Vec<f32>, pre: Option<Vec<f32>>| {
+            let spec = &LAYERS[i];
+            let shape = match spec.kind {
+                LayerKind::Dense => vec![spec.shape[0]],
+                _ if i == 5 => vec![spec.shape[0]],
+                _ => spec.shape.to_vec(),
+            };
+            LayerOutput { name: spec.name, kind: spec.kind, shape, data, pre_activation: pre }
+        };
+        let layers = vec![
+            map(0, pixels.to_vec(), None),
+            map(1, download(t.c1)?, Some(download(t.c1_pre)?)),
+            map(2, download(t.s2)?, None),
+            map(3, download(t.c3)?, Some(download(t.c3_pre)?)),
+            map(4, download(t.s4)?, None),
+            map(5, download(t.c5)?, Some(download(t.c5_pre)?)),
+            map(6, download(t.f6)?, Some(download(t.f6_pre)?)),
+            map(7, probabilities.clone(), Some(download(t.logits)?)),
+        ];
+        for l in &layers {
+            if l.data.len() != l.shape.iter().product::<usize>() {
+                return Err(Error::Backend(format!("{}: unexpected size {}", l.name, l.data.len())));
+            }
+        }
+        Ok(Forward { probabilities, layers })
+    }
+
+    /// The weights and biases of C1, C3, C5, F6 and output.
+    pub fn weights(&self) -> Result<Vec<LayerWeights>> {
+        let m = &self.model;
+        let conv = |name, c: &burn::nn::conv::Conv2d| -> Result<LayerWeights> {
+            let w = c.weight.val();
+            let shape = w.dims().to_vec();
+            let bias = c.bias.as_ref().map(|b| b.val()).ok_or_else(|| Error::Backend("missing bias".into()))?;
+            let n = bias.dims()[0];
+            Ok(LayerWeights { name, weight: HostTensor::new(download(w)?, shape), bias: HostTensor::new(download(bias)?, vec![n]) })
+        };
+        let dense = |name, l: &burn::nn::Linear| -> Result<LayerWeights> {
+            // burn stores [in, out]; report PyTorch's [out, in].
+            let w = l.weight.val().transpose(); // [out, in]
+            let shape = w.dims().to_vec();
+            let bias = l.bias.as_ref().map(|b| b.val()).ok_or_else(|| Error::Backend("missing bias".into()))?;
+            let n = bias.dims()[0];
+            Ok(LayerWeights { name, weight: HostTensor::new(download(w)?, shape), bias: HostTensor::new(download(bias)?, vec![n]) })
+        };
+        Ok(vec![
+            conv("C1", &m.c1)?,
+            conv("C3", &m.c3)?,
+            conv("C5", &m.c5)?,
+            dense("F6", &m.f6)?,
+            dense("output", &m.output)?,
+        ])
+    }
+
+    /// Number of trainable parameters (61,706).
+    pub fn num_params(&self) -> usize {
+        self.model.num_params()
+    }
+}
+
+/// A region in one layer, clipped to that layer's real positions and unclipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayerRegion {
+    pub layer: &'static str,
+    pub clipped: Region,
+    pub full: Region,
+}
+
+/// The receptive field of one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceptiveField {
+    /// From the unit's own layer down to `input`; input coordinates are on the 28×28 image
+    /// (the unclipped region may extend into the 2-pixel border LeNet pads it with).
+    pub regions: Vec<LayerRegion>,
+    /// The region on LeNet's 32×32 padded input (clipped to it).
+    pub padded: Region,
+    /// `[h, w]` of the receptive field on the padded input (C1 5×5, S2 6×6, C3 14×14, S4 16×16,
+    /// C5 and above 32×32).
+    pub size: [usize; 2],
+}
+
+fn geometries() -> Vec<Geometry> {
+    LAYERS[1..].iter().filter_map(|l| l.geometry).collect()
+}
+
+/// Traces unit `(y, x)` of `layer` down to the input. Dense layers (F6, output) are 1×1 grids
+/// whose single position is `(0, 0)`; every unit of theirs sees the whole input.
+pub fn receptive_field(layer: &str, y: usize, x: usize) -> Result<ReceptiveField, ParamError> {
+    const OP: &str = "receptiveField";
+    let idx = layer_index(OP, layer)?;
+    let spec = &LAYERS[idx];
+    let [_, h, w] = spec.shape;
+    if y >= h {
+        return Err(ParamError::new(OP, "y", format!("{layer} has rows 0..{h}, got {y}")));
+    }
+    if x >= w {
+        return Err(ParamError::new(OP, "x", format!("{layer} has columns 0..{w}, got {x}")));
+    }
+    let unit = Region::unit(y, x);
+    let mut regions = Vec::new();
+    let padded_side = [PADDED_SIDE, PADDED_SIDE];
+    let padded;
+    if idx == 0 {
+        padded = Region {
+            y: Span { start: y as i64 + INPUT_PADDING as i64, end: y as i64 + INPUT_PADDING as i64 + 1 },
+            x: Span { start: x as i64 + INPUT_PADDING as i64, end: x as i64 + INPUT_PADDING as i64 + 1 },
+        };
+        regions.push(LayerRegion { layer: "input", clipped: unit, full: unit });
+    } else {
+        let levels = trace(&geometries(), idx - 1, unit);
+        // levels[k] is in the grid of layer idx - k; the last one is the padded input.
+        for (k, r) in levels.iter().enumerate().take(idx) {
+            let s = &LAYERS[idx - k];
+            regions.push(LayerRegion { layer: s.name, clipped: r.clip([s.shape[1], s.shape[2]]), full: *r });
+        }
+        let on_padded = levels[idx];
+        padded = on_padded.clip(padded_side);
+        let shift = |s: Span| Span { start: s.start - INPUT_PADDING as i64, end: s.end - INPUT_PADDING as i64 };
+        let full = Region { y: shift(on_padded.y), x: shift(on_padded.x) };
+        regions.push(LayerRegion { layer: "input", clipped: full.clip([IMAGE_SIDE, IMAGE_SIDE]), full });
+    }
+    let size = [padded.y.len() as usize, padded.x.len() as usize];
+    Ok(ReceptiveField { regions, padded, size })
+}
+
+/// For input pixel `(y, x)` of the 28×28 image: in each layer, the smallest rectangle of units
+/// whose receptive field contains it (the units that "see" this pixel).
+pub fn units_seeing(y: usize, x: usize) -> Result<Vec<LayerRegion>, ParamError> {
+    const OP: &str = "unitsSeeing";
+    if y >= IMAGE_SIDE || x >= IMAGE_SIDE {
+        return Err(ParamError::new(OP, if y >= IMAGE_SIDE { "y" } else { "x" }, format!("expected 0..{IMAGE_SIDE}, got ({y}, {x})")));
+    }
+    let (py, px) = ((y + INPUT_PADDING) as i64, (x + INPUT_PADDING) as i64);
+    let g = geometries();
+    let mut out = Vec::new();
+    for (idx, spec) in LAYERS.iter().enumerate().skip(1) {
+        let [_, h, w] = spec.shape;
+        let (mut y0, mut y1, mut x0, mut x1) = (i64::MAX, i64::MIN, i64::MAX, i64::MIN);
+        for uy in 0..h {
+            for ux in 0..w {
+                let r = trace(&g, idx - 1, Region::unit(uy, ux))[idx];
+                if (r.y.start..r.y.end).contains(&py) && (r.x.start..r.x.end).contains(&px) {
+                    (y0, y1) = (y0.min(uy as i64), y1.max(uy as i64 + 1));
+                    (x0, x1) = (x0.min(ux as i64), x1.max(ux as i64 + 1));
+                }
+            }
+        }
+        let r = Region { y: Span { start: y0, end: y1 }, x: Span { start: x0, end: x1 } };
+        out.push(LayerRegion { layer: spec.name, clipped: r, full: r });
+    }
+    Ok(out)
+}

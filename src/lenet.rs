@@ -1,0 +1,221 @@
+//! LeNet-5 (LeCun, Bottou, Bengio, Haffner 1998), as one burn module that serves both native
+//! training (`src/bin/train.rs`) and in-browser inference.
+//!
+//! ```text
+//! input 1@28×28 ─pad 2─► 1@32×32 ─C1 conv 5×5─► 6@28×28 ─S2 pool 2×2/2─► 6@14×14
+//!   ─C3 conv 5×5─► 16@10×10 ─S4 pool 2×2/2─► 16@5×5 ─C5 conv 5×5─► 120@1×1
+//!   ─F6 dense─► 84 ─output dense─► 10 ─softmax─► probabilities
+//! ```
+//!
+//! C3 is connected to all six S2 maps (the "dense" C3 that modern re-implementations use; the
+//! 1998 paper's sparse connection table is not used), which gives 61,706 parameters.
+//! Two variants share the layer shapes:
+//! - [`Variant::Classic`]: tanh after C1, C3, C5 and F6, average-pool subsampling, as in 1998
+//!   (plain tanh and parameter-free averaging instead of the paper's scaled tanh and trainable
+//!   subsampling coefficients);
+//! - [`Variant::Modern`]: ReLU and max pooling.
+//!
+//! The input is MNIST-like: row-major 28×28, ink = 1, background = 0. [`prepare_input`] pads
+//! it to LeNet's 32×32 with background and normalises it with the MNIST training-set mean and
+//! standard deviation; everything that calls the network goes through it.
+
+use burn::module::Module;
+use burn::nn::conv::{Conv2d, Conv2dConfig};
+use burn::nn::{Linear, LinearConfig};
+use burn::tensor::activation::{relu, softmax};
+use burn::tensor::module::{avg_pool2d, max_pool2d};
+use burn::tensor::ops::{AvgPoolOptions, MaxPoolOptions};
+use burn::tensor::{Device, Tensor};
+
+/// Side of the images the network is trained on (MNIST).
+pub const IMAGE_SIDE: usize = 28;
+/// Pixels of one input image.
+pub const IMAGE_PIXELS: usize = IMAGE_SIDE * IMAGE_SIDE;
+/// Zero padding that turns 28×28 into LeNet's 32×32 input.
+pub const INPUT_PADDING: usize = 2;
+/// Side of the padded input the first convolution sees.
+pub const PADDED_SIDE: usize = IMAGE_SIDE + 2 * INPUT_PADDING;
+/// Mean and standard deviation of MNIST training pixels (in [0, 1]).
+pub const MNIST_MEAN: f32 = 0.1307;
+pub const MNIST_STD: f32 = 0.3081;
+/// Number of classes.
+pub const CLASSES: usize = 10;
+
+/// Which of the two trained networks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Variant {
+    /// tanh + average pooling (LeCun et al. 1998).
+    #[default]
+    Classic,
+    /// ReLU + max pooling.
+    Modern,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 2] = [Variant::Classic, Variant::Modern];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Classic => "classic",
+            Variant::Modern => "modern",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "classic" => Some(Variant::Classic),
+            "modern" => Some(Variant::Modern),
+            _ => None,
+        }
+    }
+
+    /// Name of the activation function, for labels.
+    pub fn activation_name(self) -> &'static str {
+        match self {
+            Variant::Classic => "tanh",
+            Variant::Modern => "relu",
+        }
+    }
+
+    /// Name of the pooling, for labels.
+    pub fn pool_name(self) -> &'static str {
+        match self {
+            Variant::Classic => "avg",
+            Variant::Modern => "max",
+        }
+    }
+}
+
+/// Pads a 28×28 image (ink = 1) to 32×32 with background and normalises it.
+///
+/// # Shapes
+/// - `pixels`: `[28 * 28]`, row-major, values in [0, 1]
+/// - returns `[32 * 32]`, row-major, `(x − mean) / std`
+pub fn prepare_input(pixels: &[f32]) -> Vec<f32> {
+    let background = (0.0 - MNIST_MEAN) / MNIST_STD;
+    let mut out = vec![background; PADDED_SIDE * PADDED_SIDE];
+    for (y, row) in pixels.chunks_exact(IMAGE_SIDE).enumerate().take(IMAGE_SIDE) {
+        let dst = (y + INPUT_PADDING) * PADDED_SIDE + INPUT_PADDING;
+        for (o, &v) in out[dst..dst + IMAGE_SIDE].iter_mut().zip(row) {
+            *o = (v - MNIST_MEAN) / MNIST_STD;
+        }
+    }
+    out
+}
+
+/// Every intermediate tensor of one forward pass, batch first.
+#[derive(Debug, Clone)]
+pub struct Trace {
+    pub c1_pre: Tensor<4>, // [b, 6, 28, 28]
+    pub c1: Tensor<4>,     // [b, 6, 28, 28]
+    pub s2: Tensor<4>,     // [b, 6, 14, 14]
+    pub c3_pre: Tensor<4>, // [b, 16, 10, 10]
+    pub c3: Tensor<4>,     // [b, 16, 10, 10]
+    pub s4: Tensor<4>,     // [b, 16, 5, 5]
+    pub c5_pre: Tensor<2>, // [b, 120]
+    pub c5: Tensor<2>,     // [b, 120]
+    pub f6_pre: Tensor<2>, // [b, 84]
+    pub f6: Tensor<2>,     // [b, 84]
+    pub logits: Tensor<2>, // [b, 10]
+}
+
+/// The network. Build with [`LeNet5Config::init`]; load weights with [`crate::weights`].
+#[derive(Module, Debug)]
+pub struct LeNet5 {
+    pub c1: Conv2d,
+    pub c3: Conv2d,
+    pub c5: Conv2d,
+    pub f6: Linear,
+    pub output: Linear,
+    #[module(skip)]
+    pub variant: Variant,
+}
+
+/// Configuration of [`LeNet5`]: only the variant; the layer sizes are LeNet-5's.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LeNet5Config {
+    pub variant: Variant,
+}
+
+impl LeNet5Config {
+    pub fn new(variant: Variant) -> Self {
+        Self { variant }
+    }
+
+    /// A freshly initialised network (random weights; burn's default Kaiming-uniform init).
+    pub fn init(&self, device: &Device) -> LeNet5 {
+        LeNet5 {
+            c1: Conv2dConfig::new([1, 6], [5, 5]).init(device),
+            c3: Conv2dConfig::new([6, 16], [5, 5]).init(device),
+            c5: Conv2dConfig::new([16, 120], [5, 5]).init(device),
+            f6: LinearConfig::new(120, 84).init(device),
+            output: LinearConfig::new(84, CLASSES).init(device),
+            variant: self.variant,
+        }
+    }
+}
+
+impl LeNet5 {
+    fn activate<const D: usize>(&self, x: Tensor<D>) -> Tensor<D> {
+        match self.variant {
+            Variant::Classic => x.tanh(),
+            Variant::Modern => relu(x),
+        }
+    }
+
+    fn subsample(&self, x: Tensor<4>) -> Tensor<4> {
+        match self.variant {
+            Variant::Classic => avg_pool2d(x, AvgPoolOptions::new([2, 2])),
+            Variant::Modern => max_pool2d(x, MaxPoolOptions::new([2, 2])),
+        }
+    }
+
+    /// Runs the network and keeps every layer's output (and the pre-activation sums of the
+    /// layers that have weights).
+    ///
+    /// # Shapes
+    /// - `x`: `[b, 1, 32, 32]`, already prepared by [`prepare_input`]
+    /// - returns a [`Trace`] whose `logits` are `[b, 10]`
+    pub fn forward_trace(&self, x: Tensor<4>) -> Trace {
+        let c1_pre = self.c1.forward(x); // [b, 6, 28, 28]
+        let c1 = self.activate(c1_pre.clone());
+        let s2 = self.subsample(c1.clone()); // [b, 6, 14, 14]
+        let c3_pre = self.c3.forward(s2.clone()); // [b, 16, 10, 10]
+        let c3 = self.activate(c3_pre.clone());
+        let s4 = self.subsample(c3.clone()); // [b, 16, 5, 5]
+        let c5_pre: Tensor<2> = self.c5.forward(s4.clone()).flatten(1, 3); // [b, 120]
+        let c5 = self.activate(c5_pre.clone());
+        let f6_pre = self.f6.forward(c5.clone()); // [b, 84]
+        let f6 = self.activate(f6_pre.clone());
+        let logits = self.output.forward(f6.clone()); // [b, 10]
+        Trace {
+            c1_pre,
+            c1,
+            s2,
+            c3_pre,
+            c3,
+            s4,
+            c5_pre,
+            c5,
+            f6_pre,
+            f6,
+            logits,
+        }
+    }
+
+    /// Class scores before softmax.
+    ///
+    /// # Shapes
+    /// - `x`: `[b, 1, 32, 32]` (see [`prepare_input`]); returns `[b, 10]`
+    pub fn forward(&self, x: Tensor<4>) -> Tensor<2> {
+        self.forward_trace(x).logits
+    }
+
+    /// Class probabilities.
+    ///
+    /// # Shapes
+    /// - `x`: `[b, 1, 32, 32]`; returns `[b, 10]`, rows summing to 1
+    pub fn probabilities(&self, x: Tensor<4>) -> Tensor<2> {
+        softmax(self.forward(x), 1)
+    }
+}

@@ -1,0 +1,122 @@
+//! The plain tensor that crosses the JS boundary: a flat `f32` buffer and its shape.
+//!
+//! Layout is row-major (C order), as in PyTorch and `Float32Array` views: for shape
+//! `[C, H, W]` the element `(c, y, x)` is at `data[(c * H + y) * W + x]`. Ops take their inputs
+//! unbatched (`[C, H, W]` for 2-D, `[C, L]` for 1-D) and add burn's batch axis themselves.
+
+use crate::error::ParamError;
+use crate::params::MAX_INT_PARAM;
+
+/// Upper bound on the number of elements of any input or output (64 Mi floats = 256 MiB), so a
+/// mistyped size fails with a message instead of exhausting the wasm heap.
+pub const MAX_ELEMENTS: usize = 1 << 26;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostTensor {
+    pub data: Vec<f32>,
+    pub shape: Vec<usize>,
+}
+
+impl HostTensor {
+    /// Wraps `data` with `shape` without checking; see [`HostTensor::check`].
+    pub fn new(data: Vec<f32>, shape: Vec<usize>) -> Self {
+        Self { data, shape }
+    }
+
+    /// Number of elements the shape describes.
+    pub fn numel(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// Checks that this tensor has `rank` axes (named by `layout`, e.g. `"[C, H, W]"`), that
+    /// every axis is at least 1, and that `data` holds exactly as many values as the shape says.
+    pub fn check(
+        &self,
+        op: &'static str,
+        param: &str,
+        rank: usize,
+        layout: &str,
+    ) -> Result<(), ParamError> {
+        if self.shape.len() != rank {
+            return Err(ParamError::new(
+                op,
+                param,
+                format!(
+                    "expected a {rank}-D shape {layout}, got {}-D shape {:?}",
+                    self.shape.len(),
+                    self.shape
+                ),
+            ));
+        }
+        if let Some(axis) = self.shape.iter().position(|&d| d == 0 || d > MAX_INT_PARAM) {
+            return Err(ParamError::new(
+                op,
+                param,
+                format!(
+                    "every axis of {layout} must be between 1 and {MAX_INT_PARAM}, got {:?} (axis {axis})",
+                    self.shape
+                ),
+            ));
+        }
+        let numel = self
+            .shape
+            .iter()
+            .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+            .filter(|&n| n <= MAX_ELEMENTS);
+        let Some(numel) = numel else {
+            return Err(ParamError::new(
+                op,
+                param,
+                format!(
+                    "shape {:?} has more than {MAX_ELEMENTS} elements",
+                    self.shape
+                ),
+            ));
+        };
+        if self.data.len() != numel {
+            return Err(ParamError::new(
+                op,
+                param,
+                format!(
+                    "shape {:?} needs {numel} values, but data has {}",
+                    self.shape,
+                    self.data.len()
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Fails when an output of `shape` would exceed [`MAX_ELEMENTS`].
+pub fn check_output_size(op: &'static str, param: &str, shape: &[usize]) -> Result<(), ParamError> {
+    let numel = shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= MAX_ELEMENTS);
+    if numel.is_none() {
+        return Err(ParamError::new(
+            op,
+            param,
+            format!("the output {shape:?} would have more than {MAX_ELEMENTS} elements"),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_names_the_parameter_for_rank_zero_axis_and_length_mismatch() {
+        let t = HostTensor::new(vec![0.0; 4], vec![2, 2]);
+        assert_eq!(t.check("op", "input", 3, "[C, H, W]").unwrap_err().param, "input");
+        let t = HostTensor::new(vec![], vec![1, 0, 2]);
+        assert!(t.check("op", "input", 3, "[C, H, W]").unwrap_err().message.contains("axis 1"));
+        let t = HostTensor::new(vec![0.0; 5], vec![1, 2, 2]);
+        let e = t.check("op", "weight", 3, "[C, H, W]").unwrap_err();
+        assert_eq!(e.param, "weight");
+        assert!(e.message.contains("needs 4 values, but data has 5"), "{e}");
+    }
+}

@@ -1,0 +1,57 @@
+// Shared set-up for the browser tests: a static server on 127.0.0.1 and headless Debian
+// Chromium driven by playwright-core, with a fresh profile per browser, console errors and
+// off-origin requests recorded for the zero-errors / no-network assertions.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** Chromium flags for this machine (no network but the registries; see README). */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Starts the server and a browser. Returns {url, context, newPage, close}; `newPage()` gives a
+ * page whose `errors` array collects console errors and page errors, and whose `offOrigin`
+ * array collects every request to another origin.
+ * @param {{root?: string, viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean}} options
+ */
+export async function launch(options = {}) {
+  const { server, url } = await serve({ root: options.root ?? ROOT, port: 0, quiet: true });
+  const profile = await mkdtemp(join(tmpdir(), 'convscope-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    hasTouch: options.hasTouch ?? false,
+    isMobile: options.isMobile ?? false,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  });
+  const origin = new URL(url).origin;
+  async function newPage() {
+    const page = await context.newPage();
+    page.errors = [];
+    page.offOrigin = [];
+    page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) page.offOrigin.push(u);
+    });
+    return page;
+  }
+  async function close() {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+    await rm(profile, { recursive: true, force: true });
+  }
+  return { url, context, newPage, close };
+}

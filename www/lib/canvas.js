@@ -1,0 +1,72 @@
+// Canvas 2D helpers shared by every view. Drawing only: no arithmetic on the data.
+
+import { diverging, sequential } from './colors.js';
+
+/**
+ * Sizes a canvas for crisp drawing on high-DPI screens: CSS size `w`×`h` px, backing store
+ * scaled by devicePixelRatio. Returns its 2D context, already scaled so you draw in CSS px.
+ */
+export function setupCanvas(canvas, w, h) {
+  const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+  canvas.style.width = `${w}px`;
+  canvas.style.height = `${h}px`;
+  canvas.width = Math.round(w * dpr);
+  canvas.height = Math.round(h * dpr);
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  return ctx;
+}
+
+const scratch = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : null;
+
+/**
+ * Draws an `h`×`w` row-major grid of values as coloured cells into the rectangle
+ * (x, y, cell·w, cell·h) of `ctx`. `scale` is {kind: 'diverging', limit} or
+ * {kind: 'sequential', lo, hi}.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {ArrayLike<number>} data at least offset + h·w values
+ */
+export function drawGrid(ctx, data, h, w, x, y, cell, scale, offset = 0) {
+  const img = new ImageData(w, h);
+  for (let i = 0; i < h * w; i++) {
+    const v = data[offset + i];
+    const [r, g, b] = scale.kind === 'diverging' ? diverging(v, scale.limit) : sequential(v, scale.lo, scale.hi);
+    img.data[4 * i] = r;
+    img.data[4 * i + 1] = g;
+    img.data[4 * i + 2] = b;
+    img.data[4 * i + 3] = 255;
+  }
+  const src = scratch ?? document.createElement('canvas');
+  src.width = w;
+  src.height = h;
+  src.getContext('2d').putImageData(img, 0, 0);
+  ctx.save();
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(src, x, y, w * cell, h * cell);
+  ctx.restore();
+}
+
+/** Strokes a rectangle aligned to whole cells: rows y0..y1, columns x0..x1 (half-open). */
+export function strokeCells(ctx, x, y, cell, r, color, width = 2) {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.strokeRect(x + r.x0 * cell + width / 2, y + r.y0 * cell + width / 2,
+    (r.x1 - r.x0) * cell - width, (r.y1 - r.y0) * cell - width);
+  ctx.restore();
+}
+
+/** Reads a CSS custom property of the document (e.g. '--fg'), for theme-aware drawing. */
+export function themeColor(name, fallback = '#000') {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+/** Triggers a download of `canvas` as a PNG file named `name`. */
+export function downloadPng(canvas, name) {
+  const a = document.createElement('a');
+  a.download = name;
+  a.href = canvas.toDataURL('image/png');
+  a.click();
+}

@@ -1,0 +1,18 @@
+// Loads the WebAssembly core once and hands out its exports.
+//
+// Every number the pages show comes from here (pkg/convscope.js, built from src/ by
+// scripts/build.sh); the JS modules only draw and handle input.
+import init, * as core from '../../pkg/convscope.js';
+
+let ready = null;
+
+/**
+ * Initialises the wasm module (first call only) and resolves to its exports:
+ * conv2d, conv1d, convTranspose2d, convTranspose1d, pool2d, outputSize, backendName,
+ * LeNet5, layerSpecs, receptiveField, unitsSeeing, preprocessDigit.
+ * @returns {Promise<typeof core>}
+ */
+export function loadCore() {
+  ready ??= init().then(() => core);
+  return ready;
+}
