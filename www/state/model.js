@@ -1,0 +1,56 @@
+// The two trained LeNet-5 networks from the wasm core, loaded lazily and cached, plus the
+// layer specs. Every number comes from the core; this module only routes calls.
+import { countForward } from './stats.js';
+
+export const VARIANTS = ['classic', 'modern'];
+/** Pixels of the 28×28 input. */
+export const INPUT_PIXELS = 28 * 28;
+/** The network's answer to a blank canvas is still shown, computed on this image. */
+export const BLANK = new Float32Array(INPUT_PIXELS);
+
+/**
+ * @param {object} core the wasm exports (www/lib/core.js)
+ */
+export function createModel(core) {
+  const nets = new Map();
+  const weights = new Map();
+  const specs = core.layerSpecs();
+
+  /** The network of `variant`, loaded on first use. */
+  function net(variant) {
+    if (!nets.has(variant)) nets.set(variant, core.LeNet5.load(variant));
+    return nets.get(variant);
+  }
+
+  return {
+    core,
+    specs,
+    net,
+    /** Full forward pass with every layer; `pixels` null = blank image. */
+    forward(variant, pixels) {
+      const n = net(variant);
+      const t0 = performance.now();
+      const result = n.forward(pixels ?? BLANK);
+      countForward(performance.now() - t0);
+      return result;
+    },
+    /** Probabilities only (for the other variant's comparison bars). */
+    probabilities(variant, pixels) {
+      return net(variant).probabilities(pixels ?? BLANK);
+    },
+    /** `weights()` of `variant`, as a map name → {weight, bias}; cached. */
+    weights(variant) {
+      if (!weights.has(variant)) {
+        weights.set(variant, new Map(net(variant).weights().map((w) => [w.name, w])));
+      }
+      return weights.get(variant);
+    },
+    activation: (variant) => net(variant).activation,
+    pooling: (variant) => net(variant).pooling,
+  };
+}
+
+/** The layer object named `name` of a forward result. */
+export function layerOf(result, name) {
+  return result.layers.find((l) => l.name === name);
+}

@@ -1,0 +1,21 @@
+// Counters for scripts/bench_student.mjs, on window.__convscopeStats:
+// updates   prediction renders so far;
+// firstPredictionMs  performance.now() (ms since navigation start) at the first rendered prediction;
+// lastForwardMs  duration of the last forward() call in ms.
+export const stats = { updates: 0, firstPredictionMs: null, lastForwardMs: null, forwardMsTotal: 0 };
+globalThis.__convscopeStats = stats;
+
+/** Records one rendered prediction. */
+export function countUpdate() {
+  stats.updates++;
+  if (stats.firstPredictionMs === null) {
+    stats.firstPredictionMs = performance.now();
+    performance.mark?.('convscope:first-prediction');
+  }
+}
+
+/** Records the duration of one forward pass. */
+export function countForward(ms) {
+  stats.lastForwardMs = ms;
+  stats.forwardMsTotal += ms;
+}

@@ -1,0 +1,217 @@
+// Entry of the student view (index.html): draw a digit, watch LeNet-5 read it layer by layer.
+// Wires the state (www/state/) to the views (www/views/); every number comes from the wasm
+// core through state/model.js and state/unit_math.js.
+import { loadCore } from './lib/core.js';
+import { createStore } from './state/store.js';
+import { createModel } from './state/model.js';
+import { loadSamples } from './state/samples.js';
+import { saveDrawing } from './state/persist.js';
+import { readHash } from './state/hash.js';
+import { countUpdate } from './state/stats.js';
+import { highlights } from './state/probe.js';
+import { unitMath } from './state/unit_math.js';
+import { createDrawPad } from './views/draw_pad.js';
+import { createInputPreview } from './views/input_preview.js';
+import { createPrediction, topClass } from './views/prediction.js';
+import { createFeatureMaps } from './views/feature_maps.js';
+import { createFilters } from './views/filters.js';
+import { createUnitMath } from './views/unit_math.js';
+import { createRfInfo } from './views/receptive_field.js';
+import { createSamplesPicker } from './views/samples_picker.js';
+import { renderLegend } from './views/legend.js';
+
+/** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
+const PAD_MAX = 300;
+const PREVIEW_PX = 140;
+/** The drawing is handed to the playground at most this often while a stroke goes on, ms. */
+const SAVE_EVERY_MS = 200;
+
+const $ = (sel) => document.querySelector(sel);
+const errorEl = $('[data-testid="error"]');
+const statusEl = $('[data-testid="status"]');
+const other = (v) => (v === 'classic' ? 'modern' : 'classic');
+
+function showError(e) {
+  errorEl.textContent = e?.message ?? String(e);
+}
+
+async function boot() {
+  const hash = readHash();
+  const samplesReady = loadSamples().catch((e) => { showError(e); return null; });
+  let core;
+  try {
+    core = await loadCore();
+  } catch (e) {
+    statusEl.textContent = '';
+    showError(new Error(`The network could not be loaded (${e.message}). Is pkg/ built?`));
+    return;
+  }
+  const model = createModel(core);
+  const store = createStore({
+    variant: hash.variant ?? 'classic', pixels: null, result: null, otherProbs: null,
+    probe: null, selected: null, sample: null,
+  });
+
+  // ---- views
+  const prediction = createPrediction($('.prediction-panel'));
+  const probeOrNull = (u) => store.set({ probe: u });
+  const select = (u) => store.set({ selected: u, probe: u });
+  const maps = createFeatureMaps($('[data-testid="layers"]'), { specs: model.specs, onProbe: probeOrNull, onSelect: select });
+  const preview = createInputPreview($('[data-testid="input-preview"]'), { px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
+  const filters = createFilters($('[data-testid="filters"]'));
+  const unitPanel = createUnitMath($('[data-testid="unit-math"]'));
+  const rfInfo = createRfInfo($('[data-testid="rf-info"]'));
+  const picker = createSamplesPicker($('.samples'), { onPick: (i) => pickSample(i) });
+  renderLegend($('[data-testid="legend"]'));
+  rfInfo.render(null, null);
+  const announce = $('[data-testid="announce"]');
+
+  let samples = null;
+  let otherReady = false;
+  let lastTop = null;
+
+  // ---- computing
+  /** Runs the network on `pixels` (null = nothing drawn) and publishes the result. */
+  function update(pixels) {
+    const { variant } = store.get();
+    try {
+      const result = model.forward(variant, pixels);
+      const otherProbs = otherReady && pixels ? model.probabilities(other(variant), pixels) : null;
+      store.set({ pixels, result, otherProbs });
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  let saveTimer = 0;
+  let lastSaved = 0;
+  function save(pixels, now = false) {
+    clearTimeout(saveTimer);
+    const wait = now ? 0 : Math.max(0, lastSaved + SAVE_EVERY_MS - performance.now());
+    saveTimer = setTimeout(() => { lastSaved = performance.now(); saveDrawing(pixels); }, wait);
+  }
+
+  // ---- drawing
+  const padCanvas = $('[data-testid="draw-pad"]');
+  const pad = createDrawPad(padCanvas, {
+    side: padSide(),
+    onChange({ imageData, strokes, sample }) {
+      let pixels = null;
+      try {
+        if (strokes === 0) pixels = sample ? samples.pixels(store.get().sample) : null;
+        else pixels = core.preprocessDigit(imageData.data, imageData.width, imageData.height);
+      } catch (e) {
+        showError(e);
+        return;
+      }
+      if (strokes > 0 && store.get().sample !== null) picker.show(null);
+      update(pixels);
+      save(pixels, strokes === 0);
+    },
+  });
+  function padSide() {
+    const w = $('.pad-wrap').clientWidth;
+    return Math.max(160, Math.min(PAD_MAX, Math.floor(w || PAD_MAX)));
+  }
+  new ResizeObserver(() => pad.resize(padSide())).observe($('.pad-wrap'));
+
+  function pickSample(i) {
+    if (!samples || i < 0 || i >= samples.count) {
+      showError(new Error(`sample: invalid \`index\`: expected 0 to ${(samples?.count ?? 1) - 1}, got ${i}`));
+      return;
+    }
+    store.set({ sample: i });
+    picker.show(i);
+    pad.setSample(samples.bytes(i));
+    // Show it at once rather than on the next frame (first prediction as early as possible).
+    update(samples.pixels(i));
+  }
+
+  $('[data-testid="undo"]').addEventListener('click', () => pad.undo());
+  $('[data-testid="clear"]').addEventListener('click', () => { store.set({ sample: null }); picker.show(null); pad.clear(); });
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !e.target.closest('input, textarea')) {
+      e.preventDefault();
+      pad.undo();
+    }
+  });
+
+  // ---- variant
+  const variantButtons = [...document.querySelectorAll('[data-variant]')];
+  for (const b of variantButtons) b.addEventListener('click', () => store.set({ variant: b.dataset.variant }));
+
+  function applyVariant(variant) {
+    for (const b of variantButtons) b.setAttribute('aria-pressed', String(b.dataset.variant === variant));
+    try {
+      maps.setLabels(model.activation(variant), model.pooling(variant));
+      filters.setWeights(model.weights(variant));
+    } catch (e) {
+      showError(e);
+    }
+    update(store.get().pixels);
+  }
+
+  // ---- reacting to state
+  function renderUnitMath(s) {
+    if (!s.selected || !s.result) { unitPanel.render(null); return; }
+    try {
+      unitPanel.render(unitMath({
+        core, result: s.result, weights: model.weights(s.variant),
+        pooling: model.pooling(s.variant), activation: model.activation(s.variant),
+      }, s.selected));
+    } catch (e) {
+      unitPanel.error(e.message);
+    }
+  }
+
+  store.subscribe((s, changed) => {
+    if (changed.has('variant')) applyVariant(s.variant);
+    if (changed.has('result') || changed.has('otherProbs')) {
+      const probs = s.pixels ? s.result.probabilities : null;
+      prediction.render(probs, s.otherProbs, { name: s.variant, other: other(s.variant) });
+      if (probs) countUpdate();
+      const top = probs ? topClass(probs) : null;
+      if (top !== lastTop) {
+        lastTop = top;
+        announce.textContent = top === null ? 'Nothing drawn.' : `The network reads ${top}.`;
+      }
+    }
+    if (changed.has('result')) {
+      maps.render(s.result);
+      preview.setPixels(s.pixels);
+    }
+    if (changed.has('probe') || changed.has('selected')) {
+      const unit = s.probe ?? s.selected;
+      let hl = null;
+      try {
+        hl = unit ? highlights(core, model.specs, unit) : null;
+      } catch (e) {
+        showError(e);
+      }
+      maps.highlight(hl, s.selected);
+      preview.highlight(hl);
+      rfInfo.render(unit, hl);
+    }
+    if (changed.has('selected')) filters.select(s.selected);
+    if (changed.has('result') || changed.has('selected')) renderUnitMath(s);
+  });
+
+  // ---- start: first prediction as early as possible, the other network afterwards
+  applyVariant(store.get().variant);
+  samples = await samplesReady;
+  if (samples) picker.setSamples(samples);
+  if (hash.sample !== null && samples) pickSample(hash.sample);
+  statusEl.textContent = '';
+  statusEl.hidden = true;
+  setTimeout(() => {
+    try {
+      model.net(other(store.get().variant));
+      otherReady = true;
+      update(store.get().pixels);
+    } catch (e) {
+      showError(e);
+    }
+  }, 0);
+}
+
+boot().catch(showError);

@@ -1,0 +1,321 @@
+// Every layer of the network, left to right (stacked on narrow screens): feature maps as
+// grids of coloured cells, fully connected layers as rows of cells. Two canvases per layer:
+// `base` (the values, redrawn when the forward pass changes) and `overlay` (receptive-field
+// boxes and the cursor, redrawn when the probe changes). Pointer and keyboard input here turn
+// into probe / select callbacks; the page decides what they mean.
+import { setupCanvas, drawGrid, strokeCells, themeColor } from '../lib/canvas.js';
+import { absMax, sequential, textOn, css } from '../lib/colors.js';
+import { stripLayout, originOf, hitTest, INPUT_PAD } from './layout.js';
+import { layerLabel, LAYER_ROLE, unitName, fmt } from './labels.js';
+
+/** Line widths of the overlay boxes, CSS px. */
+const BOX_WIDTH = 2;
+const SELF_WIDTH = 2.5;
+
+/**
+ * @param {HTMLElement} container
+ * @param {{specs: object[], onProbe: (unit|null) => void, onSelect: (unit) => void}} options
+ */
+export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
+  const cards = new Map();
+  let layout = null;
+  let lastResult = null;
+  let lastHighlight = null;
+  let lastSelected = null;
+  let labels = { activation: 'tanh', pooling: 'avg' };
+
+  for (const spec of specs) {
+    const fig = document.createElement('figure');
+    fig.className = 'layer';
+    fig.dataset.testid = `layer-${spec.name}`;
+    fig.innerHTML = `<figcaption><span class="layer-name"></span> <span class="layer-op"></span>
+      <span class="layer-shape mono"></span><span class="layer-scale mono muted"></span></figcaption>
+      <div class="layer-stack"><canvas class="base" aria-hidden="true"></canvas>
+      <canvas class="overlay" tabindex="0" role="img"></canvas></div>
+      <p class="layer-role muted"></p>`;
+    fig.querySelector('.layer-role').textContent = LAYER_ROLE[spec.name] ?? '';
+    const stack = fig.querySelector('.layer-stack');
+    const card = {
+      spec, fig, stack,
+      base: fig.querySelector('canvas.base'),
+      overlay: fig.querySelector('canvas.overlay'),
+      cursor: null,
+      g: null, baseCtx: null, overlayCtx: null,
+    };
+    if (spec.name === 'input') {
+      card.rfBox = document.createElement('div');
+      card.rfBox.className = 'rf-box';
+      card.rfBox.dataset.testid = 'rf-box';
+      card.rfBox.hidden = true;
+      stack.append(card.rfBox);
+    }
+    wireInput(card);
+    cards.set(spec.name, card);
+    container.append(fig);
+  }
+  setLabels(labels.activation, labels.pooling);
+
+  /** Pointer position → unit of this layer (input: 28×28 coordinates, null on the padding). */
+  function unitAt(card, e) {
+    const r = card.overlay.getBoundingClientRect();
+    const hit = hitTest(card.g, e.clientX - r.left, e.clientY - r.top);
+    return hit && toUnit(card, hit);
+  }
+
+  function toUnit(card, hit) {
+    if (card.spec.name !== 'input') return { layer: card.spec.name, ...hit };
+    const y = hit.y - INPUT_PAD;
+    const x = hit.x - INPUT_PAD;
+    const n = card.spec.shape[1];
+    return y >= 0 && x >= 0 && y < n && x < n ? { layer: 'input', c: 0, y, x } : null;
+  }
+
+  function wireInput(card) {
+    const { overlay } = card;
+    overlay.addEventListener('pointermove', (e) => onProbe(unitAt(card, e)));
+    overlay.addEventListener('pointerdown', (e) => { if (e.pointerType !== 'mouse') onProbe(unitAt(card, e)); });
+    overlay.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') onProbe(null); });
+    overlay.addEventListener('click', (e) => {
+      const u = unitAt(card, e);
+      if (u) { card.cursor = u; onSelect(u); }
+    });
+    overlay.addEventListener('focus', () => {
+      card.cursor ??= defaultCursor(card);
+      onProbe(card.cursor);
+    });
+    overlay.addEventListener('blur', () => onProbe(null));
+    overlay.addEventListener('keydown', (e) => {
+      const next = moveCursor(card, e.key);
+      if (next) {
+        e.preventDefault();
+        card.cursor = next;
+        onProbe(next);
+      } else if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onSelect(card.cursor ??= defaultCursor(card));
+      } else if (e.key === 'Escape') {
+        onProbe(null);
+      }
+    });
+  }
+
+  function defaultCursor(card) {
+    const [, H, W] = card.spec.shape;
+    return { layer: card.spec.name, c: 0, y: H > 1 ? Math.floor(H / 2) : 0, x: W > 1 ? Math.floor(W / 2) : 0 };
+  }
+
+  /** Arrow keys move within a map (vectors: along the grid), Page Up/Down change map. */
+  function moveCursor(card, key) {
+    const u = card.cursor ?? defaultCursor(card);
+    const [C, H, W] = card.spec.shape;
+    const clamp = (v, n) => Math.max(0, Math.min(n - 1, v));
+    if (H > 1) {
+      const d = { ArrowUp: [0, -1, 0], ArrowDown: [0, 1, 0], ArrowLeft: [0, 0, -1], ArrowRight: [0, 0, 1], PageUp: [-1, 0, 0], PageDown: [1, 0, 0] }[key];
+      return d && { ...u, c: clamp(u.c + d[0], C), y: clamp(u.y + d[1], H), x: clamp(u.x + d[2], W) };
+    }
+    const cols = card.g?.cols ?? 1;
+    const d = { ArrowUp: -cols, ArrowDown: cols, ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10, Home: -C, End: C }[key];
+    return d !== undefined ? { ...u, c: clamp(u.c + d, C) } : null;
+  }
+
+  /** Sizes every canvas for the container's width; redraws. */
+  function relayout() {
+    const width = container.clientWidth;
+    const next = stripLayout(specs, width);
+    container.dataset.mode = next.mode;
+    layout = next;
+    for (const g of layout.layers) {
+      const card = cards.get(g.name);
+      card.g = g;
+      card.baseCtx = setupCanvas(card.base, g.width, g.height);
+      card.overlayCtx = setupCanvas(card.overlay, g.width, g.height);
+      card.stack.style.width = `${g.width}px`;
+      card.stack.style.height = `${g.height}px`;
+    }
+    if (lastResult) render(lastResult);
+    highlight(lastHighlight, lastSelected);
+  }
+
+  function setLabels(activation, pooling) {
+    labels = { activation, pooling };
+    for (const card of cards.values()) {
+      const l = layerLabel(card.spec, activation, pooling);
+      card.fig.querySelector('.layer-name').textContent = l.name;
+      card.fig.querySelector('.layer-op').textContent = l.op;
+      card.fig.querySelector('.layer-shape').textContent = l.shape;
+      card.overlay.setAttribute('aria-label', `${l.name}, ${l.op}, ${l.shape}: ${LAYER_ROLE[l.name]}. `
+        + (card.spec.shape[1] > 1 ? 'Arrow keys move between units, Page Up and Page Down change map' : 'Arrow keys move between units')
+        + ', Enter shows the unit\'s arithmetic.');
+    }
+  }
+
+  /** Draws every layer's values. */
+  function render(result) {
+    lastResult = result;
+    if (!layout) return;
+    for (const layer of result.layers) {
+      const card = cards.get(layer.name);
+      if (!card?.g) continue;
+      drawLayer(card, layer);
+    }
+  }
+
+  function drawLayer(card, layer) {
+    const { g, baseCtx: ctx } = card;
+    ctx.clearRect(0, 0, g.width, g.height);
+    if (layer.name === 'input') {
+      drawInput(ctx, g, layer.data);
+      card.fig.querySelector('.layer-scale').textContent = '';
+      return;
+    }
+    if (layer.name === 'output') {
+      drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
+      drawDigitLabels(ctx, g, layer.data);
+      card.fig.querySelector('.layer-scale').textContent = 'p 0…1';
+      return;
+    }
+    const limit = absMax(layer.data);
+    const scale = { kind: 'diverging', limit };
+    card.fig.querySelector('.layer-scale').textContent = `±${fmt(limit)}`;
+    if (!g.isMap) {
+      drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, scale);
+      return;
+    }
+    const [, H, W] = layer.shape;
+    for (let c = 0; c < g.count; c++) {
+      const o = originOf(g, c);
+      drawGrid(ctx, layer.data, H, W, o.x, o.y, g.cell, scale, c * H * W);
+    }
+  }
+
+  /** The input as the first convolution sees it: 28×28 inside a 2-pixel background border. */
+  function drawInput(ctx, g, data) {
+    const n = g.side - 2 * INPUT_PAD;
+    ctx.fillStyle = css(sequential(0));
+    ctx.fillRect(0, 0, g.width, g.height);
+    // The padding: a faint hatch so it reads as "not part of the image".
+    ctx.save();
+    ctx.strokeStyle = 'rgba(120, 130, 150, 0.35)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let d = -g.height; d < g.width; d += 6) { ctx.moveTo(d, 0); ctx.lineTo(d + g.height, g.height); }
+    ctx.stroke();
+    ctx.restore();
+    drawGrid(ctx, data, n, n, INPUT_PAD * g.cell, INPUT_PAD * g.cell, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
+  }
+
+  function drawDigitLabels(ctx, g, probs) {
+    ctx.save();
+    ctx.font = `${Math.round(g.cell * 0.6)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (let c = 0; c < g.count; c++) {
+      const o = originOf(g, c);
+      ctx.fillStyle = textOn(sequential(probs[c], 0, 1));
+      ctx.fillText(String(c), o.x + g.cell / 2, o.y + g.cell / 2 + 1);
+    }
+    ctx.restore();
+  }
+
+  /**
+   * Draws the boxes of `hl` (from state/probe.js highlights(), or null) and marks `selected`.
+   */
+  function highlight(hl, selected) {
+    lastHighlight = hl;
+    lastSelected = selected;
+    if (!layout) return;
+    const boxColor = themeColor('--highlight', '#e8a400');
+    const selfColor = themeColor('--accent', '#0b6bcb');
+    for (const card of cards.values()) {
+      const { g, overlayCtx: ctx } = card;
+      ctx.clearRect(0, 0, g.width, g.height);
+      const h = hl?.byLayer.get(card.spec.name);
+      if (h) drawHighlight(ctx, card, h, h.self ? selfColor : boxColor, h.self ? SELF_WIDTH : BOX_WIDTH);
+      if (selected && selected.layer === card.spec.name && !(h?.self)) {
+        drawUnitBox(ctx, card, selected, selfColor, [4, 3]);
+      }
+    }
+    placeRfBox(hl);
+  }
+
+  function drawHighlight(ctx, card, h, color, width) {
+    const { g } = card;
+    if (card.spec.name === 'input') {
+      // The input's box is the DOM rf-box (placeRfBox), on the padded grid; a pixel probe is
+      // marked here.
+      if (h.self) {
+        const r = h.region;
+        strokeCells(ctx, 0, 0, g.cell, { y0: r.y0 + INPUT_PAD, y1: r.y1 + INPUT_PAD, x0: r.x0 + INPUT_PAD, x1: r.x1 + INPUT_PAD }, color, width);
+      }
+      return;
+    }
+    const channels = h.channels ?? [...Array(g.count).keys()];
+    if (!g.isMap) {
+      if (!h.channels) { strokeRect(ctx, 0, 0, g.width, g.height, color, width); return; }
+      for (const c of channels) drawUnitBox(ctx, card, { c }, color);
+      return;
+    }
+    for (const c of channels) {
+      const o = originOf(g, c);
+      strokeCells(ctx, o.x, o.y, g.cell, h.region, color, width);
+    }
+  }
+
+  function drawUnitBox(ctx, card, u, color, dash = []) {
+    const { g } = card;
+    ctx.save();
+    ctx.setLineDash(dash);
+    if (!g.isMap) {
+      const o = originOf(g, u.c);
+      strokeRect(ctx, o.x, o.y, g.cell, g.cell, color, SELF_WIDTH);
+    } else {
+      const pad = card.spec.name === 'input' ? INPUT_PAD : 0;
+      const o = originOf(g, u.c);
+      strokeCells(ctx, o.x, o.y, g.cell, { y0: u.y + pad, y1: u.y + pad + 1, x0: u.x + pad, x1: u.x + pad + 1 }, color, SELF_WIDTH);
+    }
+    ctx.restore();
+  }
+
+  function strokeRect(ctx, x, y, w, h, color, width) {
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
+    ctx.strokeRect(x + width / 2, y + width / 2, w - width, h - width);
+    ctx.restore();
+  }
+
+  /** The receptive field on the padded input, as a DOM box (testable, crisp at any zoom). */
+  function placeRfBox(hl) {
+    const card = cards.get('input');
+    if (!card?.rfBox) return;
+    const box = card.rfBox;
+    if (!hl || !hl.size || !card.g) { box.hidden = true; return; }
+    const r = hl.padded;
+    const c = card.g.cell;
+    box.hidden = false;
+    box.style.left = `${r.x0 * c}px`;
+    box.style.top = `${r.y0 * c}px`;
+    box.style.width = `${(r.x1 - r.x0) * c}px`;
+    box.style.height = `${(r.y1 - r.y0) * c}px`;
+    box.dataset.size = `${hl.size[0]}×${hl.size[1]}`;
+    box.title = `receptive field ${hl.size[0]}×${hl.size[1]} on the padded input`;
+  }
+
+  /** Text for a screen-reader status: the unit under the keyboard cursor and its value. */
+  function describe(unit, result) {
+    const layer = result?.layers.find((l) => l.name === unit.layer);
+    if (!layer) return unitName(unit);
+    const [, H, W] = layer.shape.length === 3 ? layer.shape : [layer.shape[0], 1, 1];
+    const i = layer.shape.length === 3 ? (unit.c * H + unit.y) * W + unit.x : unit.c;
+    return `${unitName(unit)}: ${fmt(layer.data[i], 3)}`;
+  }
+
+  const ro = new ResizeObserver(() => {
+    const w = container.clientWidth;
+    if (w && w !== ro.lastWidth) { ro.lastWidth = w; relayout(); }
+  });
+  ro.observe(container);
+  relayout();
+
+  return { render, highlight, setLabels, relayout, describe, cards };
+}

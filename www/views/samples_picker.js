@@ -1,0 +1,40 @@
+// "…or pick a real MNIST test digit": ten buttons, one per class; pressing a class again
+// steps to its next example.
+import { indicesOfClass } from '../state/samples.js';
+
+/**
+ * @param {HTMLElement} root holds .sample-buttons and [data-testid=sample-info]
+ * @param {{onPick: (index: number) => void}} options
+ */
+export function createSamplesPicker(root, { onPick }) {
+  const buttons = root.querySelector('.sample-buttons');
+  const info = root.querySelector('[data-testid="sample-info"]');
+  let samples = null;
+  const next = new Array(10).fill(0);
+  for (let d = 0; d < 10; d++) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = String(d);
+    b.dataset.testid = `sample-${d}`;
+    b.setAttribute('aria-label', `Show a handwritten ${d} from MNIST`);
+    b.disabled = true;
+    b.addEventListener('click', () => {
+      const list = indicesOfClass(samples, d);
+      const i = list[next[d] % list.length];
+      next[d]++;
+      onPick(i);
+    });
+    buttons.append(b);
+  }
+  return {
+    setSamples(s) {
+      samples = s;
+      for (const b of buttons.querySelectorAll('button')) b.disabled = false;
+    },
+    /** Describes the shown sample (index into the file) or clears the note (null). */
+    show(index) {
+      info.textContent = index === null || !samples ? ''
+        : `MNIST test image #${samples.indices[index]}, labelled ${samples.labels[index]} (sample ${index})`;
+    },
+  };
+}
