@@ -25,6 +25,8 @@ const PAD_MAX = 300;
 const PREVIEW_PX = 140;
 /** The drawing is handed to the playground at most this often while a stroke goes on, ms. */
 const SAVE_EVERY_MS = 200;
+/** The unit whose arithmetic is open at start: a C1 unit near the middle of the image. */
+const FIRST_UNIT = { layer: 'C1', c: 0, y: 12, x: 12 };
 
 const $ = (sel) => document.querySelector(sel);
 const errorEl = $('[data-testid="error"]');
@@ -49,7 +51,7 @@ async function boot() {
   const model = createModel(core);
   const store = createStore({
     variant: hash.variant ?? 'classic', pixels: null, result: null, otherProbs: null,
-    probe: null, selected: null, sample: null,
+    probe: null, selected: FIRST_UNIT, sample: null,
   });
 
   // ---- views
@@ -198,6 +200,8 @@ async function boot() {
 
   // ---- start: first prediction as early as possible, the other network afterwards
   applyVariant(store.get().variant);
+  filters.select(store.get().selected);
+  maps.highlight(null, store.get().selected);
   samples = await samplesReady;
   if (samples) picker.setSamples(samples);
   if (hash.sample !== null && samples) pickSample(hash.sample);

@@ -5,12 +5,14 @@
 // into probe / select callbacks; the page decides what they mean.
 import { setupCanvas, drawGrid, strokeCells, themeColor } from '../lib/canvas.js';
 import { absMax, sequential, textOn, css } from '../lib/colors.js';
-import { stripLayout, originOf, hitTest, INPUT_PAD } from './layout.js';
+import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
 import { layerLabel, LAYER_ROLE, unitName, fmt } from './labels.js';
 
 /** Line widths of the overlay boxes, CSS px. */
 const BOX_WIDTH = 2;
 const SELF_WIDTH = 2.5;
+/** Horizontal padding + border of a layer card (student.css .layer), CSS px. */
+const CARD_PADDING = 12;
 
 /**
  * @param {HTMLElement} container
@@ -130,6 +132,8 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       card.baseCtx = setupCanvas(card.base, g.width, g.height);
       card.overlayCtx = setupCanvas(card.overlay, g.width, g.height);
       card.stack.style.width = `${g.width}px`;
+      // Row layout: the card is as wide as its maps (captions wrap); stacked: full width.
+      card.fig.style.width = layout.mode === 'row' ? `${Math.max(CARD_MIN, g.width + CARD_PADDING)}px` : '';
       card.stack.style.height = `${g.height}px`;
     }
     if (lastResult) render(lastResult);

@@ -11,7 +11,9 @@ const GAP = 3;
 const CELL_MIN = 3;
 const CELL_MAX = 8;
 /** Cell size of the enlarged kernel, CSS px. */
-const ZOOM_CELL = 30;
+const ZOOM_CELL = 36;
+/** Room kept for the enlarged kernel beside the grids, CSS px. */
+const ZOOM_ROOM = 240;
 
 /**
  * @param {HTMLElement} root the filters panel: holds .filter-grids and .filter-zoom
@@ -59,7 +61,9 @@ export function createFilters(root) {
 
   function cellFor(layer) {
     if (layer.name === 'C5') return 2;
-    const avail = Math.max(200, grids.clientWidth - 8);
+    if (layer.name === 'C1') return CELL_MAX;
+    const body = root.querySelector('.filters-body').clientWidth;
+    const avail = Math.max(200, body > 700 ? body - ZOOM_ROOM : body - 8);
     return Math.max(CELL_MIN, Math.min(CELL_MAX, Math.floor((avail / 16 - GAP) / 5)));
   }
 

@@ -20,6 +20,7 @@ export function createPrediction(root) {
   const conf = root.querySelector('[data-testid="confidence"]');
   const compare = root.querySelector('[data-testid="compare"]');
   const list = root.querySelector('ol.bars');
+  const readout = document.querySelector('[data-testid="pad-readout"]'); // mirror beside the pad (phones)
   const rows = [];
   for (let d = 0; d < 10; d++) {
     const li = document.createElement('li');
@@ -37,24 +38,26 @@ export function createPrediction(root) {
     if (!probs) {
       top.textContent = '–';
       conf.textContent = 'draw a digit';
+      if (readout) readout.textContent = '';
       compare.textContent = '';
       for (const r of rows) {
         r.bar.style.width = '0%';
         r.other.style.width = '0%';
         r.pct.textContent = '';
-        r.li.classList.remove('top');
+        r.li.classList.remove('best');
       }
       return;
     }
     const best = topClass(probs);
     top.textContent = String(best);
     conf.textContent = `${pct(probs[best])} sure`;
+    if (readout) readout.textContent = `→ ${best} (${pct(probs[best])})`;
     for (let d = 0; d < 10; d++) {
       const r = rows[d];
       r.bar.style.width = `${(100 * probs[d]).toFixed(1)}%`;
       r.other.style.width = otherProbs ? `${(100 * otherProbs[d]).toFixed(1)}%` : '0%';
       r.pct.textContent = pct(probs[d]);
-      r.li.classList.toggle('top', d === best);
+      r.li.classList.toggle('best', d === best);
     }
     if (otherProbs) {
       const ob = topClass(otherProbs);

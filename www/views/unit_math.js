@@ -87,9 +87,10 @@ export function createUnitMath(root) {
     const lk = absMax(ch.kernel);
     const lp = absMax(ch.products);
     const wcap = m.below === 'input' ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`;
-    html += `<div class="um-tables">${gridTable(ch.window, m.kh, m.kw, lw, wcap)}<span class="um-op" aria-hidden="true">×</span>
-      ${gridTable(ch.kernel, m.kh, m.kw, lk, C > 1 ? `kernel w, slice ${channel}` : 'kernel w')}<span class="um-op" aria-hidden="true">=</span>
-      ${gridTable(ch.products, m.kh, m.kw, lp, 'products x · w')}</div>`;
+    const op = (sign) => `<span class="um-op" aria-hidden="true">${sign}</span>`;
+    html += `<div class="um-tables">${gridTable(ch.window, m.kh, m.kw, lw, wcap)}
+      <span class="um-step">${op('×')}${gridTable(ch.kernel, m.kh, m.kw, lk, C > 1 ? `kernel w, slice ${channel}` : 'kernel w')}</span>
+      <span class="um-step">${op('=')}${gridTable(ch.products, m.kh, m.kw, lp, 'products x · w')}</span></div>`;
     html += `<p class="mono">Σ of these ${k} products = ${fmt(ch.partial, 4)}${C > 1 ? ` <span class="muted">(map ${channel} of ${C})</span>` : ''}</p>`;
     return html + sumLines(m, C * k);
   }
