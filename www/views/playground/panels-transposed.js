@@ -1,0 +1,150 @@
+// Transposed convolution (up-sampling), 2-D and 1-D: each input value scatters a scaled copy
+// of the kernel into the output. Step s adds input cells 0 … s−1: the "this step" map is
+// convTranspose of the input with only cell s−1 kept, the partial sum is convTranspose of the
+// input with cells 0 … s−1 kept, and the final map is convTranspose of the whole input, all
+// from the wasm core.
+
+import { absMax } from '../../lib/colors.js';
+import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from './grid-draw.js';
+import { convTranspose1d, convTranspose2d, axisSize } from './compute.js';
+import { messagePlan } from './panels-conv.js';
+
+/** The current input and kernel matrices {h, w, data}. */
+export function trMatrices(tr) {
+  return tr.dim === 2 ? { inM: tr.in2, kM: tr.k2 } : { inM: tr.in1, kM: tr.k1 };
+}
+
+function tensors(tr, data) {
+  const { inM, kM } = trMatrices(tr);
+  if (tr.dim === 2) {
+    return { input: { data: Float32Array.from(data), shape: [1, inM.h, inM.w] }, weight: { data: Float32Array.from(kM.data), shape: [1, 1, kM.h, kM.w] } };
+  }
+  return { input: { data: Float32Array.from(data), shape: [1, inM.w] }, weight: { data: Float32Array.from(kM.data), shape: [1, 1, kM.w] } };
+}
+
+function run(tr, data) {
+  const { input, weight } = tensors(tr, data);
+  const opts = { stride: tr.stride, padding: tr.padding, outputPadding: tr.outpad };
+  const r = tr.dim === 2 ? convTranspose2d(input, weight, opts) : convTranspose1d(input, weight, opts);
+  if (r.error) return r;
+  // Present 1-D results as a one-row grid.
+  const v = r.value;
+  return { value: v.shape.length === 2 ? { data: v.data, shape: [1, 1, v.shape[1]] } : v };
+}
+
+/** Output sizes per axis (formula text from the core) and the final result. */
+export function trModel(state) {
+  const tr = state.tr;
+  const { inM, kM } = trMatrices(tr);
+  const m = { tr, inM, kM, N: inM.h * inM.w, errors: [], axes: [], final: null, cache: new Map() };
+  const axes = tr.dim === 2 ? [['Rows', inM.h, kM.h], ['Columns', inM.w, kM.w]] : [['Length', inM.w, kM.w]];
+  for (const [name, input, kernel] of axes) {
+    const r = axisSize({ kind: 'transposed', input, kernel, stride: tr.stride, padding: tr.padding, outputPadding: tr.outpad });
+    m.axes.push({ name, ...r });
+    if (r.error) m.errors.push(r.error);
+    else if (r.value.size < 1) m.errors.push(`${name}: ${r.value.reason}.`);
+  }
+  const f = run(tr, inM.data);
+  if (f.error) { if (!m.errors.length) m.errors.push(f.error); else if (!m.errors.includes(f.error)) m.errors.push(f.error); }
+  else m.final = f.value;
+  return m;
+}
+
+/** Animation positions: 0 (nothing added) … N (every input cell added). */
+export function trCount(m) {
+  return m.final ? m.N + 1 : 0;
+}
+
+/** The step's contribution and partial sum (memoised per step). */
+export function trStep(m, s) {
+  if (!m.final) return null;
+  if (m.cache.has(s)) return m.cache.get(s);
+  const only = m.inM.data.map((v, i) => (i === s - 1 ? v : 0));
+  const upto = m.inM.data.map((v, i) => (i < s ? v : 0));
+  const c = run(m.tr, only);
+  const p = run(m.tr, upto);
+  const r = { contribution: c.value, partial: p.value, error: c.error ?? p.error };
+  m.cache.set(s, r);
+  return r;
+}
+
+/** Output rows/cols where input cell k's scaled kernel lands (before cropping by padding). */
+export function footprint(m, k) {
+  const y = Math.floor(k / m.inM.w);
+  const x = k % m.inM.w;
+  const S = m.tr.stride;
+  const P = m.tr.padding;
+  const top = m.tr.dim === 2 ? y * S - P : 0;
+  return { y0: top, y1: top + (m.tr.dim === 2 ? m.kM.h : 1), x0: x * S - P, x1: x * S - P + m.kM.w };
+}
+
+/** Input and kernel, side by side. */
+export function planTrInput(state, view, m, maxWidth) {
+  const th = theme();
+  const s = Math.min(state.step, m.N);
+  const half = Math.max(120, (maxWidth - 24) / 2);
+  const Li = layoutMaps({ count: 1, h: m.inM.h, w: m.inM.w, maxWidth: half, maxCell: 64 * getTextScale(), maxHeight: 360 });
+  const Lk = layoutMaps({ count: 1, h: m.kM.h, w: m.kM.w, maxWidth: half, maxCell: 64 * getTextScale(), maxHeight: 360 });
+  const kx = Li.width + 32;
+  const inScale = { kind: 'diverging', limit: absMax(m.inM.data) };
+  const kScale = { kind: 'diverging', limit: absMax(m.kM.data) };
+  const added = [];
+  for (let k = 0; k < s - 1; k++) added.push([Math.floor(k / m.inM.w), k % m.inM.w]);
+  const hl = [];
+  if (added.length) hl.push({ cells: added, color: th.muted, width: 2, dash: [3, 3] });
+  if (s >= 1) hl.push({ cells: [[Math.floor((s - 1) / m.inM.w), (s - 1) % m.inM.w]], color: th.highlight, width: 4 });
+  if (view.hover?.panel === 'tin') hl.push({ cells: [[view.hover.y, view.hover.x]], color: th.accent, width: 3 });
+  const height = Math.max(Li.height, Lk.height) + legendHeight() + 8;
+  return {
+    width: Math.min(maxWidth, kx + Lk.width),
+    height,
+    paint(ctx) {
+      paintMaps(ctx, Li, [{ data: m.inM.data, label: `Input ${m.tr.dim === 2 ? `${m.inM.h} × ${m.inM.w}` : `length ${m.inM.w}`}`, scale: inScale, highlights: hl }], { th });
+      paintMaps(ctx, Lk, [{ data: m.kM.data, label: `Kernel ${m.tr.dim === 2 ? `${m.kM.h} × ${m.kM.w}` : `size ${m.kM.w}`}`, scale: kScale }], { th, ox: kx });
+      paintLegend(ctx, 0, Math.max(Li.height, Lk.height) + 8, Math.min(200, Math.max(Li.width, 140)), inScale, th);
+    },
+    hit(px, py) {
+      const r = hitTest(Li, px, py);
+      return r;
+    },
+  };
+}
+
+/** This step's scaled kernel copy, the running sum, and the final output. */
+export function planTrOutput(state, view, m, maxWidth) {
+  const th = theme();
+  if (!m.final) return messagePlan(maxWidth, 'No output: the message above explains why. Change a setting and it computes again.');
+  const s = Math.min(state.step, m.N);
+  const st = trStep(m, s);
+  const [, OH, OW] = m.final.shape;
+  const L = layoutMaps({ count: 3, h: OH, w: OW, maxWidth, maxCell: 56 * getTextScale(), maxHeight: 560 });
+  const limit = Math.max(absMax(m.final.data), st?.partial ? absMax(st.partial.data) : 0, st?.contribution ? absMax(st.contribution.data) : 0);
+  const scale = { kind: 'diverging', limit };
+  const hl = [];
+  const k = view.hover?.panel === 'tin' ? view.hover.y * m.inM.w + view.hover.x : s - 1;
+  if (k >= 0) hl.push({ rect: footprint(m, k), color: view.hover?.panel === 'tin' ? th.accent : th.highlight, width: 4 });
+  const x = s >= 1 ? m.inM.data[s - 1] : null;
+  const labels = [
+    s >= 1 ? `Step ${s}: input ${fmtShort(x)} × kernel` : 'Step 0: nothing added yet',
+    `Partial sum (${s} of ${m.N} inputs)`,
+    `Final output ${OH} × ${OW}`,
+  ];
+  const zero = new Float32Array(OH * OW);
+  return {
+    width: Math.max(L.width, 160),
+    height: L.height + legendHeight() + 8,
+    paint(ctx) {
+      paintMaps(ctx, L, [
+        { data: s >= 1 && st?.contribution ? st.contribution.data : zero, label: labels[0], scale, highlights: hl },
+        { data: st?.partial ? st.partial.data : zero, label: labels[1], scale, highlights: hl },
+        { data: m.final.data, label: labels[2], scale },
+      ], { th });
+      paintLegend(ctx, 0, L.height + 8, Math.min(240, Math.max(L.width, 160)), scale, th);
+    },
+    hit: (px, py) => hitTest(L, px, py),
+  };
+}
+
+function fmtShort(v) {
+  return Number.isInteger(v) ? String(v).replace('-', '−') : v.toFixed(2).replace('-', '−');
+}
