@@ -1,0 +1,73 @@
+// Benchmark of the student view (not a test): prints
+//  (a) rendered prediction updates per second while a pointer draws continuously for ~5 s
+//      (target ≥ 60 on headless Chromium; the page coalesces to one update per animation
+//      frame, so the frame rate is the ceiling — printed beside it);
+//  (b) time from navigation start to the first rendered prediction with a sample digit
+//      preselected (#sample=0), median of several cold page loads (target ≤ 200 ms).
+// Counters come from window.__convscopeStats (www/state/stats.js).
+//
+//   node scripts/bench_student.mjs [--seconds 5] [--loads 7]
+import { launch } from '../tests/browser/harness.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 5);
+const LOADS = arg('loads', 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const browser = await launch({ root: process.env.CONVSCOPE_ROOT || undefined });
+try {
+  // (a) updates per second while drawing.
+  const page = await browser.newPage();
+  await page.goto(`${browser.url}index.html`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
+  const pad = page.getByTestId('draw-pad');
+  const box = await pad.boundingBox();
+  const at = (t) => [box.x + box.width * (0.5 + 0.35 * Math.sin(t * 7.1)), box.y + box.height * (0.5 + 0.35 * Math.cos(t * 5.3))];
+  await page.mouse.move(...at(0));
+  await page.mouse.down();
+  const start = await page.evaluate(() => {
+    window.__frames = 0;
+    const tick = () => { window.__frames++; window.__raf = requestAnimationFrame(tick); };
+    window.__raf = requestAnimationFrame(tick);
+    const s = window.__convscopeStats;
+    return { t: performance.now(), updates: s.updates, forwardMs: s.forwardMsTotal };
+  });
+  const t0 = Date.now();
+  let moves = 0;
+  while (Date.now() - t0 < SECONDS * 1000) {
+    await page.mouse.move(...at(moves / 200));
+    moves++;
+  }
+  const end = await page.evaluate(() => {
+    cancelAnimationFrame(window.__raf);
+    const s = window.__convscopeStats;
+    return { t: performance.now(), updates: s.updates, forwardMs: s.forwardMsTotal, frames: window.__frames };
+  });
+  await page.mouse.up();
+  const secs = (end.t - start.t) / 1000;
+  const updates = end.updates - start.updates;
+  const ups = updates / secs;
+  const fps = end.frames / secs;
+  const fwd = (end.forwardMs - start.forwardMs) / Math.max(1, updates);
+  console.log(`(a) drawing for ${secs.toFixed(2)} s: ${moves} pointer moves, ${updates} prediction updates = ${ups.toFixed(1)} updates/s`
+    + ` (animation frames: ${fps.toFixed(1)}/s; forward() ${fwd.toFixed(3)} ms mean)  target ≥ 60: ${ups >= 60 ? 'met' : 'NOT met'}`);
+  if (page.errors.length) console.log('    console errors:', page.errors);
+
+  // (b) navigation start → first rendered prediction, fresh page each time.
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const p = await browser.newPage();
+    await p.goto(`${browser.url}index.html#sample=0`);
+    const ms = await p.waitForFunction(() => window.__convscopeStats?.firstPredictionMs, null, { timeout: 20000 }).then((h) => h.jsonValue());
+    times.push(ms);
+    await p.close();
+  }
+  const med = median(times);
+  console.log(`(b) navigation → first prediction (#sample=0), ${LOADS} loads: median ${med.toFixed(1)} ms`
+    + ` (first ${times[0].toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})  target ≤ 200 ms: ${med <= 200 ? 'met' : 'NOT met'}`);
+} finally {
+  await browser.close();
+}
