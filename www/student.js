@@ -106,7 +106,7 @@ async function boot() {
         showError(e);
         return;
       }
-      if (strokes > 0 && store.get().sample !== null) picker.show(null);
+      picker.show(strokes === 0 && sample ? store.get().sample : null);
       update(pixels);
       save(pixels, strokes === 0);
     },
@@ -198,17 +198,21 @@ async function boot() {
     if (changed.has('result') || changed.has('selected')) renderUnitMath(s);
   });
 
-  // ---- start: first prediction as early as possible, the other network afterwards
-  applyVariant(store.get().variant);
-  filters.select(store.get().selected);
-  maps.highlight(null, store.get().selected);
+  // ---- start: first prediction as early as possible; filters and the other network after it
+  const first = store.get();
+  for (const b of variantButtons) b.setAttribute('aria-pressed', String(b.dataset.variant === first.variant));
+  maps.setLabels(model.activation(first.variant), model.pooling(first.variant));
+  maps.highlight(null, first.selected);
   samples = await samplesReady;
   if (samples) picker.setSamples(samples);
   if (hash.sample !== null && samples) pickSample(hash.sample);
+  else update(null);
   statusEl.textContent = '';
   statusEl.hidden = true;
   setTimeout(() => {
     try {
+      filters.setWeights(model.weights(store.get().variant));
+      filters.select(store.get().selected);
       model.net(other(store.get().variant));
       otherReady = true;
       update(store.get().pixels);
