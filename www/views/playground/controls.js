@@ -46,9 +46,12 @@ function option(value, text) {
   return o;
 }
 
+/** When true, syncControls overwrites even the focused control (history restore). */
+let forceSync = false;
+
 /** Sets a control's value unless the person is typing in it. */
 function put(el, value) {
-  if (document.activeElement === el) return;
+  if (document.activeElement === el && !forceSync) return;
   if (el.type === 'checkbox') el.checked = Boolean(value);
   else if (el.value !== String(value)) el.value = String(value);
 }
@@ -238,6 +241,7 @@ export function initControls(actions) {
 
 /** Writes the state into every control (skipping the one being typed in). */
 export function syncControls(s, info) {
+  forceSync = Boolean(info.force);
   document.querySelectorAll('.modes [data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === s.mode)));
   document.querySelectorAll('[data-modes]').forEach((el) => { el.hidden = !el.dataset.modes.split(' ').includes(s.mode); });
   document.title = `${MODES[s.mode]} · Convolution playground · convscope`;
@@ -282,7 +286,7 @@ export function syncControls(s, info) {
   put($('kernel-w'), ext.kw);
   const text = filterToText(spec);
   const ta = $('kernel-text');
-  if (document.activeElement !== ta && ta.value !== text) ta.value = text;
+  if ((forceSync || document.activeElement !== ta) && ta.value !== text) ta.value = text;
   ta.rows = Math.min(12, Math.max(3, text.split('\n').length));
   const pc = $('per-channel');
   pc.disabled = info.channels < 2;
@@ -313,7 +317,7 @@ export function syncControls(s, info) {
   const m = s.tr.dim === 2 ? [s.tr.in2, s.tr.k2] : [s.tr.in1, s.tr.k1];
   for (const [el, mat] of [[$('t-input'), m[0]], [$('t-kernel'), m[1]]]) {
     const t = filterToText({ c: 1, ...mat });
-    if (document.activeElement !== el && el.value !== t) el.value = t;
+    if ((forceSync || document.activeElement !== el) && el.value !== t) el.value = t;
   }
   put($('t-stride'), s.tr.stride);
   put($('t-padding'), s.tr.padding);

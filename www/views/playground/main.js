@@ -44,6 +44,7 @@ const view = {
   perAxis: false,
   plans: {},
   stepFromUrl: true,
+  forceSync: false,
   ready: false,
 };
 
@@ -64,6 +65,7 @@ function applyHash(hash) {
   view.kernelError = '';
   view.trError = '';
   view.stepFromUrl = true;
+  view.forceSync = true;
   setNotices(notices);
 }
 
@@ -187,8 +189,10 @@ function render() {
     kernelError: view.kernelError,
     trError: view.trError,
     perAxis: view.perAxis,
+    force: view.forceSync,
     selectFilter: (i) => update((s) => { s.filter = i; }, { key: null }),
   });
+  view.forceSync = false;
   const errors = [view.controlError, ...(m.errors ?? [])].filter(Boolean);
   $('error').textContent = [...new Set(errors)].join('\n');
   paintPanels(m);
@@ -334,7 +338,11 @@ function renderText(m) {
   if (m.best) {
     const d = m.det;
     const b = m.best[d];
-    best.textContent = `Fires most for “${DETECTORS[d].label}”: “${b.gram}” (${fmt(b.value, 4)}).`;
+    const top = m.best.reduce((a, x, i) => (x.value > m.best[a].value ? i : a), 0);
+    best.textContent = b.value > 0
+      ? `Fires most for “${DETECTORS[d].label}”: “${b.gram}” (${fmt(b.value, 4)}).`
+      : `“${DETECTORS[d].label}” does not fire on this sentence (its best response is ${fmt(b.value, 4)}).`;
+    if (top !== d && m.best[top].value > 0) best.textContent += ` Strongest of all detectors: “${m.best[top].gram}” for “${DETECTORS[top].label}” (${fmt(m.best[top].value, 4)}).`;
   } else best.textContent = '';
   $('text-unknown').textContent = m.unknown.length ? `Not in the toy vocabulary (zero vectors): ${[...new Set(m.unknown)].join(', ')}.` : '';
 }

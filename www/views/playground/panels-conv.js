@@ -262,7 +262,7 @@ export function planProducts(state, view, m, maxWidth) {
   const lines = wrapText(pr.equation, Math.max(200, maxWidth), fs, th);
   const eqH = lines.length * fs * 1.35 + 10;
   return {
-    width: Math.max(L.width, Math.min(maxWidth, 520)),
+    width: Math.max(L.width, textWidth(lines, fs, th)),
     height: L.height + eqH + 6,
     layout: L,
     equation: pr.equation,
@@ -302,6 +302,13 @@ export function wrapText(text, width, fs, th = theme()) {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** Width in px of the widest of `lines` (monospace at `fs`). */
+export function textWidth(lines, fs, th = theme()) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${fs}px ${th.mono}`;
+  return Math.ceil(Math.max(0, ...lines.map((l) => ctx.measureText(l).width))) + 2;
 }
 
 /** A plan that only writes a sentence (when a panel has nothing to draw). */

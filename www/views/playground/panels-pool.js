@@ -1,11 +1,11 @@
 // The pooling demo: max and average pooling side by side on the same input (pool2d), and the
 // "shift by one pixel" experiment that marks which pooled values survive a translation.
 
-import { absMax } from '../../lib/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from './grid-draw.js';
 import { pool2d, sizes2d } from './compute.js';
 import { shiftTensor } from './inputs.js';
 import { messagePlan } from './panels-conv.js';
+import { fmt } from './format.js';
 
 /** Values closer than this count as "unchanged" after the shift (float32 round-off). */
 export const SAME_TOLERANCE = 1e-5;
@@ -90,7 +90,8 @@ export function planPooled(state, view, m, mode, maxWidth) {
   if (!out) return messagePlan(maxWidth, 'No pooled output: the message above explains why.');
   const [C, OH, OW] = out.shape;
   const scale = autoScale(out.data, false);
-  const sv = survival(out, m[`${mode}0`]);
+  const before = m[`${mode}0`];
+  const sv = survival(out, before);
   const L = layoutMaps({ count: C, h: OH, w: OW, maxWidth, maxCell: 64 * getTextScale(), maxHeight: 520 });
   const name = mode === 'max' ? 'Max pooling' : 'Average pooling';
   const hv = view.hover?.panel === mode ? view.hover : null;
@@ -106,6 +107,10 @@ export function planPooled(state, view, m, mode, maxWidth) {
         label: C === 1 ? `${name} ${OH} × ${OW}` : `${name} · ch ${c + 1}`,
         scale,
         marks: sv ? sv.marks[c] : [],
+        cellText: before ? (y, x, v) => {
+          const old = before.data[(c * OH + y) * OW + x];
+          return sv.marks[c][y * OW + x].kind === 'same' ? fmt(v) : [fmt(v), `was ${fmt(old)}`];
+        } : undefined,
         highlights: hv && hv.map === c ? [{ cells: [[hv.y, hv.x]], color: th.highlight, width: 4 }] : [],
       })), { th });
       paintLegend(ctx, 0, L.height + 8, Math.min(200, Math.max(L.width, 160)), scale, th);
@@ -113,6 +118,3 @@ export function planPooled(state, view, m, mode, maxWidth) {
     hit: (px, py) => hitTest(L, px, py),
   };
 }
-
-/** Shared absolute limit helper re-exported for the summary. */
-export { absMax };

@@ -191,7 +191,7 @@ export function planTextOutput(state, view, m, maxWidth) {
         scale,
         highlights: [
           { rect: { y0: 0, y1: O, x0: t, x1: t + 1 }, color: th.highlight, width: 4 },
-          { cells: m.best.map((b, o) => [o, b.t]), color: th.fg, width: 3, dash: [5, 3] },
+          { cells: m.best.map((b, o) => (b.value > 0 ? [o, b.t] : null)).filter(Boolean), color: th.fg, width: 3, dash: [5, 3] },
           ...(hv ? [{ cells: [[hv.y, hv.x]], color: th.accent, width: 3 }] : []),
         ],
       }], { th, ox: lw, oy: hh });
