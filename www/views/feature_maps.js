@@ -3,14 +3,22 @@
 // `base` (the values, redrawn when the forward pass changes) and `overlay` (receptive-field
 // boxes and the cursor, redrawn when the probe changes). Pointer and keyboard input here turn
 // into probe / select callbacks; the page decides what they mean.
-import { setupCanvas, drawGrid, strokeCells, themeColor } from '../lib/canvas.js';
+import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor } from '../lib/canvas.js';
 import { absMax, sequential, textOn, css } from '../lib/colors.js';
 import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
 import { layerLabel, LAYER_ROLE, unitName, fmt } from './labels.js';
 
 /** Line widths of the overlay boxes, CSS px. */
 const BOX_WIDTH = 2;
-const SELF_WIDTH = 2.5;
+/** Dark line inside every box so it reads on light and dark cells alike. */
+const HALO = 'rgba(0, 0, 0, 0.6)';
+
+/** strokeCells with a thin dark halo on its inner side. */
+function strokeCells(ctx, x, y, cell, r, color, width) {
+  strokePlain(ctx, x, y, cell, r, HALO, width + 2);
+  strokePlain(ctx, x, y, cell, r, color, width);
+}
+
 /** Horizontal padding + border of a layer card (student.css .layer), CSS px. */
 const CARD_PADDING = 12;
 
@@ -234,10 +242,8 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       const { g, overlayCtx: ctx } = card;
       ctx.clearRect(0, 0, g.width, g.height);
       const h = hl?.byLayer.get(card.spec.name);
-      if (h) drawHighlight(ctx, card, h, h.self ? selfColor : boxColor, h.self ? SELF_WIDTH : BOX_WIDTH);
-      if (selected && selected.layer === card.spec.name && !(h?.self)) {
-        drawUnitBox(ctx, card, selected, selfColor, [4, 3]);
-      }
+      if (selected && selected.layer === card.spec.name) drawUnitBox(ctx, card, selected, selfColor, [3, 2]);
+      if (h) drawHighlight(ctx, card, h, h.self ? selfColor : boxColor, BOX_WIDTH);
     }
     placeRfBox(hl);
   }
@@ -247,13 +253,14 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     if (card.spec.name === 'input') {
       // The input's box is the DOM rf-box (placeRfBox), on the padded grid; a pixel probe is
       // marked here.
-      if (h.self) {
-        const r = h.region;
-        strokeCells(ctx, 0, 0, g.cell, { y0: r.y0 + INPUT_PAD, y1: r.y1 + INPUT_PAD, x0: r.x0 + INPUT_PAD, x1: r.x1 + INPUT_PAD }, color, width);
-      }
+      if (h.self) drawUnitBox(ctx, card, { c: 0, y: h.region.y0, x: h.region.x0 }, color);
       return;
     }
     const channels = h.channels ?? [...Array(g.count).keys()];
+    if (h.self && h.channels) {
+      for (const c of channels) drawUnitBox(ctx, card, { c, y: h.region.y0, x: h.region.x0 }, color);
+      return;
+    }
     if (!g.isMap) {
       if (!h.channels) { strokeRect(ctx, 0, 0, g.width, g.height, color, width); return; }
       for (const c of channels) drawUnitBox(ctx, card, { c }, color);
@@ -265,26 +272,31 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     }
   }
 
+  /** A ring just outside one unit's cell (cells can be 3 px: an inside box would hide them). */
   function drawUnitBox(ctx, card, u, color, dash = []) {
     const { g } = card;
+    const o = originOf(g, u.c);
+    const pad = card.spec.name === 'input' ? INPUT_PAD : 0;
+    const x = g.isMap ? o.x + (u.x + pad) * g.cell : o.x;
+    const y = g.isMap ? o.y + (u.y + pad) * g.cell : o.y;
     ctx.save();
     ctx.setLineDash(dash);
-    if (!g.isMap) {
-      const o = originOf(g, u.c);
-      strokeRect(ctx, o.x, o.y, g.cell, g.cell, color, SELF_WIDTH);
-    } else {
-      const pad = card.spec.name === 'input' ? INPUT_PAD : 0;
-      const o = originOf(g, u.c);
-      strokeCells(ctx, o.x, o.y, g.cell, { y0: u.y + pad, y1: u.y + pad + 1, x0: u.x + pad, x1: u.x + pad + 1 }, color, SELF_WIDTH);
-    }
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = HALO;
+    ctx.strokeRect(x - 2.5, y - 2.5, g.cell + 5, g.cell + 5);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = color;
+    ctx.strokeRect(x - 1, y - 1, g.cell + 2, g.cell + 2);
     ctx.restore();
   }
 
   function strokeRect(ctx, x, y, w, h, color, width) {
     ctx.save();
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width;
-    ctx.strokeRect(x + width / 2, y + width / 2, w - width, h - width);
+    for (const [c, lw] of [[HALO, width + 2], [color, width]]) {
+      ctx.strokeStyle = c;
+      ctx.lineWidth = lw;
+      ctx.strokeRect(x + lw / 2, y + lw / 2, w - lw, h - lw);
+    }
     ctx.restore();
   }
 
