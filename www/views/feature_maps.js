@@ -44,11 +44,13 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       <canvas class="overlay" tabindex="0" role="img"></canvas></div>
       <p class="layer-role muted"></p>`;
     fig.querySelector('.layer-role').textContent = LAYER_ROLE[spec.name] ?? '';
+    fig.querySelector('figcaption').title = LAYER_ROLE[spec.name] ?? '';
     const stack = fig.querySelector('.layer-stack');
     const card = {
       spec, fig, stack,
       base: fig.querySelector('canvas.base'),
       overlay: fig.querySelector('canvas.overlay'),
+      scaleEl: fig.querySelector('.layer-scale'),
       cursor: null,
       g: null, baseCtx: null, overlayCtx: null,
     };
@@ -177,18 +179,18 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     ctx.clearRect(0, 0, g.width, g.height);
     if (layer.name === 'input') {
       drawInput(ctx, g, layer.data);
-      card.fig.querySelector('.layer-scale').textContent = '';
+      card.scaleEl.textContent = '';
       return;
     }
     if (layer.name === 'output') {
       drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
       drawDigitLabels(ctx, g, layer.data);
-      card.fig.querySelector('.layer-scale').textContent = 'p 0…1';
+      card.scaleEl.textContent = 'p 0…1';
       return;
     }
     const limit = absMax(layer.data);
     const scale = { kind: 'diverging', limit };
-    card.fig.querySelector('.layer-scale').textContent = `±${fmt(limit)}`;
+    card.scaleEl.textContent = `±${fmt(limit)}`;
     if (!g.isMap) {
       drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, scale);
       return;
