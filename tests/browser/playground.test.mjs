@@ -280,3 +280,51 @@ test('transposed convolution scatters the kernel and text conv finds the stronge
   clean(page);
   await page.close();
 });
+
+test("the student's drawing is read from localStorage, with a message when absent", async () => {
+  const page = await open();
+  // No drawing saved yet: a helpful message instead of a failure.
+  await page.evaluate(() => localStorage.removeItem('convscope.drawing'));
+  await page.selectOption('[data-testid=input-kind]', 'drawing');
+  assert.match(await text(page, 'input-message'), /No drawing yet/);
+  // The student page saves a drawing (784 numbers): the playground picks it up by itself.
+  await page.evaluate(() => {
+    const px = Array.from({ length: 784 }, (_, i) => (i % 28 === 14 ? 1 : 0));
+    localStorage.setItem('convscope.drawing', JSON.stringify(px));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'convscope.drawing' }));
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=input-message]').textContent === '');
+  const n = expectedSize(28, 3, 1, 0);
+  assert.equal((await text(page, 'output-size')).trim(), `${n} × ${n}`);
+  clean(page);
+  await page.close();
+});
+
+test('an uploaded image is decoded locally and scaled down', async () => {
+  const page = await open();
+  // Make a 40×20 PNG in the page (nothing leaves the machine) and upload it.
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 40;
+    c.height = 20;
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 40, 20);
+    ctx.fillStyle = '#c00';
+    ctx.fillRect(10, 0, 10, 20);
+    return c.toDataURL('image/png').split(',')[1];
+  });
+  await page.selectOption('[data-testid=input-kind]', 'upload');
+  assert.match(await text(page, 'input-message'), /Choose an image file/);
+  await page.setInputFiles('[data-testid=upload]', { name: 'bar.png', mimeType: 'image/png', buffer: Buffer.from(b64, 'base64') });
+  // Size 64 keeps 40×20 as it is: the 3×3 kernel gives 18 × 38.
+  await page.waitForFunction(() => document.querySelector('[data-testid=output-size]').textContent.trim() === '18 × 38');
+  // A smaller size scales the longer side to 16 px: 8 × 16 → 6 × 14.
+  await page.fill('[data-testid=input-size]', '16');
+  await page.waitForFunction(() => document.querySelector('[data-testid=output-size]').textContent.trim() === '6 × 14');
+  // RGB keeps three channels.
+  await page.selectOption('[data-testid=upload-color]', 'rgb');
+  await page.waitForFunction(() => document.querySelector('[data-testid=output-size]').textContent.trim() === '6 × 14');
+  clean(page);
+  await page.close();
+});

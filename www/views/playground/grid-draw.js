@@ -130,7 +130,8 @@ export function paintMaps(ctx, L, maps, { ox = 0, oy = 0, th = theme() } = {}) {
       ctx.font = `600 ${Math.round(14 * textScale)}px ${th.font}`;
       ctx.textBaseline = 'alphabetic';
       let text = m.label;
-      while (text.length > 4 && ctx.measureText(text).width > Math.max(L.mapW, 90) + L.gap - 4) text = `${text.slice(0, -2)}…`;
+      const room = (L.cols > 1 ? L.mapW : Math.max(L.mapW, 240)) + L.gap - 4;
+      while (text.length > 2 && ctx.measureText(text).width > room) text = `${text.slice(0, -2)}…`;
       ctx.fillText(text, ox + p.bx, oy + p.by + L.labelH - 7);
       ctx.restore();
     }

@@ -196,6 +196,7 @@ function render() {
   const errors = [view.controlError, ...(m.errors ?? [])].filter(Boolean);
   $('error').textContent = [...new Set(errors)].join('\n');
   paintPanels(m);
+  renderCaptions(m);
   renderSizes(m);
   renderPlayer(m, count);
   renderReadout(m);
@@ -203,6 +204,17 @@ function render() {
   if (state.mode === 'pool') renderSurvival();
   if (state.mode === 'text') renderText(m);
   if (state.input.kind === 'upload' && (state.mode === 'conv' || state.mode === 'pool')) void refreshUpload();
+}
+
+/** Figure captions that depend on the settings. */
+function renderCaptions(m) {
+  if (state.mode !== 'conv') return;
+  const n = state.filters.length;
+  const f = Math.min(state.filter, n - 1);
+  const cap = document.querySelector('[data-panel="kernel"] figcaption span');
+  cap.textContent = n > 1 ? `Kernel: filter ${f + 1} of ${n}` : 'Kernel';
+  const out = document.querySelector('[data-panel="products"] figcaption span');
+  out.textContent = m.wr.weight && m.wr.weight.shape[1] > 1 ? `This step: value × weight per channel, summed` : 'This step: products and their sum';
 }
 
 function formulaLines(el, axes) {

@@ -172,7 +172,7 @@ export function planKernel(state, view, m, maxWidth) {
   const name = filterLabel(spec, f);
   const labels = shown === 1
     ? [Cw > 1 ? `Filter ${f + 1} (same on all ${Cw} channels)` : `Filter ${f + 1}: ${name}`]
-    : Array.from({ length: shown }, (_, c) => `Filter ${f + 1} · ch ${c + 1}`);
+    : Array.from({ length: shown }, (_, c) => `ch ${c + 1}`);
   return {
     width: Math.max(L.width, 160),
     height: L.height + legendHeight() + 8,
@@ -270,7 +270,7 @@ export function planProducts(state, view, m, maxWidth) {
       paintMaps(ctx, L, Array.from({ length: pr.Cw }, (_, c) => ({
         data: pr.p,
         offset: c * pr.kh * pr.kw,
-        label: pr.Cw > 1 ? `ch ${c + 1}: value × weight` : 'value × weight',
+        label: pr.Cw > 1 ? `ch ${c + 1}` : 'value × weight',
         scale,
         cellText: (i, j) => {
           const k = (c * pr.kh + i) * pr.kw + j;
