@@ -330,5 +330,5 @@ export function syncControls(s, info) {
 
   // Player speed.
   put($('speed'), s.speed);
-  $('speed-label').textContent = `${fmt(s.speed)} steps/s`;
+  $('speed-label').textContent = `${fmt(s.speed)} step${s.speed === 1 ? '' : 's'}/s`;
 }

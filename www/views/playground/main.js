@@ -465,6 +465,7 @@ function edit(key, hit) {
   const p = L.positions[hit.map];
   const m = lastModel;
   const commitErr = (msg) => { view.controlError = msg; render(); };
+  if (key === 'pinput' && state.pool.shift > 0) { commitErr('Reset the shift before editing cells (the grid shown is the shifted copy).'); return; }
   if (key === 'kernel') {
     const [, Cw, kh, kw] = m.wr.weight.shape;
     const f = state.filter;

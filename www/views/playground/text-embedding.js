@@ -46,7 +46,8 @@ export const DETECTORS = [
   {
     id: 'negated-complaint',
     label: 'Negated complaint ("not bad …")',
-    weight: [[0, 0, 0], [0, 1, 0], [1, 0, 0], [0, 0, 0.5]],
+    // negation on word 1 counts half: the complaint word itself must be there to fire fully
+    weight: [[0, 0, 0], [0, 1, 0], [0.5, 0, 0], [0, 0, 0.5]],
   },
 ];
 
