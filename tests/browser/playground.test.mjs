@@ -328,3 +328,34 @@ test('an uploaded image is decoded locally and scaled down', async () => {
   clean(page);
   await page.close();
 });
+
+test('a cell can be edited from the keyboard and the edit is shared in the URL', async () => {
+  const page = await open();
+  // Focus the input grid, move to row 0 col 1, press Enter, type 5.
+  await page.focus('[data-testid=input-canvas]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=cell-editor]');
+  await page.fill('[data-testid=cell-editor]', '5');
+  await page.keyboard.press('Enter');
+  // The cell went from 2 to 5 (+3). Output (0,0) reads it with weight 0: stays 15. Output (0,1)
+  // reads it with weight 2: 16 + 3·2 = 22. The second output row does not read row 0.
+  assert.match(hashOf(page), /edits=0\.0\.1:5/);
+  assert.deepEqual(await outCells(page), ['15', '22', '6', '15']);
+  // Edit the kernel's centre weight to 0 with the keyboard: 15 − 1·1 = 14 at the first position.
+  await page.focus('[data-testid=kernel-canvas]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.fill('[data-testid=cell-editor]', '0');
+  await page.keyboard.press('Enter');
+  assert.match(hashOf(page), /kernel=3x3:2,0,1,0,0,2,1,0,2/);
+  assert.equal((await outCells(page))[0], '14');
+  // A non-number is refused with an explanation.
+  await page.keyboard.press('Enter');
+  await page.fill('[data-testid=cell-editor]', 'abc');
+  await page.keyboard.press('Enter');
+  assert.match(await text(page, 'error'), /is not a number/);
+  clean(page);
+  await page.close();
+});
