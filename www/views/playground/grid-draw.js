@@ -249,7 +249,7 @@ function paintHighlight(ctx, x, y, cell, hl) {
   ctx.restore();
 }
 
-/** ✓-style corner dot for "unchanged", a diagonal cross for "changed" (shape, not just colour). */
+/** "same": solid outline plus a filled corner flag; "changed": a dashed inner outline (shape, not just colour). */
 function paintMark(ctx, x, y, cell, kind, th) {
   ctx.save();
   const s = Math.max(4, cell * 0.28);
@@ -266,12 +266,11 @@ function paintMark(ctx, x, y, cell, kind, th) {
     ctx.strokeRect(x + 1, y + 1, cell - 2, cell - 2);
   } else {
     ctx.strokeStyle = th.fg;
-    ctx.lineWidth = Math.max(1, cell / 22);
-    ctx.setLineDash([3, 3]);
-    ctx.beginPath();
-    ctx.moveTo(x + 2, y + 2);
-    ctx.lineTo(x + cell - 2, y + cell - 2);
-    ctx.stroke();
+    const w = Math.max(1, cell / 28);
+    ctx.lineWidth = w;
+    ctx.setLineDash([Math.max(2, cell / 12), Math.max(2, cell / 12)]);
+    const inset = Math.max(2, cell / 10);
+    ctx.strokeRect(x + inset, y + inset, cell - 2 * inset, cell - 2 * inset);
   }
   ctx.restore();
 }

@@ -127,7 +127,7 @@ export function planTrOutput(state, view, m, maxWidth) {
   const labels = [
     s >= 1 ? `Step ${s}: input ${fmtShort(x)} × kernel` : 'Step 0: nothing added yet',
     `Partial sum (${s} of ${m.N} inputs)`,
-    `Final output ${OH} × ${OW}`,
+    m.tr.dim === 2 ? `Final output ${OH} × ${OW}` : `Final output, length ${OW}`,
   ];
   const zero = new Float32Array(OH * OW);
   return {
