@@ -14,25 +14,45 @@ use crate::shape::{AxisParams, OutputSize, SizeKind, output_size};
 use crate::tensor::HostTensor;
 
 /// `conv2d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
-pub fn conv2d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+pub fn conv2d_js(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    opts: &RawOptions,
+) -> Result<HostTensor> {
     let (p, bias) = ConvParams::<2>::from_options("conv2d", opts)?;
     conv2d(backend, input, weight, bias.as_deref(), &p)
 }
 
 /// `conv1d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
-pub fn conv1d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+pub fn conv1d_js(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    opts: &RawOptions,
+) -> Result<HostTensor> {
     let (p, bias) = ConvParams::<1>::from_options("conv1d", opts)?;
     conv1d(backend, input, weight, bias.as_deref(), &p)
 }
 
 /// `convTranspose2d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?, groups?})`.
-pub fn conv_transpose2d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+pub fn conv_transpose2d_js(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    opts: &RawOptions,
+) -> Result<HostTensor> {
     let (p, bias) = ConvTransposeParams::<2>::from_options("convTranspose2d", opts)?;
     conv_transpose2d(backend, input, weight, bias.as_deref(), &p)
 }
 
 /// `convTranspose1d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?, groups?})`.
-pub fn conv_transpose1d_js(backend: Backend, input: &HostTensor, weight: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {
+pub fn conv_transpose1d_js(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    opts: &RawOptions,
+) -> Result<HostTensor> {
     let (p, bias) = ConvTransposeParams::<1>::from_options("convTranspose1d", opts)?;
     conv_transpose1d(backend, input, weight, bias.as_deref(), &p)
 }
@@ -49,7 +69,15 @@ pub fn output_size_js(opts: &RawOptions) -> Result<OutputSize, ParamError> {
     const OP: &str = "outputSize";
     opts.check_known(
         OP,
-        &["kind", "input", "kernel", "stride", "padding", "dilation", "outputPadding"],
+        &[
+            "kind",
+            "input",
+            "kernel",
+            "stride",
+            "padding",
+            "dilation",
+            "outputPadding",
+        ],
     )?;
     let kind = SizeKind::parse(OP, opts.text(OP, "kind")?.unwrap_or("conv"))?;
     let required = |key: &str| -> Result<usize, ParamError> {
@@ -69,7 +97,11 @@ pub fn output_size_js(opts: &RawOptions) -> Result<OutputSize, ParamError> {
         output_padding: opts.int(OP, "outputPadding", 0, 0)?,
     };
     if kind == SizeKind::Pool && p.dilation != 1 {
-        return Err(ParamError::new(OP, "dilation", "pooling here has no dilation; expected 1"));
+        return Err(ParamError::new(
+            OP,
+            "dilation",
+            "pooling here has no dilation; expected 1",
+        ));
     }
     output_size(kind, input, &p)
 }

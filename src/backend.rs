@@ -35,7 +35,8 @@ impl Backend {
             #[cfg(feature = "flex")]
             Backend::Flex => Device::flex(),
             #[cfg(feature = "ndarray")]
-            #[allow(deprecated)] // the ndarray backend is kept on purpose, see the module doc
+            #[allow(deprecated)]
+            // the ndarray backend is kept on purpose, see the module doc
             Backend::NdArray => Device::ndarray(),
         }
     }
@@ -60,7 +61,11 @@ impl Default for Backend {
 /// Moves a row-major buffer onto `device` as a tensor of `shape`.
 ///
 /// The caller has already checked that `data.len()` equals the product of `shape`.
-pub(crate) fn upload<const D: usize>(data: &[f32], shape: [usize; D], device: &Device) -> Tensor<D> {
+pub(crate) fn upload<const D: usize>(
+    data: &[f32],
+    shape: [usize; D],
+    device: &Device,
+) -> Tensor<D> {
     Tensor::<D>::from_data(TensorData::new(data.to_vec(), shape), device)
 }
 
@@ -68,6 +73,6 @@ pub(crate) fn upload<const D: usize>(data: &[f32], shape: [usize; D], device: &D
 pub(crate) fn download<const D: usize>(t: Tensor<D>) -> Result<Vec<f32>, Error> {
     t.into_data()
         .convert::<f32>()
-        .to_vec::<f32>()
+        .try_to_vec::<f32>()
         .map_err(|e| Error::Backend(format!("{e:?}")))
 }

@@ -111,7 +111,9 @@ fn check_conv<const N: usize>(
         return Err(ParamError::new(
             op,
             "groups",
-            format!("groups ({g}) must divide the output channels O = weight.shape[0] = {out_channels}"),
+            format!(
+                "groups ({g}) must divide the output channels O = weight.shape[0] = {out_channels}"
+            ),
         ));
     }
     if weight.shape[1] != channels / g {
@@ -189,7 +191,11 @@ pub fn conv2d(
     let [h, w] = s.input;
     let [kh, kw] = s.kernel;
     let x = upload(&input.data, [1, s.channels, h, w], &device); // [1, c, h, w]
-    let k = upload(&weight.data, [s.out_channels, s.channels / p.groups, kh, kw], &device); // [o, c/g, kh, kw]
+    let k = upload(
+        &weight.data,
+        [s.out_channels, s.channels / p.groups, kh, kw],
+        &device,
+    ); // [o, c/g, kh, kw]
     let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
     let y = module::conv2d(x, k, b, options); // [1, o, oh, ow]
@@ -215,9 +221,16 @@ pub fn conv1d(
     let s = check_conv("conv1d", input, weight, bias, p)?;
     let device = backend.device();
     let x = upload(&input.data, [1, s.channels, s.input[0]], &device); // [1, c, l]
-    let k = upload(&weight.data, [s.out_channels, s.channels / p.groups, s.kernel[0]], &device); // [o, c/g, k]
+    let k = upload(
+        &weight.data,
+        [s.out_channels, s.channels / p.groups, s.kernel[0]],
+        &device,
+    ); // [o, c/g, k]
     let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
     let y = module::conv1d(x, k, b, options); // [1, o, ol]
-    Ok(HostTensor::new(download(y)?, vec![s.out_channels, s.output[0]]))
+    Ok(HostTensor::new(
+        download(y)?,
+        vec![s.out_channels, s.output[0]],
+    ))
 }

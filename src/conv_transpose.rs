@@ -197,7 +197,11 @@ pub fn conv_transpose2d(
     let [h, w] = s.input;
     let [kh, kw] = s.kernel;
     let x = upload(&input.data, [1, s.channels, h, w], &device); // [1, c, h, w]
-    let k = upload(&weight.data, [s.channels, s.out_channels / p.groups, kh, kw], &device); // [c, o/g, kh, kw]
+    let k = upload(
+        &weight.data,
+        [s.channels, s.out_channels / p.groups, kh, kw],
+        &device,
+    ); // [c, o/g, kh, kw]
     let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
     let options =
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
@@ -223,10 +227,17 @@ pub fn conv_transpose1d(
     let s = check_transpose("convTranspose1d", input, weight, bias, p)?;
     let device = backend.device();
     let x = upload(&input.data, [1, s.channels, s.input[0]], &device); // [1, c, l]
-    let k = upload(&weight.data, [s.channels, s.out_channels / p.groups, s.kernel[0]], &device); // [c, o/g, k]
+    let k = upload(
+        &weight.data,
+        [s.channels, s.out_channels / p.groups, s.kernel[0]],
+        &device,
+    ); // [c, o/g, k]
     let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
     let options =
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
     let y = module::conv_transpose1d(x, k, b, options); // [1, o, ol]
-    Ok(HostTensor::new(download(y)?, vec![s.out_channels, s.output[0]]))
+    Ok(HostTensor::new(
+        download(y)?,
+        vec![s.out_channels, s.output[0]],
+    ))
 }

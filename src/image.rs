@@ -12,7 +12,11 @@ pub struct Gray {
 
 impl Gray {
     pub fn new(width: usize, height: usize) -> Self {
-        Self { width, height, data: vec![0.0; width * height] }
+        Self {
+            width,
+            height,
+            data: vec![0.0; width * height],
+        }
     }
 
     pub fn get(&self, x: usize, y: usize) -> f32 {
@@ -147,7 +151,11 @@ mod tests {
 
     #[test]
     fn identity_warp_returns_the_image() {
-        let g = Gray { width: 3, height: 2, data: vec![1., 2., 3., 4., 5., 6.] };
+        let g = Gray {
+            width: 3,
+            height: 2,
+            data: vec![1., 2., 3., 4., 5., 6.],
+        };
         let inv = inverse_similarity(0.0, 1.0, 0.0, 0.0, 1.5, 1.0);
         let w = g.warp(3, 2, inv);
         for (a, b) in w.data.iter().zip(&g.data) {

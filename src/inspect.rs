@@ -10,7 +10,9 @@ use burn::tensor::{Device, Tensor};
 
 use crate::backend::{Backend, download, upload};
 use crate::error::{Error, ParamError, Result};
-use crate::lenet::{IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LeNet5, PADDED_SIDE, Variant, prepare_input};
+use crate::lenet::{
+    IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LeNet5, PADDED_SIDE, Variant, prepare_input,
+};
 use crate::receptive_field::{Geometry, Region, Span, trace};
 use crate::tensor::HostTensor;
 use crate::weights;
@@ -51,21 +53,65 @@ pub struct LayerSpec {
 /// LeNet-5's layers, in order. The geometry drives receptive-field arithmetic; the shapes are
 /// checked against a real forward pass in the tests.
 pub const LAYERS: [LayerSpec; 8] = [
-    LayerSpec { name: "input", kind: LayerKind::Input, shape: [1, IMAGE_SIDE, IMAGE_SIDE], geometry: None },
-    LayerSpec { name: "C1", kind: LayerKind::Conv, shape: [6, 28, 28], geometry: Some(Geometry::square(5, 1, 0)) },
-    LayerSpec { name: "S2", kind: LayerKind::Pool, shape: [6, 14, 14], geometry: Some(Geometry::square(2, 2, 0)) },
-    LayerSpec { name: "C3", kind: LayerKind::Conv, shape: [16, 10, 10], geometry: Some(Geometry::square(5, 1, 0)) },
-    LayerSpec { name: "S4", kind: LayerKind::Pool, shape: [16, 5, 5], geometry: Some(Geometry::square(2, 2, 0)) },
-    LayerSpec { name: "C5", kind: LayerKind::Conv, shape: [120, 1, 1], geometry: Some(Geometry::square(5, 1, 0)) },
-    LayerSpec { name: "F6", kind: LayerKind::Dense, shape: [84, 1, 1], geometry: Some(Geometry::square(1, 1, 0)) },
-    LayerSpec { name: "output", kind: LayerKind::Dense, shape: [10, 1, 1], geometry: Some(Geometry::square(1, 1, 0)) },
+    LayerSpec {
+        name: "input",
+        kind: LayerKind::Input,
+        shape: [1, IMAGE_SIDE, IMAGE_SIDE],
+        geometry: None,
+    },
+    LayerSpec {
+        name: "C1",
+        kind: LayerKind::Conv,
+        shape: [6, 28, 28],
+        geometry: Some(Geometry::square(5, 1, 0)),
+    },
+    LayerSpec {
+        name: "S2",
+        kind: LayerKind::Pool,
+        shape: [6, 14, 14],
+        geometry: Some(Geometry::square(2, 2, 0)),
+    },
+    LayerSpec {
+        name: "C3",
+        kind: LayerKind::Conv,
+        shape: [16, 10, 10],
+        geometry: Some(Geometry::square(5, 1, 0)),
+    },
+    LayerSpec {
+        name: "S4",
+        kind: LayerKind::Pool,
+        shape: [16, 5, 5],
+        geometry: Some(Geometry::square(2, 2, 0)),
+    },
+    LayerSpec {
+        name: "C5",
+        kind: LayerKind::Conv,
+        shape: [120, 1, 1],
+        geometry: Some(Geometry::square(5, 1, 0)),
+    },
+    LayerSpec {
+        name: "F6",
+        kind: LayerKind::Dense,
+        shape: [84, 1, 1],
+        geometry: Some(Geometry::square(1, 1, 0)),
+    },
+    LayerSpec {
+        name: "output",
+        kind: LayerKind::Dense,
+        shape: [10, 1, 1],
+        geometry: Some(Geometry::square(1, 1, 0)),
+    },
 ];
 
 /// Index of a layer by name (`"C3"`, `"output"`, …).
 pub fn layer_index(op: &'static str, name: &str) -> Result<usize, ParamError> {
     LAYERS.iter().position(|l| l.name == name).ok_or_else(|| {
         let names: Vec<&str> = LAYERS.iter().map(|l| l.name).collect();
-        ParamError::new(op, "layer", format!("expected one of {}, got {name:?}", names.join(", ")))
+        ParamError::new(
+            op,
+            "layer",
+            format!("expected one of {}, got {name:?}", names.join(", ")),
+        )
     })
 }
 
@@ -129,14 +175,21 @@ impl Network {
             return Err(ParamError::new(
                 "forward",
                 "pixels",
-                format!("expected {IMAGE_PIXELS} values (28×28, row-major), got {}", pixels.len()),
+                format!(
+                    "expected {IMAGE_PIXELS} values (28×28, row-major), got {}",
+                    pixels.len()
+                ),
             ));
         }
         Ok(())
     }
 
     fn input_tensor(&self, pixels: &[f32]) -> Tensor<4> {
-        upload(&prepare_input(pixels), [1, 1, PADDED_SIDE, PADDED_SIDE], &self.device) // [1, 1, 32, 32]
+        upload(
+            &prepare_input(pixels),
+            [1, 1, PADDED_SIDE, PADDED_SIDE],
+            &self.device,
+        ) // [1, 1, 32, 32]
     }
 
     /// Class probabilities only.
@@ -154,10 +207,15 @@ impl Network {
     /// - `pixels`: `[b * 28 * 28]`; returns `[b * 10]`
     pub fn probabilities_batch(&self, pixels: &[f32]) -> Result<Vec<f32>> {
         if pixels.is_empty() || pixels.len() % IMAGE_PIXELS != 0 {
-            return Err(ParamError::new("forward", "pixels", "expected a multiple of 784 values").into());
+            return Err(
+                ParamError::new("forward", "pixels", "expected a multiple of 784 values").into(),
+            );
         }
         let b = pixels.len() / IMAGE_PIXELS;
-        let x: Vec<f32> = pixels.chunks_exact(IMAGE_PIXELS).flat_map(prepare_input).collect();
+        let x: Vec<f32> = pixels
+            .chunks_exact(IMAGE_PIXELS)
+            .flat_map(prepare_input)
+            .collect();
         let x = upload(&x, [b, 1, PADDED_SIDE, PADDED_SIDE], &self.device); // [b, 1, 32, 32]
         download(self.model.probabilities(x))
     }
@@ -178,7 +236,13 @@ impl Network {
                 _ if i == 5 => vec![spec.shape[0]],
                 _ => spec.shape.to_vec(),
             };
-            LayerOutput { name: spec.name, kind: spec.kind, shape, data, pre_activation: pre }
+            LayerOutput {
+                name: spec.name,
+                kind: spec.kind,
+                shape,
+                data,
+                pre_activation: pre,
+            }
         };
         let layers = vec![
             map(0, pixels.to_vec(), None),
@@ -192,10 +256,17 @@ impl Network {
         ];
         for l in &layers {
             if l.data.len() != l.shape.iter().product::<usize>() {
-                return Err(Error::Backend(format!("{}: unexpected size {}", l.name, l.data.len())));
+                return Err(Error::Backend(format!(
+                    "{}: unexpected size {}",
+                    l.name,
+                    l.data.len()
+                )));
             }
         }
-        Ok(Forward { probabilities, layers })
+        Ok(Forward {
+            probabilities,
+            layers,
+        })
     }
 
     /// The weights and biases of C1, C3, C5, F6 and output.
@@ -204,17 +275,33 @@ impl Network {
         let conv = |name, c: &burn::nn::conv::Conv2d| -> Result<LayerWeights> {
             let w = c.weight.val();
             let shape = w.dims().to_vec();
-            let bias = c.bias.as_ref().map(|b| b.val()).ok_or_else(|| Error::Backend("missing bias".into()))?;
+            let bias = c
+                .bias
+                .as_ref()
+                .map(|b| b.val())
+                .ok_or_else(|| Error::Backend("missing bias".into()))?;
             let n = bias.dims()[0];
-            Ok(LayerWeights { name, weight: HostTensor::new(download(w)?, shape), bias: HostTensor::new(download(bias)?, vec![n]) })
+            Ok(LayerWeights {
+                name,
+                weight: HostTensor::new(download(w)?, shape),
+                bias: HostTensor::new(download(bias)?, vec![n]),
+            })
         };
         let dense = |name, l: &burn::nn::Linear| -> Result<LayerWeights> {
             // burn stores [in, out]; report PyTorch's [out, in].
             let w = l.weight.val().transpose(); // [out, in]
             let shape = w.dims().to_vec();
-            let bias = l.bias.as_ref().map(|b| b.val()).ok_or_else(|| Error::Backend("missing bias".into()))?;
+            let bias = l
+                .bias
+                .as_ref()
+                .map(|b| b.val())
+                .ok_or_else(|| Error::Backend("missing bias".into()))?;
             let n = bias.dims()[0];
-            Ok(LayerWeights { name, weight: HostTensor::new(download(w)?, shape), bias: HostTensor::new(download(bias)?, vec![n]) })
+            Ok(LayerWeights {
+                name,
+                weight: HostTensor::new(download(w)?, shape),
+                bias: HostTensor::new(download(bias)?, vec![n]),
+            })
         };
         Ok(vec![
             conv("C1", &m.c1)?,
@@ -264,10 +351,18 @@ pub fn receptive_field(layer: &str, y: usize, x: usize) -> Result<ReceptiveField
     let spec = &LAYERS[idx];
     let [_, h, w] = spec.shape;
     if y >= h {
-        return Err(ParamError::new(OP, "y", format!("{layer} has rows 0..{h}, got {y}")));
+        return Err(ParamError::new(
+            OP,
+            "y",
+            format!("{layer} has rows 0..{h}, got {y}"),
+        ));
     }
     if x >= w {
-        return Err(ParamError::new(OP, "x", format!("{layer} has columns 0..{w}, got {x}")));
+        return Err(ParamError::new(
+            OP,
+            "x",
+            format!("{layer} has columns 0..{w}, got {x}"),
+        ));
     }
     let unit = Region::unit(y, x);
     let mut regions = Vec::new();
@@ -275,25 +370,53 @@ pub fn receptive_field(layer: &str, y: usize, x: usize) -> Result<ReceptiveField
     let padded;
     if idx == 0 {
         padded = Region {
-            y: Span { start: y as i64 + INPUT_PADDING as i64, end: y as i64 + INPUT_PADDING as i64 + 1 },
-            x: Span { start: x as i64 + INPUT_PADDING as i64, end: x as i64 + INPUT_PADDING as i64 + 1 },
+            y: Span {
+                start: y as i64 + INPUT_PADDING as i64,
+                end: y as i64 + INPUT_PADDING as i64 + 1,
+            },
+            x: Span {
+                start: x as i64 + INPUT_PADDING as i64,
+                end: x as i64 + INPUT_PADDING as i64 + 1,
+            },
         };
-        regions.push(LayerRegion { layer: "input", clipped: unit, full: unit });
+        regions.push(LayerRegion {
+            layer: "input",
+            clipped: unit,
+            full: unit,
+        });
     } else {
         let levels = trace(&geometries(), idx - 1, unit);
         // levels[k] is in the grid of layer idx - k; the last one is the padded input.
         for (k, r) in levels.iter().enumerate().take(idx) {
             let s = &LAYERS[idx - k];
-            regions.push(LayerRegion { layer: s.name, clipped: r.clip([s.shape[1], s.shape[2]]), full: *r });
+            regions.push(LayerRegion {
+                layer: s.name,
+                clipped: r.clip([s.shape[1], s.shape[2]]),
+                full: *r,
+            });
         }
         let on_padded = levels[idx];
         padded = on_padded.clip(padded_side);
-        let shift = |s: Span| Span { start: s.start - INPUT_PADDING as i64, end: s.end - INPUT_PADDING as i64 };
-        let full = Region { y: shift(on_padded.y), x: shift(on_padded.x) };
-        regions.push(LayerRegion { layer: "input", clipped: full.clip([IMAGE_SIDE, IMAGE_SIDE]), full });
+        let shift = |s: Span| Span {
+            start: s.start - INPUT_PADDING as i64,
+            end: s.end - INPUT_PADDING as i64,
+        };
+        let full = Region {
+            y: shift(on_padded.y),
+            x: shift(on_padded.x),
+        };
+        regions.push(LayerRegion {
+            layer: "input",
+            clipped: full.clip([IMAGE_SIDE, IMAGE_SIDE]),
+            full,
+        });
     }
     let size = [padded.y.len() as usize, padded.x.len() as usize];
-    Ok(ReceptiveField { regions, padded, size })
+    Ok(ReceptiveField {
+        regions,
+        padded,
+        size,
+    })
 }
 
 /// For input pixel `(y, x)` of the 28×28 image: in each layer, the smallest rectangle of units
@@ -301,7 +424,11 @@ pub fn receptive_field(layer: &str, y: usize, x: usize) -> Result<ReceptiveField
 pub fn units_seeing(y: usize, x: usize) -> Result<Vec<LayerRegion>, ParamError> {
     const OP: &str = "unitsSeeing";
     if y >= IMAGE_SIDE || x >= IMAGE_SIDE {
-        return Err(ParamError::new(OP, if y >= IMAGE_SIDE { "y" } else { "x" }, format!("expected 0..{IMAGE_SIDE}, got ({y}, {x})")));
+        return Err(ParamError::new(
+            OP,
+            if y >= IMAGE_SIDE { "y" } else { "x" },
+            format!("expected 0..{IMAGE_SIDE}, got ({y}, {x})"),
+        ));
     }
     let (py, px) = ((y + INPUT_PADDING) as i64, (x + INPUT_PADDING) as i64);
     let g = geometries();
@@ -318,8 +445,15 @@ pub fn units_seeing(y: usize, x: usize) -> Result<Vec<LayerRegion>, ParamError> 
                 }
             }
         }
-        let r = Region { y: Span { start: y0, end: y1 }, x: Span { start: x0, end: x1 } };
-        out.push(LayerRegion { layer: spec.name, clipped: r, full: r });
+        let r = Region {
+            y: Span { start: y0, end: y1 },
+            x: Span { start: x0, end: x1 },
+        };
+        out.push(LayerRegion {
+            layer: spec.name,
+            clipped: r,
+            full: r,
+        });
     }
     Ok(out)
 }

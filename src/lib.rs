@@ -8,6 +8,7 @@
 //! students see in other tools and in the lecture.
 
 pub mod api;
+pub mod architecture;
 pub mod backend;
 pub mod bindings;
 pub mod conv;
@@ -21,8 +22,8 @@ pub mod mnist;
 pub mod params;
 pub mod pool;
 pub mod preprocess;
-pub mod shape;
 pub mod receptive_field;
+pub mod shape;
 pub mod tensor;
 pub mod weights;
 

@@ -78,13 +78,18 @@ impl Mnist {
     /// Loads `split` from `dir`, verifying checksums, headers, sizes and label counts.
     pub fn load(dir: &Path, split: Split) -> Result<Self> {
         let f = split.files();
-        let images = read_idx(&dir.join(f.images), f.images_sha256, 0x0803, &[f.count, 28, 28])?;
+        let images = read_idx(
+            &dir.join(f.images),
+            f.images_sha256,
+            0x0803,
+            &[f.count, 28, 28],
+        )?;
         let labels = read_idx(&dir.join(f.labels), f.labels_sha256, 0x0801, &[f.count])?;
         let mut counts = [0usize; 10];
         for &l in &labels {
-            let slot = counts.get_mut(l as usize).ok_or_else(|| {
-                Error::Data(format!("{}: label {l} is not a digit", f.labels))
-            })?;
+            let slot = counts
+                .get_mut(l as usize)
+                .ok_or_else(|| Error::Data(format!("{}: label {l} is not a digit", f.labels)))?;
             *slot += 1;
         }
         if counts != f.label_counts {
@@ -104,7 +109,10 @@ fn data_err(path: &Path, m: impl std::fmt::Display) -> Error {
 /// Reads one gzipped IDX file, checking its SHA-256, magic number and dimensions.
 fn read_idx(path: &PathBuf, sha256: &str, magic: u32, dims: &[usize]) -> Result<Vec<u8>> {
     let gz = std::fs::read(path).map_err(|e| data_err(path, e))?;
-    let digest: String = Sha256::digest(&gz).iter().map(|b| format!("{b:02x}")).collect();
+    let digest: String = Sha256::digest(&gz)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     if digest != sha256 {
         return Err(data_err(
             path,
@@ -112,18 +120,27 @@ fn read_idx(path: &PathBuf, sha256: &str, magic: u32, dims: &[usize]) -> Result<
         ));
     }
     let mut raw = Vec::new();
-    GzDecoder::new(&gz[..]).read_to_end(&mut raw).map_err(|e| data_err(path, format!("gzip: {e}")))?;
+    GzDecoder::new(&gz[..])
+        .read_to_end(&mut raw)
+        .map_err(|e| data_err(path, format!("gzip: {e}")))?;
     let header_len = 4 + 4 * dims.len();
     if raw.len() < header_len {
         return Err(data_err(path, "shorter than its IDX header"));
     }
-    let word = |i: usize| u32::from_be_bytes([raw[4 * i], raw[4 * i + 1], raw[4 * i + 2], raw[4 * i + 3]]);
+    let word =
+        |i: usize| u32::from_be_bytes([raw[4 * i], raw[4 * i + 1], raw[4 * i + 2], raw[4 * i + 3]]);
     if word(0) != magic {
-        return Err(data_err(path, format!("IDX magic {:#010x}, expected {magic:#010x}", word(0))));
+        return Err(data_err(
+            path,
+            format!("IDX magic {:#010x}, expected {magic:#010x}", word(0)),
+        ));
     }
     for (i, &d) in dims.iter().enumerate() {
         if word(1 + i) as usize != d {
-            return Err(data_err(path, format!("IDX dimension {i} is {}, expected {d}", word(1 + i))));
+            return Err(data_err(
+                path,
+                format!("IDX dimension {i} is {}, expected {d}", word(1 + i)),
+            ));
         }
     }
     let expected: usize = dims.iter().product();

@@ -100,7 +100,11 @@ fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamErr
     for (i, o) in out.iter_mut().enumerate() {
         let axis = p.axis(i);
         if axis.kernel == 0 || axis.stride == 0 {
-            return Err(ParamError::new(OP, "kernel", "kernel and stride must be >= 1"));
+            return Err(ParamError::new(
+                OP,
+                "kernel",
+                "kernel and stride must be >= 1",
+            ));
         }
         if 2 * axis.padding > axis.kernel {
             return Err(ParamError::new(

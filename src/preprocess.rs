@@ -53,7 +53,10 @@ pub fn ink(rgba: &[u8], width: usize, height: usize) -> Gray {
     Gray {
         width,
         height,
-        data: lum.iter().map(|&l| ((l - bg).abs() / range).clamp(0.0, 1.0)).collect(),
+        data: lum
+            .iter()
+            .map(|&l| ((l - bg).abs() / range).clamp(0.0, 1.0))
+            .collect(),
     }
 }
 
@@ -75,7 +78,11 @@ pub fn preprocess_digit(rgba: &[u8], width: usize, height: usize) -> Result<Digi
     if width == 0 || height == 0 || width > 8192 || height > 8192 {
         return Err(ParamError::new(
             OP,
-            if width == 0 || width > 8192 { "width" } else { "height" },
+            if width == 0 || width > 8192 {
+                "width"
+            } else {
+                "height"
+            },
             format!("expected a canvas between 1×1 and 8192×8192, got {width}×{height}"),
         ));
     }
@@ -114,7 +121,9 @@ pub fn preprocess_digit(rgba: &[u8], width: usize, height: usize) -> Result<Digi
     let sh = ((bh as f32 * scale).round() as usize).clamp(1, DIGIT_BOX);
     let small = cropped.resize_area(sw, sh);
     // Centre of mass to (14, 14), by whole pixels as in MNIST.
-    let (cx, cy) = small.center_of_mass().unwrap_or((sw as f32 / 2.0, sh as f32 / 2.0));
+    let (cx, cy) = small
+        .center_of_mass()
+        .unwrap_or((sw as f32 / 2.0, sh as f32 / 2.0));
     let half = IMAGE_SIDE as f32 / 2.0;
     let ox = (half - cx).round() as i64;
     let oy = (half - cy).round() as i64;
@@ -140,7 +149,12 @@ pub fn preprocess_digit(rgba: &[u8], width: usize, height: usize) -> Result<Digi
 mod tests {
     use super::*;
 
-    fn canvas(w: usize, h: usize, ink_at: impl Fn(usize, usize) -> bool, dark_on_light: bool) -> Vec<u8> {
+    fn canvas(
+        w: usize,
+        h: usize,
+        ink_at: impl Fn(usize, usize) -> bool,
+        dark_on_light: bool,
+    ) -> Vec<u8> {
         let mut out = Vec::with_capacity(w * h * 4);
         for y in 0..h {
             for x in 0..w {
@@ -164,13 +178,27 @@ mod tests {
     fn a_tall_bar_anywhere_becomes_a_20_pixel_bar_centred_at_14() {
         for dark in [true, false] {
             // 10 px wide, 200 px tall bar near the right edge of a 400×300 canvas.
-            let c = canvas(400, 300, |x, y| (350..360).contains(&x) && (50..250).contains(&y), dark);
-            let Ok(Digit::Pixels(p)) = preprocess_digit(&c, 400, 300) else { panic!() };
-            let rows: Vec<usize> = (0..28).filter(|&y| (0..28).any(|x| p[y * 28 + x] > 0.5)).collect();
+            let c = canvas(
+                400,
+                300,
+                |x, y| (350..360).contains(&x) && (50..250).contains(&y),
+                dark,
+            );
+            let Ok(Digit::Pixels(p)) = preprocess_digit(&c, 400, 300) else {
+                panic!()
+            };
+            let rows: Vec<usize> = (0..28)
+                .filter(|&y| (0..28).any(|x| p[y * 28 + x] > 0.5))
+                .collect();
             assert_eq!(rows.len(), 20, "{dark}");
             assert_eq!((rows[0], rows[19]), (4, 23));
-            let cols: Vec<usize> = (0..28).filter(|&x| (0..28).any(|y| p[y * 28 + x] > 0.5)).collect();
-            assert!(cols == vec![13] || cols == vec![14], "a 1 px wide bar next to the centre line: {cols:?}");
+            let cols: Vec<usize> = (0..28)
+                .filter(|&x| (0..28).any(|y| p[y * 28 + x] > 0.5))
+                .collect();
+            assert!(
+                cols == vec![13] || cols == vec![14],
+                "a 1 px wide bar next to the centre line: {cols:?}"
+            );
             assert!(p.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
         }
     }

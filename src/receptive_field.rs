@@ -58,7 +58,12 @@ impl Span {
     /// The range of inputs that outputs `self` of a layer with `kernel`, `stride`, `padding`,
     /// `dilation` (one axis) read.
     pub fn back(&self, kernel: usize, stride: usize, padding: usize, dilation: usize) -> Span {
-        let (k, s, p, d) = (kernel as i64, stride as i64, padding as i64, dilation as i64);
+        let (k, s, p, d) = (
+            kernel as i64,
+            stride as i64,
+            padding as i64,
+            dilation as i64,
+        );
         Span {
             start: self.start * s - p,
             end: (self.end - 1) * s - p + d * (k - 1) + 1,
@@ -77,16 +82,26 @@ impl Region {
     /// The single unit `(y, x)`.
     pub fn unit(y: usize, x: usize) -> Self {
         Region {
-            y: Span { start: y as i64, end: y as i64 + 1 },
-            x: Span { start: x as i64, end: x as i64 + 1 },
+            y: Span {
+                start: y as i64,
+                end: y as i64 + 1,
+            },
+            x: Span {
+                start: x as i64,
+                end: x as i64 + 1,
+            },
         }
     }
 
     /// The region of the layer below that this region of `layer`'s output reads.
     pub fn back(&self, g: &Geometry) -> Region {
         Region {
-            y: self.y.back(g.kernel[0], g.stride[0], g.padding[0], g.dilation[0]),
-            x: self.x.back(g.kernel[1], g.stride[1], g.padding[1], g.dilation[1]),
+            y: self
+                .y
+                .back(g.kernel[0], g.stride[0], g.padding[0], g.dilation[0]),
+            x: self
+                .x
+                .back(g.kernel[1], g.stride[1], g.padding[1], g.dilation[1]),
         }
     }
 

@@ -102,9 +102,17 @@ pub fn output_size(kind: SizeKind, input: usize, p: &AxisParams) -> Result<Outpu
     if input == 0 {
         return Err(ParamError::new(OP, "input", "expected a size >= 1, got 0"));
     }
-    for (name, v) in [("kernel", p.kernel), ("stride", p.stride), ("dilation", p.dilation)] {
+    for (name, v) in [
+        ("kernel", p.kernel),
+        ("stride", p.stride),
+        ("dilation", p.dilation),
+    ] {
         if v == 0 {
-            return Err(ParamError::new(OP, name, "expected a whole number >= 1, got 0"));
+            return Err(ParamError::new(
+                OP,
+                name,
+                "expected a whole number >= 1, got 0",
+            ));
         }
     }
     let (w, k, s, pad, d, op) = (
@@ -195,7 +203,7 @@ mod tests {
     #[test]
     fn output_size_explains_an_empty_output() {
         let r = output_size(SizeKind::Conv, 4, &AxisParams::new(3, 1, 0, 3)).unwrap();
-        assert_eq!(r.size, -1);
+        assert_eq!(r.size, -2); // ⌊(4 − 3·2 − 1)/1⌋ + 1
         assert!(r.reason.unwrap().contains("span 3·(3−1) + 1 = 7"));
         let ok = output_size(SizeKind::Conv, 4, &AxisParams::new(3, 1, 0, 1)).unwrap();
         assert_eq!(ok.formula, "⌊(4 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 2");

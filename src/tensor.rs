@@ -111,9 +111,17 @@ mod tests {
     #[test]
     fn check_names_the_parameter_for_rank_zero_axis_and_length_mismatch() {
         let t = HostTensor::new(vec![0.0; 4], vec![2, 2]);
-        assert_eq!(t.check("op", "input", 3, "[C, H, W]").unwrap_err().param, "input");
+        assert_eq!(
+            t.check("op", "input", 3, "[C, H, W]").unwrap_err().param,
+            "input"
+        );
         let t = HostTensor::new(vec![], vec![1, 0, 2]);
-        assert!(t.check("op", "input", 3, "[C, H, W]").unwrap_err().message.contains("axis 1"));
+        assert!(
+            t.check("op", "input", 3, "[C, H, W]")
+                .unwrap_err()
+                .message
+                .contains("axis 1")
+        );
         let t = HostTensor::new(vec![0.0; 5], vec![1, 2, 2]);
         let e = t.check("op", "weight", 3, "[C, H, W]").unwrap_err();
         assert_eq!(e.param, "weight");

@@ -39,7 +39,11 @@ pub fn crc32(bytes: &[u8]) -> u32 {
             let mut c = i as u32;
             let mut k = 0;
             while k < 8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
                 k += 1;
             }
             table[i] = c;
@@ -47,7 +51,9 @@ pub fn crc32(bytes: &[u8]) -> u32 {
         }
         table
     };
-    !bytes.iter().fold(!0u32, |c, &b| TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
+    !bytes.iter().fold(!0u32, |c, &b| {
+        TABLE[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8)
+    })
 }
 
 fn variant_byte(v: Variant) -> u8 {
@@ -75,7 +81,8 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
         .into_bytes()
         .map_err(|e| Error::Weights(e.to_string()))?;
     let payload: &[u8] = &payload;
-    let len = u32::try_from(payload.len()).map_err(|_| Error::Weights("payload over 4 GiB".into()))?;
+    let len =
+        u32::try_from(payload.len()).map_err(|_| Error::Weights("payload over 4 GiB".into()))?;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&[VERSION, variant_byte(variant), 0, 0]);
@@ -90,22 +97,35 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
 pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5> {
     let err = |m: String| Err(Error::Weights(m));
     if bytes.len() < HEADER_LEN {
-        return err(format!("{} bytes is shorter than the {HEADER_LEN}-byte header", bytes.len()));
+        return err(format!(
+            "{} bytes is shorter than the {HEADER_LEN}-byte header",
+            bytes.len()
+        ));
     }
     if &bytes[..8] != MAGIC {
         return err("not a convscope LeNet-5 weights file (bad magic)".into());
     }
     if bytes[8] != VERSION {
-        return err(format!("format version {} is not supported (expected {VERSION})", bytes[8]));
+        return err(format!(
+            "format version {} is not supported (expected {VERSION})",
+            bytes[8]
+        ));
     }
     if bytes[9] != variant_byte(variant) {
-        return err(format!("these weights are not for the {} variant", variant.name()));
+        return err(format!(
+            "these weights are not for the {} variant",
+            variant.name()
+        ));
     }
-    let word = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let word =
+        |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     let (len, crc) = (word(12) as usize, word(16));
     let payload = &bytes[HEADER_LEN..];
     if payload.len() != len {
-        return err(format!("payload is {} bytes, header says {len} (truncated or padded file)", payload.len()));
+        return err(format!(
+            "payload is {} bytes, header says {len} (truncated or padded file)",
+            payload.len()
+        ));
     }
     if crc32(payload) != crc {
         return err("checksum mismatch: the file is corrupt".into());

@@ -4,8 +4,8 @@
 
 use convscope::shape::{AxisParams, conv_len, conv_transpose_len};
 use convscope::{
-    Backend, ConvParams, ConvTransposeParams, HostTensor, PoolMode, PoolParams, conv1d, conv2d,
-    conv_transpose1d, conv_transpose2d, pool2d,
+    Backend, ConvParams, ConvTransposeParams, HostTensor, PoolMode, PoolParams, conv_transpose1d,
+    conv_transpose2d, conv1d, conv2d, pool2d,
 };
 use proptest::prelude::*;
 
@@ -13,9 +13,15 @@ use proptest::prelude::*;
 /// with out-of-range input positions read as 0 (zero padding), g = o / (O/G).
 #[allow(clippy::too_many_arguments)]
 fn conv2d_ref(
-    input: &[f32], [c, h, w]: [usize; 3],
-    weight: &[f32], [o, cg, kh, kw]: [usize; 4],
-    bias: Option<&[f32]>, s: [usize; 2], p: [usize; 2], d: [usize; 2], groups: usize,
+    input: &[f32],
+    [c, h, w]: [usize; 3],
+    weight: &[f32],
+    [o, cg, kh, kw]: [usize; 4],
+    bias: Option<&[f32]>,
+    s: [usize; 2],
+    p: [usize; 2],
+    d: [usize; 2],
+    groups: usize,
 ) -> (Vec<f32>, [usize; 3]) {
     let oh = (h + 2 * p[0] - d[0] * (kh - 1) - 1) / s[0] + 1;
     let ow = (w + 2 * p[1] - d[1] * (kw - 1) - 1) / s[1] + 1;
@@ -53,9 +59,16 @@ fn conv2d_ref(
 /// `(H−1)S − 2P + D(K−1) + OP + 1` long and positions cropped by P are dropped.
 #[allow(clippy::too_many_arguments)]
 fn conv_transpose2d_ref(
-    input: &[f32], [c, h, w]: [usize; 3],
-    weight: &[f32], [_, og, kh, kw]: [usize; 4],
-    bias: Option<&[f32]>, s: [usize; 2], p: [usize; 2], op: [usize; 2], d: [usize; 2], groups: usize,
+    input: &[f32],
+    [c, h, w]: [usize; 3],
+    weight: &[f32],
+    [_, og, kh, kw]: [usize; 4],
+    bias: Option<&[f32]>,
+    s: [usize; 2],
+    p: [usize; 2],
+    op: [usize; 2],
+    d: [usize; 2],
+    groups: usize,
 ) -> (Vec<f32>, [usize; 3]) {
     let oh = (h - 1) * s[0] + d[0] * (kh - 1) + op[0] + 1 - 2 * p[0];
     let ow = (w - 1) * s[1] + d[1] * (kw - 1) + op[1] + 1 - 2 * p[1];
@@ -95,7 +108,14 @@ fn conv_transpose2d_ref(
 
 /// Max: the largest real pixel in the window (padding never wins). Avg: the window's sum of
 /// real pixels divided by KH·KW (count_include_pad=True).
-fn pool_ref(input: &[f32], [c, h, w]: [usize; 3], max: bool, k: [usize; 2], s: [usize; 2], p: [usize; 2]) -> (Vec<f32>, [usize; 3]) {
+fn pool_ref(
+    input: &[f32],
+    [c, h, w]: [usize; 3],
+    max: bool,
+    k: [usize; 2],
+    s: [usize; 2],
+    p: [usize; 2],
+) -> (Vec<f32>, [usize; 3]) {
     let oh = (h + 2 * p[0] - k[0]) / s[0] + 1;
     let ow = (w + 2 * p[1] - k[1]) / s[1] + 1;
     let mut out = Vec::with_capacity(c * oh * ow);
@@ -116,7 +136,11 @@ fn pool_ref(input: &[f32], [c, h, w]: [usize; 3], max: bool, k: [usize; 2], s: [
                         sum += v;
                     }
                 }
-                out.push(if max { best } else { sum / (k[0] * k[1]) as f32 });
+                out.push(if max {
+                    best
+                } else {
+                    sum / (k[0] * k[1]) as f32
+                });
             }
         }
     }
@@ -126,7 +150,10 @@ fn pool_ref(input: &[f32], [c, h, w]: [usize; 3], max: bool, k: [usize; 2], s: [
 fn assert_close(actual: &HostTensor, expected: &[f32], shape: &[usize], what: &str) {
     assert_eq!(actual.shape, shape, "{what}: shape");
     for (i, (a, e)) in actual.data.iter().zip(expected).enumerate() {
-        assert!((a - e).abs() <= 1e-4 * (1.0 + e.abs()), "{what}: element {i}: {a} vs {e}");
+        assert!(
+            (a - e).abs() <= 1e-4 * (1.0 + e.abs()),
+            "{what}: element {i}: {a} vs {e}"
+        );
     }
 }
 
@@ -135,13 +162,43 @@ fn values(n: usize) -> impl Strategy<Value = Vec<f32>> {
 }
 
 /// A random conv2d case whose settings produce an output: (c, o, groups, h, w, kh, kw, s, p, d).
-fn conv_case() -> impl Strategy<Value = ([usize; 3], [usize; 4], usize, [usize; 2], [usize; 2], [usize; 2])> {
-    (1usize..=3, 1usize..=3, 1usize..=3, 1usize..=9, 1usize..=9, 1usize..=4, 1usize..=4, 1usize..=3, 1usize..=3, 0usize..=2, 0usize..=2, 1usize..=2, 1usize..=2, 1usize..=3)
-        .prop_filter_map("needs an output", |(cg, og, g, h, w, kh, kw, sh, sw, ph, pw, dh, dw, _)| {
-            let ok = conv_len(h, &AxisParams::new(kh, sh, ph, dh)).is_some()
-                && conv_len(w, &AxisParams::new(kw, sw, pw, dw)).is_some();
-            ok.then_some(([cg * g, h, w], [og * g, cg, kh, kw], g, [sh, sw], [ph, pw], [dh, dw]))
-        })
+fn conv_case() -> impl Strategy<
+    Value = (
+        [usize; 3],
+        [usize; 4],
+        usize,
+        [usize; 2],
+        [usize; 2],
+        [usize; 2],
+    ),
+> {
+    (
+        (1usize..=3, 1usize..=3, 1usize..=3),
+        (1usize..=9, 1usize..=9, 1usize..=4, 1usize..=4),
+        (
+            1usize..=3,
+            1usize..=3,
+            0usize..=2,
+            0usize..=2,
+            1usize..=2,
+            1usize..=2,
+        ),
+    )
+        .prop_filter_map(
+            "needs an output",
+            |((cg, og, g), (h, w, kh, kw), (sh, sw, ph, pw, dh, dw))| {
+                let ok = conv_len(h, &AxisParams::new(kh, sh, ph, dh)).is_some()
+                    && conv_len(w, &AxisParams::new(kw, sw, pw, dw)).is_some();
+                ok.then_some((
+                    [cg * g, h, w],
+                    [og * g, cg, kh, kw],
+                    g,
+                    [sh, sw],
+                    [ph, pw],
+                    [dh, dw],
+                ))
+            },
+        )
 }
 
 proptest! {

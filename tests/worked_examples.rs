@@ -2,8 +2,8 @@
 //! exactly with the numbers printed on the slides.
 
 use convscope::{
-    Backend, ConvParams, ConvTransposeParams, HostTensor, PoolMode, PoolParams, conv2d,
-    conv_transpose2d, pool2d,
+    Backend, ConvParams, ConvTransposeParams, HostTensor, PoolMode, PoolParams, conv_transpose2d,
+    conv2d, pool2d,
 };
 
 fn image(rows: &[&[f32]]) -> HostTensor {
@@ -36,7 +36,14 @@ const LECTURE_FILTER_3X3: [&[f32]; 3] = [
 #[test]
 fn lecture_4x4_input_with_3x3_filter_gives_15_16_6_15() {
     for &b in Backend::ALL {
-        let y = conv2d(b, &image(&LECTURE_4X4), &kernel(&LECTURE_FILTER_3X3), None, &ConvParams::default()).unwrap();
+        let y = conv2d(
+            b,
+            &image(&LECTURE_4X4),
+            &kernel(&LECTURE_FILTER_3X3),
+            None,
+            &ConvParams::default(),
+        )
+        .unwrap();
         assert_eq!(y.shape, vec![1, 2, 2], "{b:?}");
         assert_eq!(y.data, vec![15., 16., 6., 15.], "{b:?}");
     }
@@ -89,7 +96,12 @@ const POOL_4X4: [&[f32]; 4] = [
 fn max_pool_2x2_stride_2_keeps_the_largest_of_each_window_6_8_3_4() {
     // The CS231n single-depth-slice example.
     for &b in Backend::ALL {
-        let y = pool2d(b, &image(&POOL_4X4), &PoolParams::new(PoolMode::Max, [2, 2])).unwrap();
+        let y = pool2d(
+            b,
+            &image(&POOL_4X4),
+            &PoolParams::new(PoolMode::Max, [2, 2]),
+        )
+        .unwrap();
         assert_eq!(y.shape, vec![1, 2, 2]);
         assert_eq!(y.data, vec![6., 8., 3., 4.], "{b:?}");
     }
@@ -99,7 +111,12 @@ fn max_pool_2x2_stride_2_keeps_the_largest_of_each_window_6_8_3_4() {
 fn avg_pool_2x2_stride_2_averages_each_window_3_25_5_25_2_2() {
     // (1+1+5+6)/4, (2+4+7+8)/4, (3+2+1+2)/4, (1+0+3+4)/4
     for &b in Backend::ALL {
-        let y = pool2d(b, &image(&POOL_4X4), &PoolParams::new(PoolMode::Avg, [2, 2])).unwrap();
+        let y = pool2d(
+            b,
+            &image(&POOL_4X4),
+            &PoolParams::new(PoolMode::Avg, [2, 2]),
+        )
+        .unwrap();
         assert_eq!(y.data, vec![3.25, 5.25, 2., 2.], "{b:?}");
     }
 }
@@ -109,12 +126,22 @@ fn avg_pool_with_padding_counts_the_zero_padding_like_pytorch() {
     // 2x2 input [[4, 8], [12, 16]], kernel 2, stride 2, padding 1: every window holds one real
     // pixel and three zeros, and count_include_pad=True divides by 4.
     for &b in Backend::ALL {
-        let p = PoolParams { padding: [1, 1], ..PoolParams::new(PoolMode::Avg, [2, 2]) };
+        let p = PoolParams {
+            padding: [1, 1],
+            ..PoolParams::new(PoolMode::Avg, [2, 2])
+        };
         let y = pool2d(b, &image(&[&[4., 8.], &[12., 16.]]), &p).unwrap();
         assert_eq!(y.data, vec![1., 2., 3., 4.], "{b:?}");
-        let p = PoolParams { padding: [1, 1], ..PoolParams::new(PoolMode::Max, [2, 2]) };
+        let p = PoolParams {
+            padding: [1, 1],
+            ..PoolParams::new(PoolMode::Max, [2, 2])
+        };
         let y = pool2d(b, &image(&[&[-4., -8.], &[-12., -16.]]), &p).unwrap();
-        assert_eq!(y.data, vec![-4., -8., -12., -16.], "max pooling pads with -inf: {b:?}");
+        assert_eq!(
+            y.data,
+            vec![-4., -8., -12., -16.],
+            "max pooling pads with -inf: {b:?}"
+        );
     }
 }
 
@@ -131,8 +158,18 @@ fn transposed_conv_stride_2_scatters_scaled_kernel_copies_that_add_where_they_ov
         3., 3.,  7., 4., 4.,
     ];
     for &b in Backend::ALL {
-        let p = ConvTransposeParams { stride: [2, 2], ..Default::default() };
-        let y = conv_transpose2d(b, &image(&[&[1., 2.], &[3., 4.]]), &kernel(&[&[1.; 3]; 3]), None, &p).unwrap();
+        let p = ConvTransposeParams {
+            stride: [2, 2],
+            ..Default::default()
+        };
+        let y = conv_transpose2d(
+            b,
+            &image(&[&[1., 2.], &[3., 4.]]),
+            &kernel(&[&[1.0f32; 3][..]; 3]),
+            None,
+            &p,
+        )
+        .unwrap();
         assert_eq!(y.shape, vec![1, 5, 5]);
         assert_eq!(y.data, expected, "{b:?}");
     }

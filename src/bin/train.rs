@@ -30,7 +30,9 @@ use burn::optim::{AdamConfig, GradientsParams};
 use burn::tensor::{Device, Int, Tensor, TensorData};
 use convscope::backend::Backend;
 use convscope::image::{Gray, inverse_similarity};
-use convscope::lenet::{CLASSES, IMAGE_PIXELS, IMAGE_SIDE, LeNet5, LeNet5Config, PADDED_SIDE, Variant, prepare_input};
+use convscope::lenet::{
+    CLASSES, IMAGE_PIXELS, IMAGE_SIDE, LeNet5, LeNet5Config, PADDED_SIDE, Variant, prepare_input,
+};
 use convscope::mnist::{Mnist, Split};
 use convscope::weights;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -66,7 +68,10 @@ fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        let num = |v: String| v.parse::<f64>().map_err(|_| format!("{flag}: not a number: {v}"));
+        let num = |v: String| {
+            v.parse::<f64>()
+                .map_err(|_| format!("{flag}: not a number: {v}"))
+        };
         match flag.as_str() {
             "--data" => a.data = value()?.into(),
             "--out" => a.out = value()?.into(),
@@ -86,7 +91,15 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => a.seed = num(value()?)? as u64,
             "--no-augment" => a.augment = false,
             "--help" | "-h" => {
-                println!("{}", include_str!("train.rs").lines().take_while(|l| l.starts_with("//!")).map(|l| l.trim_start_matches("//!").trim_start_matches(' ')).collect::<Vec<_>>().join("\n"));
+                println!(
+                    "{}",
+                    include_str!("train.rs")
+                        .lines()
+                        .take_while(|l| l.starts_with("//!"))
+                        .map(|l| l.trim_start_matches("//!").trim_start_matches(' '))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
                 std::process::exit(0);
             }
             other => return Err(format!("unknown flag {other} (see --help)")),
@@ -125,12 +138,21 @@ impl Rng {
 
 /// Random rotation (±12°), scaling (0.9–1.1) and shift (±2 px) of one digit.
 fn augment(pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
-    let g = Gray { width: IMAGE_SIDE, height: IMAGE_SIDE, data: pixels.to_vec() };
+    let g = Gray {
+        width: IMAGE_SIDE,
+        height: IMAGE_SIDE,
+        data: pixels.to_vec(),
+    };
     let angle = rng.uniform(-12.0, 12.0).to_radians();
     let scale = rng.uniform(0.9, 1.1);
     let (dx, dy) = (rng.uniform(-2.0, 2.0), rng.uniform(-2.0, 2.0));
     let c = IMAGE_SIDE as f32 / 2.0;
-    g.warp(IMAGE_SIDE, IMAGE_SIDE, inverse_similarity(angle, scale, dx, dy, c, c)).data
+    g.warp(
+        IMAGE_SIDE,
+        IMAGE_SIDE,
+        inverse_similarity(angle, scale, dx, dy, c, c),
+    )
+    .data
 }
 
 fn pixels(set: &Mnist, i: usize) -> Vec<f32> {
@@ -138,7 +160,12 @@ fn pixels(set: &Mnist, i: usize) -> Vec<f32> {
 }
 
 /// Builds a prepared batch `[b, 1, 32, 32]` and its labels `[b]`.
-fn batch(set: &Mnist, idx: &[usize], rng: Option<&mut Rng>, device: &Device) -> (Tensor<4>, Tensor<1, Int>) {
+fn batch(
+    set: &Mnist,
+    idx: &[usize],
+    rng: Option<&mut Rng>,
+    device: &Device,
+) -> (Tensor<4>, Tensor<1, Int>) {
     let mut x = Vec::with_capacity(idx.len() * PADDED_SIDE * PADDED_SIDE);
     let mut rng = rng;
     for &i in idx {
@@ -151,7 +178,10 @@ fn batch(set: &Mnist, idx: &[usize], rng: Option<&mut Rng>, device: &Device) -> 
     }
     let y: Vec<i64> = idx.iter().map(|&i| set.labels[i] as i64).collect();
     (
-        Tensor::<4>::from_data(TensorData::new(x, [idx.len(), 1, PADDED_SIDE, PADDED_SIDE]), device),
+        Tensor::<4>::from_data(
+            TensorData::new(x, [idx.len(), 1, PADDED_SIDE, PADDED_SIDE]),
+            device,
+        ),
         Tensor::<1, Int>::from_data(TensorData::new(y, [idx.len()]), device),
     )
 }
@@ -162,7 +192,13 @@ fn accuracy(model: &LeNet5, set: &Mnist, idx: &[usize], device: &Device) -> f64 
     for chunk in idx.chunks(500) {
         let (x, y) = batch(set, chunk, None, device);
         let pred = model.forward(x).argmax(1).flatten::<1>(0, 1); // [b]
-        let hits: Vec<i64> = pred.equal(y).int().into_data().convert::<i64>().to_vec().unwrap_or_default();
+        let hits: Vec<i64> = pred
+            .equal(y)
+            .int()
+            .into_data()
+            .convert::<i64>()
+            .try_to_vec::<i64>()
+            .unwrap_or_default();
         correct += hits.iter().filter(|&&h| h != 0).count();
     }
     correct as f64 / idx.len() as f64
@@ -184,9 +220,15 @@ fn train_variant(args: &Args, variant: Variant, train: &Mnist, test: &Mnist) -> 
     device.seed(args.seed);
     let eval_device = backend.device();
     let mut rng = Rng(args.seed ^ variant as u64);
-    println!("== LeNet-5 {} ({} + {} pooling) on burn-{}, seed {}, augmentation {}",
-        variant.name(), variant.activation_name(), variant.pool_name(), backend.name(), args.seed,
-        if args.augment { "on" } else { "off" });
+    println!(
+        "== LeNet-5 {} ({} + {} pooling) on burn-{}, seed {}, augmentation {}",
+        variant.name(),
+        variant.activation_name(),
+        variant.pool_name(),
+        backend.name(),
+        args.seed,
+        if args.augment { "on" } else { "off" }
+    );
 
     // Hold out the last `validation` images of a seeded permutation for early stopping.
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -247,7 +289,10 @@ fn train_variant(args: &Args, variant: Variant, train: &Mnist, test: &Mnist) -> 
         if improved {
             (best_acc, best_epoch, best) = (val_acc, epoch + 1, valid);
         } else if epoch + 1 - best_epoch >= args.patience {
-            println!("early stop: no better validation accuracy for {} epochs", args.patience);
+            println!(
+                "early stop: no better validation accuracy for {} epochs",
+                args.patience
+            );
             break;
         }
     }
@@ -278,7 +323,13 @@ fn main() {
         let args = parse_args()?;
         let train = Mnist::load(&args.data, Split::Train).map_err(|e| e.to_string())?;
         let test = Mnist::load(&args.data, Split::Test).map_err(|e| e.to_string())?;
-        println!("MNIST: {} training, {} test images ({} px, {} classes), checksums ok", train.len(), test.len(), IMAGE_PIXELS, CLASSES);
+        println!(
+            "MNIST: {} training, {} test images ({} px, {} classes), checksums ok",
+            train.len(),
+            test.len(),
+            IMAGE_PIXELS,
+            CLASSES
+        );
         for &v in &args.variants {
             train_variant(&args, v, &train, &test)?;
         }

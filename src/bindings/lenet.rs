@@ -36,7 +36,12 @@ fn f32_arg(op: &'static str, param: &str, v: &JsValue) -> Result<Vec<f32>, JsErr
     }
     numbers(v)
         .map(|n| n.into_iter().map(|x| x as f32).collect())
-        .ok_or_else(|| JsError::new(&format!("{op}: invalid `{param}`: expected a Float32Array, got {}", type_name(v))))
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "{op}: invalid `{param}`: expected a Float32Array, got {}",
+                type_name(v)
+            ))
+        })
 }
 
 /// Reads a byte-array argument (`Uint8ClampedArray`, `Uint8Array`, `ArrayBuffer`).
@@ -71,9 +76,13 @@ impl LeNet5 {
     /// `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
     pub fn load(variant: &str) -> Result<LeNet5, JsError> {
         let v = Variant::parse(variant).ok_or_else(|| {
-            JsError::new(&format!("LeNet5.load: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"))
+            JsError::new(&format!(
+                "LeNet5.load: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"
+            ))
         })?;
-        Ok(LeNet5 { net: Network::embedded(v, Backend::default()).map_err(js_err)? })
+        Ok(LeNet5 {
+            net: Network::embedded(v, Backend::default()).map_err(js_err)?,
+        })
     }
 
     /// `LeNet5.fromBytes(bytes, variant)`: a network from a weights file (the format of
@@ -84,7 +93,9 @@ impl LeNet5 {
         let v = Variant::parse(variant).ok_or_else(|| {
             JsError::new(&format!("LeNet5.fromBytes: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"))
         })?;
-        Ok(LeNet5 { net: Network::from_bytes(&bytes, v, Backend::default()).map_err(js_err)? })
+        Ok(LeNet5 {
+            net: Network::from_bytes(&bytes, v, Backend::default()).map_err(js_err)?,
+        })
     }
 
     /// `'classic'` or `'modern'`.
@@ -126,12 +137,20 @@ impl LeNet5 {
             set(&obj, "shape", &shape.into());
             set(&obj, "data", &Float32Array::from(l.data.as_slice()).into());
             if let Some(pre) = &l.pre_activation {
-                set(&obj, "preActivation", &Float32Array::from(pre.as_slice()).into());
+                set(
+                    &obj,
+                    "preActivation",
+                    &Float32Array::from(pre.as_slice()).into(),
+                );
             }
             layers.push(&obj);
         }
         let out = Object::new();
-        set(&out, "probabilities", &Float32Array::from(f.probabilities.as_slice()).into());
+        set(
+            &out,
+            "probabilities",
+            &Float32Array::from(f.probabilities.as_slice()).into(),
+        );
         set(&out, "layers", &layers.into());
         Ok(out.into())
     }
@@ -211,7 +230,11 @@ pub fn units_seeing(y: f64, x: f64) -> Result<JsValue, JsError> {
 /// `preprocessDigit(rgba: Uint8ClampedArray, width, height)` → `Float32Array(784)` (an
 /// MNIST-like 28×28 digit, ink = 1), or `null` when nothing is drawn.
 #[wasm_bindgen(js_name = preprocessDigit)]
-pub fn preprocess_digit_js(rgba: JsValue, width: f64, height: f64) -> Result<Option<Float32Array>, JsError> {
+pub fn preprocess_digit_js(
+    rgba: JsValue,
+    width: f64,
+    height: f64,
+) -> Result<Option<Float32Array>, JsError> {
     const OP: &str = "preprocessDigit";
     let rgba = bytes_arg(OP, "rgba", &rgba)?;
     let w = crate::params::to_int(OP, "width", width, 1).map_err(|e| js_err(e.into()))?;

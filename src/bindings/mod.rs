@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::params::{OptValue, RawOptions};
 use crate::tensor::HostTensor;
 
+mod architecture;
 mod lenet;
 
 pub(crate) fn js_err(e: Error) -> JsError {
@@ -22,7 +23,9 @@ pub(crate) fn js_err(e: Error) -> JsError {
 }
 
 pub(crate) fn type_name(v: &JsValue) -> String {
-    v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+    v.js_typeof()
+        .as_string()
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Reads a JS array or typed array of numbers; `None` when `v` is neither or holds a non-number.
@@ -45,7 +48,10 @@ fn raw_options(op: &'static str, v: &JsValue) -> Result<RawOptions, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(opts);
     }
-    let Some(obj) = v.dyn_ref::<Object>().filter(|_| !v.is_function() && !Array::is_array(v)) else {
+    let Some(obj) = v
+        .dyn_ref::<Object>()
+        .filter(|_| !v.is_function() && !Array::is_array(v))
+    else {
         return Err(JsError::new(&format!(
             "{op}: invalid `options`: expected an object, got {}",
             type_name(v)
@@ -122,7 +128,13 @@ pub(crate) fn tensor_to_js(t: &HostTensor) -> JsValue {
 
 type BinaryOp = fn(Backend, &HostTensor, &HostTensor, &RawOptions) -> crate::Result<HostTensor>;
 
-fn binary(op: &'static str, f: BinaryOp, input: &JsValue, weight: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
+fn binary(
+    op: &'static str,
+    f: BinaryOp,
+    input: &JsValue,
+    weight: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
     let input = host_tensor(op, "input", input)?;
     let weight = host_tensor(op, "weight", weight)?;
     let opts = raw_options(op, options)?;
@@ -148,15 +160,35 @@ pub fn conv1d(input: JsValue, weight: JsValue, options: JsValue) -> Result<JsVal
 /// outputPadding?, dilation?, groups?})` → `{data, shape: [O, OH, OW]}`, as
 /// `torch.nn.functional.conv_transpose2d`.
 #[wasm_bindgen(js_name = convTranspose2d)]
-pub fn conv_transpose2d(input: JsValue, weight: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    binary("convTranspose2d", api::conv_transpose2d_js, &input, &weight, &options)
+pub fn conv_transpose2d(
+    input: JsValue,
+    weight: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    binary(
+        "convTranspose2d",
+        api::conv_transpose2d_js,
+        &input,
+        &weight,
+        &options,
+    )
 }
 
 /// `convTranspose1d(input [C,L], weight [C,O/groups,K], {...})` → `{data, shape: [O, OL]}`,
 /// as `torch.nn.functional.conv_transpose1d`.
 #[wasm_bindgen(js_name = convTranspose1d)]
-pub fn conv_transpose1d(input: JsValue, weight: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    binary("convTranspose1d", api::conv_transpose1d_js, &input, &weight, &options)
+pub fn conv_transpose1d(
+    input: JsValue,
+    weight: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    binary(
+        "convTranspose1d",
+        api::conv_transpose1d_js,
+        &input,
+        &weight,
+        &options,
+    )
 }
 
 /// `pool2d(input [C,H,W], {mode: 'max'|'avg', kernel, stride? = kernel, padding? = 0})` →
@@ -179,7 +211,11 @@ pub fn output_size(options: JsValue) -> Result<JsValue, JsError> {
     let obj = Object::new();
     set(&obj, "size", &JsValue::from(r.size as f64));
     set(&obj, "formula", &JsValue::from(r.formula));
-    set(&obj, "reason", &r.reason.map_or(JsValue::NULL, JsValue::from));
+    set(
+        &obj,
+        "reason",
+        &r.reason.map_or(JsValue::NULL, JsValue::from),
+    );
     Ok(obj.into())
 }
 
@@ -188,4 +224,3 @@ pub fn output_size(options: JsValue) -> Result<JsValue, JsError> {
 pub fn backend_name() -> String {
     Backend::default().name().to_string()
 }
-
