@@ -151,6 +151,9 @@ pub struct Row {
     pub bias: Option<bool>,
     /// LRN: number of neighbouring channels normalised over.
     pub lrn_size: Option<usize>,
+    /// Inputs each output value is a weighted sum of: `(C/groups)·KH·KW` for a convolution,
+    /// `C·H·W` for a fully connected layer (the flattened input).
+    pub fan_in: Option<u64>,
     pub act: Option<Activation>,
     /// `[C, H, W]` (fully connected outputs are `[N, 1, 1]`).
     pub in_shape: [usize; 3],
@@ -461,6 +464,7 @@ fn base_row(
         groups: None,
         bias: None,
         lrn_size: None,
+        fan_in: None,
         act: None,
         in_shape,
         out_shape: in_shape,
@@ -546,6 +550,7 @@ fn conv_layer(
     row.dilation = Some(c.dilation);
     row.groups = Some(c.groups);
     row.bias = Some(c.bias);
+    row.fan_in = Some(checked_product(path, "out", &per_filter)?);
     row.act = c.act;
     row.out_shape = next.shape;
     row.params = params;
@@ -642,13 +647,18 @@ fn fc_layer(
 ) -> Result<Flow, ParamError> {
     check_int(path, "out", f.out, 1)?;
     let [c, h, w] = flow.shape;
-    let inputs = checked_product(path, "out", &[c, h, w])? as usize;
-    let weights = checked_product(path, "out", &[inputs, f.out])?;
+    let inputs = checked_product(path, "out", &[c, h, w])?;
+    // In u64: `inputs` may not fit a 32-bit usize (wasm).
+    let weights = inputs
+        .checked_mul(f.out as u64)
+        .filter(|&v| v <= MAX_COUNT)
+        .ok_or_else(|| err(path, "out", "the layer would have more than 2^53 weights"))?;
     let params = checked_sum(path, "out", weights, if f.bias { f.out as u64 } else { 0 })?;
     let next = whole_map(ctx, path, flow, f.out)?;
     let (receptive_field, jump) = next.field();
     let mut row = base_row(path, &f.name, "fc", scope, flow.shape);
     row.bias = Some(f.bias);
+    row.fan_in = Some(inputs);
     row.act = f.act;
     row.out_shape = next.shape;
     row.params = params;
@@ -1107,6 +1117,7 @@ mod tests {
         ]);
         let t = infer(&s, &InferOptions::default()).unwrap();
         assert_eq!((t.rows[1].params, t.rows[1].macs), (112, 3888));
+        assert_eq!((t.rows[1].fan_in, t.rows[3].fan_in), (Some(27), Some(144)));
         assert_eq!(t.rows[2].params, 8); // γ, β per channel
         assert_eq!((t.rows[3].params, t.rows[3].macs), (144 * 10 + 10, 1440));
         assert_eq!(t.rows[3].receptive_field, [8, 8]); // the FC sees the whole 6×6 map = 8×8 input
