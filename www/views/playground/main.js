@@ -2,7 +2,6 @@
 // animation and the panels together. Computation happens in the wasm core (compute.js);
 // this module decides what to show and when to repaint.
 
-import { loadCore } from '../../lib/core.js';
 import { setupCanvas } from '../../lib/canvas.js';
 import { setCore, memo } from './compute.js';
 import { parseHash, serialize, cloneState, createHistory, LIMITS } from './state.js';
@@ -605,12 +604,14 @@ async function start() {
   $('large-text').checked = large;
 
   try {
+    // Imported dynamically so that a missing or broken pkg/ is reported on the page.
+    const { loadCore } = await import('../../lib/core.js');
     const core = await loadCore();
     setCore(core);
     $('backend').textContent = core.backendName();
   } catch (e) {
     $('loading').textContent = '';
-    $('error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). Serve the folder over http (scripts/serve.sh) and reload.`;
+    $('error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). The page needs pkg/ (built by scripts/build.sh) and must be served over http (scripts/serve.sh).`;
     return;
   }
   $('loading').hidden = true;
