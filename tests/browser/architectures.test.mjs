@@ -143,3 +143,47 @@ test('the comparison chart lists every architecture with the human error line an
   clean(page);
   await page.close();
 });
+
+test('the API: a spec object round-trips, malformed specs and options throw named Errors, the module keeps working', async () => {
+  const page = await open();
+  const r = await page.evaluate(async () => {
+    const core = await (await import('./www/lib/core.js')).loadCore();
+    const tryMsg = (f) => { try { f(); return 'no error'; } catch (e) { return e instanceof Error ? e.message : `not an Error: ${e}`; } };
+    const spec = core.architecture('resnext50-32x4d');
+    const byObject = core.inferShapes(spec, {});
+    const byName = core.inferShapes('resnext50-32x4d', {});
+    // A spec edited in JS: AlexNet with 5 groups in CONV2 (96 channels are not divisible by 5).
+    const alex = core.architecture('alexnet');
+    alex.layers[3].groups = 5;
+    let deep = { kind: 'squeezeExcite', name: 'x', gate: [] };
+    for (let i = 0; i < 100; i++) deep = { kind: 'squeezeExcite', name: `b${i}`, gate: [deep] };
+    const tiny = core.architecture('lenet5');
+    tiny.layers = [deep];
+    return {
+      same: JSON.stringify(byObject) === JSON.stringify(byName),
+      params: byName.totals.params,
+      groups: tryMsg(() => core.inferShapes(alex, {})),
+      unknownKind: tryMsg(() => core.inferShapes({ ...core.architecture('lenet5'), layers: [{ kind: 'spline', name: 'q' }] }, {})),
+      deep: tryMsg(() => core.inferShapes(tiny, {})),
+      name: tryMsg(() => core.inferShapes('resnet9000', {})),
+      options: tryMsg(() => core.inferShapes('alexnet', 5)),
+      inputSize: tryMsg(() => core.inferShapes('alexnet', { inputSize: -3 })),
+      overrideKey: tryMsg(() => core.inferShapes('alexnet', { overrides: { conv1: { strides: 2 } } })),
+      badArch: tryMsg(() => core.architecture(42)),
+      after: core.inferShapes('alexnet', { inputSize: [227, 227] }).rows[1].outShape,
+    };
+  });
+  assert.equal(r.same, true);
+  assert.equal(r.params, 25028904);
+  assert.match(r.groups, /^inferShapes: invalid `conv2\.groups`: /);
+  assert.match(r.unknownKind, /^inferShapes: invalid `spec`: /);
+  assert.match(r.deep, /^inferShapes: invalid `spec`: expected objects nested at most/);
+  assert.match(r.name, /^inferShapes: invalid `spec`: .*resnet9000/);
+  assert.match(r.options, /^inferShapes: invalid `options`: /);
+  assert.match(r.inputSize, /^inferShapes: invalid `inputSize`: /);
+  assert.match(r.overrideKey, /^inferShapes: invalid `conv1\.strides`: unknown option/);
+  assert.match(r.badArch, /^architecture: invalid `name`: /);
+  assert.deepEqual(r.after, [96, 55, 55]);
+  clean(page);
+  await page.close();
+});
