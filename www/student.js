@@ -222,4 +222,4 @@ async function boot() {
   }, 0);
 }
 
-boot().catch(showError);
+boot().catch((e) => { statusEl.hidden = true; showError(e); });
