@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { launch } from './harness.mjs';
 
 let browser;
-before(async () => { browser = await launch({ root: process.env.CONVSCOPE_TEST_ROOT }); });
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** PyTorch's output size along one axis: ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1 (by hand, for the checks). */
