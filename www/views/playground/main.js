@@ -194,6 +194,8 @@ function render() {
   view.forceSync = false;
   const errors = [view.controlError, ...(m.errors ?? [])].filter(Boolean);
   $('error').textContent = [...new Set(errors)].join('\n');
+  // The same explanation next to the settings that caused it (visible on phones too).
+  document.querySelectorAll('[data-reason]').forEach((el) => { el.textContent = (m.errors ?? []).join('\n'); });
   paintPanels(m);
   renderCaptions(m);
   renderSizes(m);
