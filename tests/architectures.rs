@@ -183,6 +183,12 @@ fn resnet_blocks_have_projection_shortcuts_where_the_shape_changes() {
     assert!(!row(&t, "layer3_0.proj").main_path);
     let r18 = table("resnet18");
     assert_eq!(row(&r18, "layer1_0").variant.as_deref(), Some("basic"));
+    // The ReLU follows batch norm, and the last one follows the addition.
+    use convscope::architecture::spec::Activation;
+    assert_eq!(row(&t, "layer1_0.conv1").act, None);
+    assert_eq!(row(&t, "layer1_0.bn1").act, Some(Activation::Relu));
+    assert_eq!(row(&t, "layer1_0.bn3").act, None);
+    assert_eq!(row(&t, "layer1_0.add").act, Some(Activation::Relu));
     // BN: 2·C parameters (γ, β), running statistics excluded.
     assert_eq!(row(&r18, "bn1").params, 128);
 }

@@ -230,7 +230,8 @@ impl Node {
 
 // Constructors used by the zoo, so each table reads like the paper's.
 
-/// `out` filters of `k×k` at stride `s`, padding `p`, no bias, ReLU (the usual conv + BN).
+/// `out` filters of `k×k` at stride `s`, padding `p`, no bias, no activation: the usual
+/// convolution followed by batch norm (whose row carries the ReLU).
 pub fn conv(name: &str, out: usize, k: usize, s: usize, p: usize) -> Conv {
     Conv {
         name: name.into(),
@@ -241,13 +242,18 @@ pub fn conv(name: &str, out: usize, k: usize, s: usize, p: usize) -> Conv {
         dilation: [1, 1],
         groups: 1,
         bias: false,
-        act: Some(Activation::Relu),
+        act: None,
     }
 }
 
 impl Conv {
     pub fn bias(mut self) -> Self {
         self.bias = true;
+        self
+    }
+    /// Followed by a ReLU (networks without batch norm).
+    pub fn relu(mut self) -> Self {
+        self.act = Some(Activation::Relu);
         self
     }
     pub fn groups(mut self, g: usize) -> Self {

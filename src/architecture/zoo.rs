@@ -124,15 +124,15 @@ fn alexnet(grouped: bool) -> Spec {
         top5_note: Some("ILSVRC 2012 winner (SuperVision; an ensemble, with extra pre-training data)".into()),
         input: [3, 227, 227],
         layers: vec![
-            conv("conv1", 96, 11, 4, 0).bias().node(),
+            conv("conv1", 96, 11, 4, 0).bias().relu().node(),
             max_pool("pool1", 3, 2, 0),
             lrn("norm1", 5),
-            conv("conv2", 256, 5, 1, 2).bias().groups(g).node(),
+            conv("conv2", 256, 5, 1, 2).bias().groups(g).relu().node(),
             max_pool("pool2", 3, 2, 0),
             lrn("norm2", 5),
-            conv("conv3", 384, 3, 1, 1).bias().node(),
-            conv("conv4", 384, 3, 1, 1).bias().groups(g).node(),
-            conv("conv5", 256, 3, 1, 1).bias().groups(g).node(),
+            conv("conv3", 384, 3, 1, 1).bias().relu().node(),
+            conv("conv4", 384, 3, 1, 1).bias().groups(g).relu().node(),
+            conv("conv5", 256, 3, 1, 1).bias().groups(g).relu().node(),
             max_pool("pool3", 3, 2, 0),
             fc("fc6", 4096, RELU),
             fc("fc7", 4096, RELU),
@@ -166,6 +166,7 @@ fn vgg(name: &str, title: &str, stages: &[&[usize]; 5]) -> Spec {
             layers.push(
                 conv(&format!("conv{}_{}", s + 1, i + 1), w, 3, 1, 1)
                     .bias()
+                    .relu()
                     .node(),
             );
         }
@@ -220,26 +221,26 @@ fn inception(name: &str, [c1, r3, c3, r5, c5, pp]: [usize; 6]) -> Node {
     Node::Inception(Inception {
         name: name.into(),
         branches: vec![
-            b("1x1", vec![conv("1x1", c1, 1, 1, 0).bias().node()]),
+            b("1x1", vec![conv("1x1", c1, 1, 1, 0).bias().relu().node()]),
             b(
                 "3x3",
                 vec![
-                    conv("3x3_reduce", r3, 1, 1, 0).bias().node(),
-                    conv("3x3", c3, 3, 1, 1).bias().node(),
+                    conv("3x3_reduce", r3, 1, 1, 0).bias().relu().node(),
+                    conv("3x3", c3, 3, 1, 1).bias().relu().node(),
                 ],
             ),
             b(
                 "5x5",
                 vec![
-                    conv("5x5_reduce", r5, 1, 1, 0).bias().node(),
-                    conv("5x5", c5, 5, 1, 2).bias().node(),
+                    conv("5x5_reduce", r5, 1, 1, 0).bias().relu().node(),
+                    conv("5x5", c5, 5, 1, 2).bias().relu().node(),
                 ],
             ),
             b(
                 "pool",
                 vec![
                     max_pool("pool", 3, 1, 1),
-                    conv("pool_proj", pp, 1, 1, 0).bias().node(),
+                    conv("pool_proj", pp, 1, 1, 0).bias().relu().node(),
                 ],
             ),
         ],
@@ -248,11 +249,11 @@ fn inception(name: &str, [c1, r3, c3, r5, c5, pp]: [usize; 6]) -> Node {
 
 fn googlenet() -> Spec {
     let mut layers = vec![
-        conv("conv1", 64, 7, 2, 3).bias().node(),
+        conv("conv1", 64, 7, 2, 3).bias().relu().node(),
         max_pool("pool1", 3, 2, 1),
         lrn("norm1", 5),
-        conv("conv2_reduce", 64, 1, 1, 0).bias().node(),
-        conv("conv2", 192, 3, 1, 1).bias().node(),
+        conv("conv2_reduce", 64, 1, 1, 0).bias().relu().node(),
+        conv("conv2", 192, 3, 1, 1).bias().relu().node(),
         lrn("norm2", 5),
         max_pool("pool2", 3, 2, 1),
     ];
@@ -428,10 +429,7 @@ fn res_block(
     };
     // Projection shortcut (the paper's option B) only where the shape changes.
     let shortcut = if stride != 1 || in_ch != out {
-        vec![
-            conv("proj", out, 1, stride, 0).act(None).node(),
-            bn("proj_bn"),
-        ]
+        vec![conv("proj", out, 1, stride, 0).node(), bn("proj_bn")]
     } else {
         Vec::new()
     };
