@@ -7,11 +7,11 @@
 //! Options (defaults in brackets):
 //! - `--data DIR`          directory of the four gzipped IDX files [../shared/mnist]
 //! - `--variant V`         classic, modern or both [both]
-//! - `--epochs N`          maximum epochs [30]
+//! - `--epochs N`          epochs of the cosine schedule (maximum) [16]
 //! - `--batch N`           batch size [64]
 //! - `--lr X`              peak learning rate (Adam) [0.002]
 //! - `--warmup N`          warm-up epochs (linear) before cosine decay [1]
-//! - `--patience N`        early stopping: epochs without a better validation accuracy [6]
+//! - `--patience N`        early stopping: epochs without a better validation accuracy [8]
 //! - `--validation N`      training images held out for validation [5000]
 //! - `--seed N`            seed of initialisation, shuffling and augmentation [2026]
 //! - `--no-augment`        switch off random shifts, rotations and scaling
@@ -55,11 +55,11 @@ fn parse_args() -> Result<Args, String> {
     let mut a = Args {
         data: PathBuf::from("../shared/mnist"),
         variants: Variant::ALL.to_vec(),
-        epochs: 30,
+        epochs: 16,
         batch: 64,
         lr: 2e-3,
         warmup: 1,
-        patience: 6,
+        patience: 8,
         validation: 5000,
         seed: 2026,
         augment: true,
