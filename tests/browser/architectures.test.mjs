@@ -35,7 +35,7 @@ test("AlexNet shows the lecture's table: [55×55×96] CONV1: 96 11×11 filters a
   const expected = { pool1: '27×27×96', conv2: '27×27×256', pool2: '13×13×256', conv3: '13×13×384', conv4: '13×13×384', conv5: '13×13×256', pool3: '6×6×256', fc6: '4096', fc7: '4096', fc8: '1000' };
   for (const [layer, shape] of Object.entries(expected)) assert.equal(await text(page, `out-${layer}`), shape, layer);
   // About 60 million parameters, most of them in the FC layers.
-  assert.match(await text(page, 'total-params'), /^62\.4 M \(62,378,344\)$/);
+  assert.match(await text(page, 'total-params'), /^62\.4 M\s*62,378,344$/);
   assert.match(await text(page, 'share'), /FC 9\d%/);
   // CONV1 sees 11×11 input pixels.
   assert.match(await text(page, 'rf-conv1'), /^11×11/);

@@ -46,13 +46,15 @@ function decadeTicks({ min, max }) {
   return out;
 }
 
-function axis(svg, panel, title, ticks, pos, label) {
+/** Draws a panel's title and ticks; only every `every`-th tick is labelled, so labels never collide. */
+function axis(svg, panel, title, ticks, pos, label, every = 1) {
   svg.append(el('text', { x: panel.x, y: 14, class: 'cmp-head' }, title));
-  for (const t of ticks) {
+  ticks.forEach((t, i) => {
     const x = panel.x + pos(t);
-    svg.append(el('line', { x1: x, x2: x, y1: 34, y2: COL.top - 2, class: 'cmp-tick' }));
-    svg.append(el('text', { x, y: 30, class: 'cmp-ticklabel', 'text-anchor': 'middle' }, label(t)));
-  }
+    const labelled = i % every === 0;
+    svg.append(el('line', { x1: x, x2: x, y1: labelled ? 33 : 37, y2: COL.top - 2, class: 'cmp-tick' }));
+    if (labelled) svg.append(el('text', { x, y: 30, class: 'cmp-ticklabel', 'text-anchor': 'middle' }, label(t)));
+  });
 }
 
 /**
@@ -74,8 +76,8 @@ export function renderComparison(container, entries, selected, onSelect) {
   svg.append(el('desc', { id: 'cmp-desc' },
     'Parameters and multiply-adds on log scales, and the ILSVRC top-5 error the lecture quotes, per architecture; the same numbers are in the table below the chart.'));
 
-  axis(svg, COL.params, 'Parameters (log)', decadeTicks(CHART.params), (v) => logX(v, CHART.params, COL.params.w), compact);
-  axis(svg, COL.macs, 'Multiply-adds (log)', decadeTicks(CHART.macs), (v) => logX(v, CHART.macs, COL.macs.w), compact);
+  axis(svg, COL.params, 'Parameters (log)', decadeTicks(CHART.params), (v) => logX(v, CHART.params, COL.params.w), compact, 2);
+  axis(svg, COL.macs, 'Multiply-adds (log)', decadeTicks(CHART.macs), (v) => logX(v, CHART.macs, COL.macs.w), compact, 2);
   axis(svg, COL.top5, 'ILSVRC top-5 error', [0, 5, 10, 15], (v) => linX(v, CHART.top5.max, COL.top5.w), (v) => `${v}%`);
   svg.append(el('text', { x: COL.title, y: 14, class: 'cmp-head' }, 'Network'));
   svg.append(el('text', { x: COL.year, y: 14, class: 'cmp-head' }, 'Year'));

@@ -116,14 +116,22 @@ function shareRow(label, totals, key) {
   return row;
 }
 
+/** "62.4 M" with every digit on a second, smaller line. */
+function setCount(dd, n) {
+  const exactLine = document.createElement('span');
+  exactLine.className = 'exact';
+  exactLine.textContent = exact(n);
+  dd.replaceChildren(document.createTextNode(compact(n)), exactLine);
+}
+
 function renderInfo() {
   const spec = specs.get(state.name);
   const t = shown.totals;
   $('arch-title').textContent = `${spec.title} (${spec.year})`;
   $('arch-source').textContent = `Layer table from: ${spec.source}`;
   $('arch-notes').textContent = spec.notes;
-  $('total-params').textContent = `${compact(t.params)} (${exact(t.params)})`;
-  $('total-macs').textContent = `${compact(t.macs)} (${exact(t.macs)})`;
+  setCount($('total-params'), t.params);
+  setCount($('total-macs'), t.macs);
   $('total-depth').textContent = String(t.weightLayers);
   $('top5').textContent = spec.top5Error != null ? `${spec.top5Error}% — ${spec.top5Note ?? ''}` : 'not an ILSVRC entry the lecture quotes';
   $('share').replaceChildren(

@@ -78,7 +78,7 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
     } else {
       name.append(cell('span', 'lname', r.name));
     }
-    if (r.branch && r.branch !== 'main') name.append(cell('span', 'branch', r.branch));
+    if (r.branch && r.branch !== 'main' && r.branch !== r.name) name.append(cell('span', 'branch', r.branch));
     tr.append(name);
 
     const what = cell('td', 'c-what', r.isBlock ? blockSummary(r, rows) : describe(r));
@@ -94,7 +94,7 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
 
     const rf = cell('td', 'c-rf mono', fieldLabel(r.receptiveField, result.input));
     rf.dataset.testid = `rf-${r.path}`;
-    if (r.jump[0] > 1 || r.jump[1] > 1) rf.append(cell('span', 'jump', ` jump ${r.jump[0] === r.jump[1] ? r.jump[0] : r.jump.join('×')}`));
+    if (r.jump[0] > 1 || r.jump[1] > 1) rf.append(cell('span', 'jump', `jump ${r.jump[0] === r.jump[1] ? r.jump[0] : r.jump.join('×')}`));
     tr.append(rf);
     const cp = cell('td', 'c-cum mono', compact(r.cumulativeParams));
     cp.title = exact(r.cumulativeParams);
@@ -120,6 +120,9 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
       td.colSpan = COLUMNS;
       const wrap = cell('div', 'diagram-wrap');
       wrap.append(blockDiagram(r, rows));
+      const caption = cell('p', 'diagram-caption muted small',
+        'Outlined in the accent colour: the main path, along which the receptive field is traced. Dashed: the skip connection.');
+      wrap.append(caption);
       td.append(wrap);
       dr.append(td);
       out.push(dr);
