@@ -7,7 +7,7 @@ import { createModel } from './state/model.js';
 import { loadSamples } from './state/samples.js';
 import { saveDrawing } from './state/persist.js';
 import { readHash } from './state/hash.js';
-import { countUpdate } from './state/stats.js';
+import { countUpdate, countPadUpdate } from './state/stats.js';
 import { highlights } from './state/probe.js';
 import { unitMath } from './state/unit_math.js';
 import { createDrawPad } from './views/draw_pad.js';
@@ -98,6 +98,7 @@ async function boot() {
   const pad = createDrawPad(padCanvas, {
     side: padSide(),
     onChange({ imageData, strokes, sample }) {
+      const t0 = performance.now();
       let pixels = null;
       try {
         if (strokes === 0) pixels = sample ? samples.pixels(store.get().sample) : null;
@@ -109,6 +110,7 @@ async function boot() {
       picker.show(strokes === 0 && sample ? store.get().sample : null);
       update(pixels);
       save(pixels, strokes === 0);
+      countPadUpdate(performance.now() - t0);
     },
   });
   function padSide() {
@@ -153,6 +155,13 @@ async function boot() {
     update(store.get().pixels);
   }
 
+  // The arithmetic is recomputed while drawing only when the panel is on screen.
+  let unitVisible = true;
+  new IntersectionObserver(([e]) => {
+    unitVisible = e.isIntersecting;
+    if (unitVisible) renderUnitMath(store.get());
+  }).observe($('[data-testid="unit-math"]'));
+
   // ---- reacting to state
   function renderUnitMath(s) {
     if (!s.selected || !s.result) { unitPanel.render(null); return; }
@@ -195,7 +204,7 @@ async function boot() {
       rfInfo.render(unit, hl);
     }
     if (changed.has('selected')) filters.select(s.selected);
-    if (changed.has('result') || changed.has('selected')) renderUnitMath(s);
+    if ((changed.has('result') && unitVisible) || changed.has('selected')) renderUnitMath(s);
   });
 
   // ---- start: first prediction as early as possible; filters and the other network after it

@@ -89,6 +89,9 @@ test('the prediction updates during a stroke, not only on pointer up', async () 
 test('every layer is drawn: feature-map canvases are not blank', async () => {
   const page = await open('#sample=0');
   await predictionIs(page, "/^[0-9]$/.test(t)");
+  // Bring the layers on screen (cards off screen are drawn when they scroll in).
+  await page.getByTestId('layer-C1').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   // Count distinct colours on each layer's base canvas.
   const colours = await page.evaluate(() => Object.fromEntries(['input', 'C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'output'].map((name) => {
     const c = document.querySelector(`[data-testid="layer-${name}"] canvas.base`);
@@ -171,6 +174,8 @@ test('C1 arithmetic uses the normalised, padded input window', async () => {
 test('the variant switch changes the maps and the labels', async () => {
   const page = await open('#sample=0');
   const snap = () => page.evaluate(() => document.querySelector('[data-testid="layer-C1"] canvas.base').toDataURL());
+  await page.getByTestId('layer-C1').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   const classic = await snap();
   await page.getByTestId('variant-modern').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="variant-modern"]').getAttribute('aria-pressed') === 'true');

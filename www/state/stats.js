@@ -1,8 +1,10 @@
 // Counters for scripts/bench_student.mjs, on window.__convscopeStats:
 // updates   prediction renders so far;
 // firstPredictionMs  performance.now() (ms since navigation start) at the first rendered prediction;
-// lastForwardMs  duration of the last forward() call in ms.
-export const stats = { updates: 0, firstPredictionMs: null, lastForwardMs: null, forwardMsTotal: 0 };
+// lastForwardMs  duration of the last forward() call in ms;
+// padUpdates, padMsTotal  drawing-pad changes handled and the ms they took in all (preprocess,
+//   both networks, every view redrawn).
+export const stats = { updates: 0, firstPredictionMs: null, lastForwardMs: null, forwardMsTotal: 0, padUpdates: 0, padMsTotal: 0 };
 globalThis.__convscopeStats = stats;
 
 /** Records one rendered prediction. */
@@ -18,4 +20,10 @@ export function countUpdate() {
 export function countForward(ms) {
   stats.lastForwardMs = ms;
   stats.forwardMsTotal += ms;
+}
+
+/** Records one handled drawing-pad change that took `ms`. */
+export function countPadUpdate(ms) {
+  stats.padUpdates++;
+  stats.padMsTotal += ms;
 }

@@ -5,8 +5,9 @@
 // through the core:
 //   products  p_i = w_i · x_i   — a grouped 1×1 convolution (groups = number of terms), so each
 //                                 output channel multiplies exactly one pair;
-//   sum       Σ p_i             — conv2d/conv1d of the window with the kernel, no bias;
-//   z         Σ p_i + b         — the same with the bias: the unit's pre-activation;
+//   sum, z    Σ p_i and Σ p_i + b — one conv2d/conv1d of the window with the kernel used as
+//                                 two output channels with biases 0 and b (z: pre-activation);
+//   partial   per input map     — a grouped convolution, one group per input map;
 //   pool      max/avg of 2×2    — pool2d of the window.
 import { layerOf } from './model.js';
 
@@ -63,6 +64,20 @@ export function products(core, x, w) {
   return core.conv2d(t(x, [n, 1, 1]), t(w, [n, 1, 1, 1]), { groups: n }).data;
 }
 
+/**
+ * Σ w·x without and with the bias in one core call: the kernel is used twice as two output
+ * channels, with biases 0 and b, so channel 0 is the plain sum and channel 1 is z = Σ + b.
+ * @param {'conv2d'|'conv1d'} op
+ * @param {number[]} kshape the kernel's shape without the output axis ([C, KH, KW] or [C, K])
+ */
+function sumAndZ(core, input, kernel, kshape, bias, op) {
+  const twice = new Float32Array(2 * kernel.length);
+  twice.set(kernel, 0);
+  twice.set(kernel, kernel.length);
+  const out = core[op](input, t(twice, [2, ...kshape]), { bias: new Float32Array([0, bias]) }).data;
+  return [out[0], out[1]];
+}
+
 function flatIndex(shape, c, y, x) {
   return shape.length === 3 ? (c * shape[1] + y) * shape[2] + x : c;
 }
@@ -91,9 +106,9 @@ function convUnit(ctx, unit) {
   const kernel = w.weight.data.slice(unit.c * C * k, (unit.c + 1) * C * k);
   const bias = w.bias.data[unit.c];
   const prods = products(core, window, kernel);
-  const partial = core.conv2d(t(window, [C, KH, KW]), t(kernel, [C, 1, KH, KW]), { groups: C }).data;
-  const sum = core.conv2d(t(window, [C, KH, KW]), t(kernel, [1, C, KH, KW]), {}).data[0];
-  const z = core.conv2d(t(window, [C, KH, KW]), t(kernel, [1, C, KH, KW]), { bias: new Float32Array([bias]) }).data[0];
+  const [sum, z] = sumAndZ(core, t(window, [C, KH, KW]), kernel, [C, KH, KW], bias, 'conv2d');
+  // Per input map: the window of that map convolved with its kernel slice (groups = C).
+  const partial = C > 1 ? core.conv2d(t(window, [C, KH, KW]), t(kernel, [C, 1, KH, KW]), { groups: C }).data : [sum];
   const layer = layerOf(result, unit.layer);
   const i = flatIndex(layer.shape, unit.c, unit.y, unit.x);
   const channels = [];
@@ -139,8 +154,7 @@ function denseUnit(ctx, unit) {
   const row = w.weight.data.slice(unit.c * n, (unit.c + 1) * n);
   const bias = w.bias.data[unit.c];
   const prods = products(core, inputs, row);
-  const sum = core.conv1d(t(inputs, [1, n]), t(row, [1, 1, n]), {}).data[0];
-  const z = core.conv1d(t(inputs, [1, n]), t(row, [1, 1, n]), { bias: new Float32Array([bias]) }).data[0];
+  const [sum, z] = sumAndZ(core, t(inputs, [1, n]), row, [1, n], bias, 'conv1d');
   const layer = layerOf(result, unit.layer);
   return {
     kind: 'dense', unit, below, belowShape: layerOf(result, below).shape, inputs, weights: row, products: prods,

@@ -6,6 +6,7 @@
 import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor } from '../lib/canvas.js';
 import { absMax, sequential, textOn, css } from '../lib/colors.js';
 import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
+import { createMapPainter } from './map_painter.js';
 import { layerLabel, LAYER_ROLE, unitName, fmt } from './labels.js';
 
 /** Line widths of the overlay boxes, CSS px. */
@@ -51,6 +52,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       base: fig.querySelector('canvas.base'),
       overlay: fig.querySelector('canvas.overlay'),
       scaleEl: fig.querySelector('.layer-scale'),
+      painter: createMapPainter(),
       cursor: null,
       g: null, baseCtx: null, overlayCtx: null,
     };
@@ -139,6 +141,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     for (const g of layout.layers) {
       const card = cards.get(g.name);
       card.g = g;
+      card.origins = null;
       card.baseCtx = setupCanvas(card.base, g.width, g.height);
       card.overlayCtx = setupCanvas(card.overlay, g.width, g.height);
       card.stack.style.width = `${g.width}px`;
@@ -163,16 +166,30 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     }
   }
 
-  /** Draws every layer's values. */
+  /** Draws every layer's values (cards off screen are marked and drawn when they scroll in). */
   function render(result) {
     lastResult = result;
     if (!layout) return;
     for (const layer of result.layers) {
       const card = cards.get(layer.name);
       if (!card?.g) continue;
+      if (card.visible === false) { card.dirty = true; continue; }
+      card.dirty = false;
       drawLayer(card, layer);
     }
   }
+
+  const io = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const card = [...cards.values()].find((c) => c.fig === e.target);
+      card.visible = e.isIntersecting;
+      if (card.visible && card.dirty && lastResult) {
+        card.dirty = false;
+        drawLayer(card, lastResult.layers.find((l) => l.name === card.spec.name));
+      }
+    }
+  }) : null;
+  for (const card of cards.values()) io?.observe(card.fig);
 
   function drawLayer(card, layer) {
     const { g, baseCtx: ctx } = card;
@@ -196,10 +213,9 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       return;
     }
     const [, H, W] = layer.shape;
-    for (let c = 0; c < g.count; c++) {
-      const o = originOf(g, c);
-      drawGrid(ctx, layer.data, H, W, o.x, o.y, g.cell, scale, c * H * W);
-    }
+    card.origins ??= [];
+    for (let c = 0; c < g.count; c++) card.origins[c] = originOf(g, c);
+    card.painter.paint(ctx, layer.data, g.count, H, W, card.origins, g.cell, scale);
   }
 
   /** The input as the first convolution sees it: 28×28 inside a 2-pixel background border. */

@@ -2,6 +2,9 @@
 // window, the kernel, the element-wise products, their sum, the bias, the pre-activation
 // (checked against the forward pass) and the activation. Every number arrives computed
 // (state/unit_math.js, via the wasm core); this module only lays them out.
+//
+// The panel updates live while the student draws, so it is built once per unit (structure)
+// and then only its numbers and colours change (fill): no re-layout of the page per frame.
 import { absMax, diverging, css, textOn } from '../lib/colors.js';
 import { fmt, unitName } from './labels.js';
 
@@ -11,47 +14,51 @@ export const AGREE_TOLERANCE = 1e-4;
 const TOP_TERMS = 8;
 
 const ACT_TEXT = {
-  tanh: (z, v) => `tanh(${fmt(z, 4)}) = <strong>${fmt(v, 4)}</strong>`,
-  relu: (z, v) => `ReLU(${fmt(z, 4)}) = max(0, ${fmt(z, 4)}) = <strong>${fmt(v, 4)}</strong>`,
-  softmax: (z, v) => `softmax of the 10 logits: e<sup>${fmt(z, 3)}</sup> / Σ e<sup>logits</sup> = <strong>${fmt(v, 4)}</strong>`,
+  tanh: 'tanh(<span data-f="pre"></span>) = <strong data-f="value"></strong>',
+  relu: 'ReLU(<span data-f="pre"></span>) = max(0, <span data-f="pre"></span>) = <strong data-f="value"></strong>',
+  softmax: 'softmax of the 10 logits: e<sup data-f="pre"></sup> / Σ e<sup>logits</sup> = <strong data-f="value"></strong>',
 };
 
-/** A k×k table of numbers on their diverging colours (scale ±limit). */
-function gridTable(values, rows, cols, limit, caption, mark = () => false) {
-  let html = `<figure class="um-grid"><figcaption>${caption}</figcaption><table class="mono"><tbody>`;
-  for (let y = 0; y < rows; y++) {
-    html += '<tr>';
-    for (let x = 0; x < cols; x++) {
-      const v = values[y * cols + x];
-      const rgb = diverging(v, limit);
-      html += `<td style="background:${css(rgb)};color:${textOn(rgb)}"${mark(y * cols + x) ? ' class="mark"' : ''}>${fmt(v)}</td>`;
-    }
-    html += '</tr>';
+/** An empty rows×cols table whose cells fill() colours and numbers. */
+function gridTable(rows, cols, caption, name) {
+  const row = `<tr>${'<td></td>'.repeat(cols)}</tr>`;
+  return `<figure class="um-grid" data-grid="${name}"><figcaption>${caption}</figcaption><table class="mono"><tbody>${row.repeat(rows)}</tbody></table></figure>`;
+}
+
+/**
+ * Writes `values` into a table's cells on diverging colours scaled to the table's |max|.
+ * Cells whose value and scale did not change are left alone (no style work while drawing).
+ */
+function fillGrid(cells, values, mark) {
+  const limit = absMax(values);
+  for (let i = 0; i < cells.length; i++) {
+    const td = cells[i];
+    if (mark) td.classList.toggle('mark', mark(i));
+    if (td.v === values[i] && td.limit === limit) continue;
+    td.v = values[i];
+    td.limit = limit;
+    const rgb = diverging(values[i], limit);
+    td.textContent = fmt(values[i]);
+    td.style.background = css(rgb);
+    td.style.color = textOn(rgb);
   }
-  return `${html}</tbody></table></figure>`;
 }
 
-function agreeLine(z, forwardPre) {
-  const ok = Math.abs(z - forwardPre) <= AGREE_TOLERANCE;
-  return `<p class="um-check ${ok ? 'ok' : 'bad'}">forward pass pre-activation: <span class="mono" data-testid="unit-pre">${fmt(forwardPre, 4)}</span>
-    ${ok ? '✓ agrees' : '✗ differs'} (|difference| ${ok ? '≤' : '>'} 10<sup>−4</sup>)</p>`;
-}
-
-function sumLines(m, terms) {
-  return `<dl class="um-sum mono">
-    <dt>Σ of all ${terms} products</dt><dd>${fmt(m.sum, 4)}</dd>
-    <dt>+ bias</dt><dd>${fmt(m.bias, 4)}</dd>
-    <dt>= pre-activation z</dt><dd data-testid="unit-z">${fmt(m.z, 4)}</dd>
-  </dl>${agreeLine(m.z, m.forwardPre)}
-  <p class="um-act">${ACT_TEXT[m.activation](m.forwardPre, m.value)} <span class="muted">(the unit's value)</span></p>`;
-}
+const SUM_LINES = (terms) => `<dl class="um-sum mono">
+    <dt>Σ of all ${terms} products</dt><dd data-f="sum"></dd>
+    <dt>+ bias</dt><dd data-f="bias"></dd>
+    <dt>= pre-activation z</dt><dd data-f="z" data-testid="unit-z"></dd>
+  </dl><p class="um-check">forward pass pre-activation: <span class="mono" data-f="fpre" data-testid="unit-pre"></span>
+    <span data-f="agree"></span></p>`;
 
 /** @param {HTMLElement} root the panel ([data-testid=unit-math]) */
 export function createUnitMath(root) {
   const title = root.querySelector('.um-title');
   const body = root.querySelector('.um-body');
   let channel = null; // input channel shown in detail (conv units with several)
-  let lastKey = '';
+  let unitKey = '';
+  let builtKey = '';
+  let refs = null;
   let last = null;
 
   body.addEventListener('click', (e) => {
@@ -62,15 +69,9 @@ export function createUnitMath(root) {
     body.querySelector(`button[data-channel="${channel}"]`)?.focus();
   });
 
-  function conv(m) {
+  // ---- structure (once per unit / channel)
+  function convStructure(m) {
     const C = m.channels.length;
-    const k = m.kh * m.kw;
-    if (channel === null || channel >= C) {
-      // Start with the input map that contributes most.
-      channel = 0;
-      for (const ch of m.channels) if (Math.abs(ch.partial) > Math.abs(m.channels[channel].partial)) channel = ch.index;
-    }
-    const ch = m.channels[channel];
     const r = m.region;
     const where = m.below === 'input'
       ? `the 5×5 window at rows ${r.y0}–${r.y1 - 1}, cols ${r.x0}–${r.x1 - 1} of the padded 32×32 input`
@@ -81,62 +82,118 @@ export function createUnitMath(root) {
     }
     if (C > 1) {
       html += `<div class="um-channels" role="group" aria-label="Input map shown">${m.channels.map((c) =>
-        `<button type="button" data-channel="${c.index}" aria-pressed="${c.index === channel}">${m.below} map ${c.index}<span class="mono">Σ ${fmt(c.partial, 3)}</span></button>`).join('')}</div>`;
+        `<button type="button" data-channel="${c.index}" aria-pressed="${c.index === channel}">${m.below} map ${c.index}<span class="mono" data-f="partial${c.index}"></span></button>`).join('')}</div>`;
     }
-    const lw = absMax(ch.window);
-    const lk = absMax(ch.kernel);
-    const lp = absMax(ch.products);
-    const wcap = m.below === 'input' ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`;
     const op = (sign) => `<span class="um-op" aria-hidden="true">${sign}</span>`;
-    html += `<div class="um-tables">${gridTable(ch.window, m.kh, m.kw, lw, wcap)}
-      <span class="um-step">${op('×')}${gridTable(ch.kernel, m.kh, m.kw, lk, C > 1 ? `kernel w, slice ${channel}` : 'kernel w')}</span>
-      <span class="um-step">${op('=')}${gridTable(ch.products, m.kh, m.kw, lp, 'products x · w')}</span></div>`;
-    html += `<p class="mono">Σ of these ${k} products = ${fmt(ch.partial, 4)}${C > 1 ? ` <span class="muted">(map ${channel} of ${C})</span>` : ''}</p>`;
-    return html + sumLines(m, C * k);
+    const wcap = m.below === 'input' ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`;
+    html += `<div class="um-tables">${gridTable(m.kh, m.kw, wcap, 'window')}
+      <span class="um-step">${op('×')}${gridTable(m.kh, m.kw, C > 1 ? `kernel w, slice ${channel}` : 'kernel w', 'kernel')}</span>
+      <span class="um-step">${op('=')}${gridTable(m.kh, m.kw, 'products x · w', 'products')}</span></div>`;
+    html += `<p class="mono">Σ of these ${m.kh * m.kw} products = <span data-f="partial"></span>${C > 1 ? ` <span class="muted">(map ${channel} of ${C})</span>` : ''}</p>`;
+    return html + SUM_LINES(C * m.kh * m.kw) + `<p class="um-act">${ACT_TEXT[m.activation]} <span class="muted">(the unit's value)</span></p>`;
   }
 
-  function pool(m) {
+  function poolStructure(m) {
     const isMax = m.mode === 'max';
-    const html = `<p>It takes the ${m.kh}×${m.kw} window at rows ${m.region.y0}–${m.region.y1 - 1}, cols ${m.region.x0}–${m.region.x1 - 1} of ${m.below} map ${m.unit.c} and keeps ${isMax ? 'the largest value' : 'the average'}. No weights.</p>
-      <div class="um-tables">${gridTable(m.window, m.kh, m.kw, absMax(m.window), `window of ${m.below} map ${m.unit.c}`, (i) => isMax && m.window[i] === m.pooled)}</div>
-      <dl class="um-sum mono"><dt>${isMax ? 'max' : 'average'} of the ${m.kh * m.kw} values</dt><dd data-testid="unit-z">${fmt(m.pooled, 4)}</dd>
-      <dt>forward pass value</dt><dd>${fmt(m.value, 4)}</dd></dl>
-      <p class="um-act">value = <strong>${fmt(m.value, 4)}</strong></p>`;
-    return html;
+    return `<p>It takes the ${m.kh}×${m.kw} window at rows ${m.region.y0}–${m.region.y1 - 1}, cols ${m.region.x0}–${m.region.x1 - 1} of ${m.below} map ${m.unit.c} and keeps ${isMax ? 'the largest value' : 'the average'}. No weights.</p>
+      <div class="um-tables">${gridTable(m.kh, m.kw, `window of ${m.below} map ${m.unit.c}`, 'window')}</div>
+      <dl class="um-sum mono"><dt>${isMax ? 'max' : 'average'} of the ${m.kh * m.kw} values</dt><dd data-f="pooled" data-testid="unit-z"></dd>
+      <dt>forward pass value</dt><dd data-f="fvalue"></dd></dl>
+      <p class="um-act">value = <strong data-f="value"></strong></p>`;
   }
 
-  function dense(m) {
+  function denseStructure(m) {
     const n = m.inputs.length;
-    const order = [...m.products.keys()].sort((a, b) => Math.abs(m.products[b]) - Math.abs(m.products[a])).slice(0, TOP_TERMS);
-    const maxAbs = Math.abs(m.products[order[0]]) || 1;
-    const name = (i) => {
-      if (m.below === 'S4') {
-        const [, H, W] = m.belowShape;
-        const c = Math.floor(i / (H * W));
-        const r = i % (H * W);
-        return `S4 map ${c} (${Math.floor(r / W)}, ${r % W})`;
-      }
-      return `${m.below} unit ${i}`;
-    };
-    const rows = order.map((i) => {
-      const p = m.products[i];
-      const width = (100 * Math.abs(p)) / maxAbs;
-      return `<tr><td>${name(i)}</td><td class="mono">${fmt(m.inputs[i], 3)}</td><td class="mono">${fmt(m.weights[i], 3)}</td>
-        <td class="mono">${fmt(p, 3)}</td><td class="um-bar-cell"><span class="um-bar ${p < 0 ? 'neg' : 'pos'}" style="width:${width.toFixed(1)}%"></span></td></tr>`;
-    }).join('');
     const what = m.unit.layer === 'C5'
       ? `C5 is a 5×5 convolution over all 16 S4 maps of 5×5, so each unit sees all ${n} values: it works like a dense unit.`
       : `It multiplies each of the ${n} values of ${m.below} by its weight, adds everything up and adds its bias.`;
+    const row = '<tr><td></td><td class="mono"></td><td class="mono"></td><td class="mono"></td><td class="um-bar-cell"><span class="um-bar"></span></td></tr>';
     return `<p>${what}</p>
       <table class="um-terms"><caption>The ${TOP_TERMS} largest contributions x · w (of ${n})</caption>
-      <thead><tr><th>input</th><th>x</th><th>w</th><th>x · w</th><th><span class="visually-hidden">size</span></th></tr></thead><tbody>${rows}</tbody></table>
-      ${sumLines(m, n)}`;
+      <thead><tr><th>input</th><th>x</th><th>w</th><th>x · w</th><th><span class="visually-hidden">size</span></th></tr></thead>
+      <tbody>${row.repeat(Math.min(TOP_TERMS, n))}</tbody></table>
+      ${SUM_LINES(n)}<p class="um-act">${ACT_TEXT[m.activation]} <span class="muted">(the unit's value)</span></p>`;
   }
 
-  function input(m) {
-    return `<p>An input pixel has no weights. Its ink is <strong class="mono">${fmt(m.raw, 4)}</strong> (0 = background, 1 = ink);
-      the network sees it normalised: (${fmt(m.raw, 4)} − 0.1307) / 0.3081 = <strong class="mono" data-testid="unit-z">${fmt(m.normalised, 4)}</strong>.</p>
+  function inputStructure() {
+    return `<p>An input pixel has no weights. Its ink is <strong class="mono" data-f="raw"></strong> (0 = background, 1 = ink);
+      the network sees it normalised: (<span data-f="raw"></span> − 0.1307) / 0.3081 = <strong class="mono" data-f="norm" data-testid="unit-z"></strong>.</p>
       <p class="muted">Hovering it shows which units of every layer see this pixel.</p>`;
+  }
+
+  // ---- fill (every update)
+  function set(name, text) {
+    for (const el of refs.fields.get(name) ?? []) if (el.textContent !== text) el.textContent = text;
+  }
+
+  function fillSums(m) {
+    set('sum', fmt(m.sum, 4));
+    set('bias', fmt(m.bias, 4));
+    set('z', fmt(m.z, 4));
+    set('fpre', fmt(m.forwardPre, 4));
+    const ok = Math.abs(m.z - m.forwardPre) <= AGREE_TOLERANCE;
+    set('agree', ok ? '✓ agrees (|difference| ≤ 10⁻⁴)' : '✗ differs (|difference| > 10⁻⁴)');
+    refs.check?.classList.toggle('bad', !ok);
+    set('pre', fmt(m.forwardPre, m.activation === 'softmax' ? 3 : 4));
+    set('value', fmt(m.value, 4));
+  }
+
+  function fillConv(m) {
+    const ch = m.channels[channel];
+    fillGrid(refs.grids.window, ch.window);
+    fillGrid(refs.grids.kernel, ch.kernel);
+    fillGrid(refs.grids.products, ch.products);
+    for (const c of m.channels) set(`partial${c.index}`, `Σ ${fmt(c.partial, 3)}`);
+    set('partial', fmt(ch.partial, 4));
+    fillSums(m);
+  }
+
+  function fillPool(m) {
+    const isMax = m.mode === 'max';
+    fillGrid(refs.grids.window, m.window, (i) => isMax && m.window[i] === m.pooled);
+    set('pooled', fmt(m.pooled, 4));
+    set('fvalue', fmt(m.value, 4));
+    set('value', fmt(m.value, 4));
+  }
+
+  function fillDense(m) {
+    const order = [...m.products.keys()].sort((a, b) => Math.abs(m.products[b]) - Math.abs(m.products[a])).slice(0, TOP_TERMS);
+    const maxAbs = Math.abs(m.products[order[0]]) || 1;
+    const name = (i) => {
+      if (m.below !== 'S4') return `${m.below} unit ${i}`;
+      const [, H, W] = m.belowShape;
+      const r = i % (H * W);
+      return `S4 map ${Math.floor(i / (H * W))} (${Math.floor(r / W)}, ${r % W})`;
+    };
+    order.forEach((i, k) => {
+      const cells = refs.rows[k].cells;
+      const p = m.products[i];
+      cells[0].textContent = name(i);
+      cells[1].textContent = fmt(m.inputs[i], 3);
+      cells[2].textContent = fmt(m.weights[i], 3);
+      cells[3].textContent = fmt(p, 3);
+      const bar = cells[4].firstElementChild;
+      bar.className = `um-bar ${p < 0 ? 'neg' : 'pos'}`;
+      bar.style.width = `${((100 * Math.abs(p)) / maxAbs).toFixed(1)}%`;
+    });
+    fillSums(m);
+  }
+
+  function fillInput(m) {
+    set('raw', fmt(m.raw, 4));
+    set('norm', fmt(m.normalised, 4));
+  }
+
+  function build(m) {
+    body.innerHTML = { conv: convStructure, pool: poolStructure, dense: denseStructure, input: inputStructure }[m.kind](m);
+    const fields = new Map();
+    for (const el of body.querySelectorAll('[data-f]')) {
+      if (!fields.has(el.dataset.f)) fields.set(el.dataset.f, []);
+      fields.get(el.dataset.f).push(el);
+    }
+    const grids = {};
+    for (const g of body.querySelectorAll('[data-grid]')) grids[g.dataset.grid] = [...g.querySelectorAll('td')];
+    refs = { fields, grids, rows: [...body.querySelectorAll('.um-terms tbody tr')], check: body.querySelector('.um-check') };
   }
 
   /** Shows the arithmetic `m` (from state/unit_math.js unitMath), or the hint when null. */
@@ -145,18 +202,33 @@ export function createUnitMath(root) {
     if (!m) {
       title.textContent = 'Click a unit in any layer (or focus a layer and press Enter) to see how its value is computed.';
       body.innerHTML = '';
-      lastKey = '';
+      unitKey = builtKey = '';
+      delete root.dataset.kind;
       return;
     }
-    const key = `${m.unit.layer}/${m.unit.c}/${m.unit.y}/${m.unit.x}`;
-    if (key !== lastKey) { channel = null; lastKey = key; }
-    title.textContent = unitName(m.unit);
+    const key = `${m.kind}/${m.unit.layer}/${m.unit.c}/${m.unit.y}/${m.unit.x}/${m.activation}/${m.mode ?? ''}`;
+    if (key !== unitKey) {
+      unitKey = key;
+      channel = null;
+      title.textContent = unitName(m.unit);
+    }
+    if (m.kind === 'conv' && (channel === null || channel >= m.channels.length)) {
+      // Start with the input map that contributes most.
+      channel = 0;
+      for (const ch of m.channels) if (Math.abs(ch.partial) > Math.abs(m.channels[channel].partial)) channel = ch.index;
+    }
+    const full = `${key}/${channel}`;
+    if (full !== builtKey) {
+      builtKey = full;
+      build(m);
+    }
     root.dataset.kind = m.kind;
-    body.innerHTML = { conv, pool, dense, input }[m.kind](m);
+    ({ conv: fillConv, pool: fillPool, dense: fillDense, input: fillInput })[m.kind](m);
   }
 
   /** Shows an error message in the panel (invalid arguments from the core). */
   function error(message) {
+    builtKey = '';
     body.innerHTML = '';
     const p = document.createElement('p');
     p.className = 'error';
