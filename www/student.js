@@ -7,7 +7,7 @@ import { createModel } from './state/model.js';
 import { loadSamples } from './state/samples.js';
 import { saveDrawing } from './state/persist.js';
 import { readHash } from './state/hash.js';
-import { countUpdate, countPadUpdate } from './state/stats.js';
+import { countUpdate, countPadUpdate, mark } from './state/stats.js';
 import { highlights } from './state/probe.js';
 import { unitMath } from './state/unit_math.js';
 import { createDrawPad } from './views/draw_pad.js';
@@ -38,11 +38,13 @@ function showError(e) {
 }
 
 async function boot() {
+  mark('modules');
   const hash = readHash();
   const samplesReady = loadSamples().catch((e) => { showError(e); return null; });
   let core;
   try {
     core = await loadCore();
+    mark('core');
   } catch (e) {
     statusEl.textContent = '';
     showError(new Error(`The network could not be loaded (${e.message}). Is pkg/ built?`));
@@ -209,10 +211,13 @@ async function boot() {
 
   // ---- start: first prediction as early as possible; filters and the other network after it
   const first = store.get();
+  model.net(first.variant);
+  mark('network');
   for (const b of variantButtons) b.setAttribute('aria-pressed', String(b.dataset.variant === first.variant));
   maps.setLabels(model.activation(first.variant), model.pooling(first.variant));
   maps.highlight(null, first.selected);
   samples = await samplesReady;
+  mark('samples');
   if (samples) picker.setSamples(samples);
   if (hash.sample !== null && samples) pickSample(hash.sample);
   else update(null);

@@ -1,10 +1,11 @@
 // Counters for scripts/bench_student.mjs, on window.__convscopeStats:
+// marks     {name: ms since navigation start} of start-up steps (mark());
 // updates   prediction renders so far;
 // firstPredictionMs  performance.now() (ms since navigation start) at the first rendered prediction;
 // lastForwardMs  duration of the last forward() call in ms;
 // padUpdates, padMsTotal  drawing-pad changes handled and the ms they took in all (preprocess,
 //   both networks, every view redrawn).
-export const stats = { updates: 0, firstPredictionMs: null, lastForwardMs: null, forwardMsTotal: 0, padUpdates: 0, padMsTotal: 0 };
+export const stats = { marks: {}, updates: 0, firstPredictionMs: null, lastForwardMs: null, forwardMsTotal: 0, padUpdates: 0, padMsTotal: 0 };
 globalThis.__convscopeStats = stats;
 
 /** Records one rendered prediction. */
@@ -26,4 +27,9 @@ export function countForward(ms) {
 export function countPadUpdate(ms) {
   stats.padUpdates++;
   stats.padMsTotal += ms;
+}
+
+/** Records a start-up step `name` at performance.now(). */
+export function mark(name) {
+  stats.marks[name] = performance.now();
 }
