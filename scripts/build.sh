@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly module and its JS glue (wasm-bindgen --target web) into pkg/.
 #
-#   scripts/build.sh [--backend flex|ndarray] [--out DIR]
+#   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt]
 #
 # Steps: cargo build (profile `wasm`: LTO, one codegen unit, panic=abort; +simd128 from
 # .cargo/config.toml) -> wasm-bindgen --target web -> wasm-opt -O3 (npm binaryen; Debian's
@@ -14,10 +14,12 @@ cd "$(dirname "$0")/.."
 
 backend=flex
 out=pkg
+opt=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) backend="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --no-opt) opt=0; shift ;;   # skip wasm-opt (quicker; for test-only builds)
     *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -35,7 +37,7 @@ cargo build --lib --locked --profile wasm --target wasm32-unknown-unknown \
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name convscope \
   target/wasm32-unknown-unknown/wasm/convscope.wasm
-node_modules/.bin/wasm-opt -O3 \
+[ "$opt" = 0 ] || node_modules/.bin/wasm-opt -O3 \
   --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/convscope_bg.wasm" -o "$out/convscope_bg.wasm"
