@@ -316,7 +316,7 @@ export function pool2d(input, options) {
  * @param {any} rgba
  * @param {number} width
  * @param {number} height
- * @returns {Float32Array | undefined}
+ * @returns {any}
  */
 export function preprocessDigit(rgba, width, height) {
     const ret = wasm.preprocessDigit(rgba, width, height);

@@ -36,7 +36,7 @@ cargo build --lib --locked --profile wasm --target wasm32-unknown-unknown \
   --no-default-features --features "$backend,simd"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name convscope \
-  target/wasm32-unknown-unknown/wasm/convscope.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/convscope.wasm"
 [ "$opt" = 0 ] || node_modules/.bin/wasm-opt -O3 \
   --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -230,17 +230,13 @@ pub fn units_seeing(y: f64, x: f64) -> Result<JsValue, JsError> {
 /// `preprocessDigit(rgba: Uint8ClampedArray, width, height)` → `Float32Array(784)` (an
 /// MNIST-like 28×28 digit, ink = 1), or `null` when nothing is drawn.
 #[wasm_bindgen(js_name = preprocessDigit)]
-pub fn preprocess_digit_js(
-    rgba: JsValue,
-    width: f64,
-    height: f64,
-) -> Result<Option<Float32Array>, JsError> {
+pub fn preprocess_digit_js(rgba: JsValue, width: f64, height: f64) -> Result<JsValue, JsError> {
     const OP: &str = "preprocessDigit";
     let rgba = bytes_arg(OP, "rgba", &rgba)?;
     let w = crate::params::to_int(OP, "width", width, 1).map_err(|e| js_err(e.into()))?;
     let h = crate::params::to_int(OP, "height", height, 1).map_err(|e| js_err(e.into()))?;
     match preprocess_digit(&rgba, w, h).map_err(|e| js_err(e.into()))? {
-        Digit::Pixels(p) => Ok(Some(Float32Array::from(p.as_slice()))),
-        Digit::Empty => Ok(None),
+        Digit::Pixels(p) => Ok(Float32Array::from(p.as_slice()).into()),
+        Digit::Empty => Ok(JsValue::NULL),
     }
 }
