@@ -15,7 +15,7 @@ use crate::backend::{Backend, download, upload};
 use crate::error::{ParamError, Result};
 use crate::params::RawOptions;
 use crate::shape::{AxisParams, conv_len};
-use crate::tensor::{HostTensor, check_output_size};
+use crate::tensor::{HostTensor, check_output_size, check_work};
 
 /// Hyperparameters of an `N`-D convolution, one entry per spatial axis (`[h, w]` for 2-D).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +169,12 @@ fn check_conv<const N: usize>(
     let mut out_shape = vec![out_channels];
     out_shape.extend_from_slice(&shapes.output);
     check_output_size(op, "input", &out_shape)?;
+    let per_output =
+        (channels / g) as u64 * shapes.kernel.iter().map(|&k| k as u64).product::<u64>();
+    check_work(
+        op,
+        out_shape.iter().map(|&d| d as u64).product::<u64>() * per_output,
+    )?;
     Ok(shapes)
 }
 

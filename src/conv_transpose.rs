@@ -14,7 +14,7 @@ use crate::conv::axis_name;
 use crate::error::{ParamError, Result};
 use crate::params::RawOptions;
 use crate::shape::{AxisParams, conv_transpose_len};
-use crate::tensor::{HostTensor, check_output_size};
+use crate::tensor::{HostTensor, check_output_size, check_work};
 
 /// Hyperparameters of an `N`-D transposed convolution, one entry per spatial axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +175,10 @@ fn check_transpose<const N: usize>(
     let mut out_shape = vec![out_channels];
     out_shape.extend_from_slice(&shapes.output);
     check_output_size(op, "input", &out_shape)?;
+    // Every input value scatters a (O/groups)·KH·KW kernel copy.
+    let per_input =
+        (out_channels / g) as u64 * shapes.kernel.iter().map(|&k| k as u64).product::<u64>();
+    check_work(op, input.numel() as u64 * per_input)?;
     Ok(shapes)
 }
 

@@ -14,7 +14,7 @@ use crate::conv::axis_name;
 use crate::error::{ParamError, Result};
 use crate::params::RawOptions;
 use crate::shape::{AxisParams, conv_len};
-use crate::tensor::HostTensor;
+use crate::tensor::{HostTensor, check_work};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PoolMode {
@@ -134,6 +134,8 @@ fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamErr
             )
         })?;
     }
+    let window = (p.kernel[0] * p.kernel[1]) as u64;
+    check_work(OP, (input.shape[0] * out[0] * out[1]) as u64 * window)?;
     Ok(out)
 }
 

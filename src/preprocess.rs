@@ -20,6 +20,8 @@ use crate::lenet::{IMAGE_PIXELS, IMAGE_SIDE};
 
 /// Side of the box MNIST digits are scaled into.
 pub const DIGIT_BOX: usize = 20;
+/// Largest canvas side accepted, px (bounds the memory of the intermediate images).
+pub const MAX_CANVAS: usize = 4096;
 /// Ink below this (fraction of full contrast) is treated as background noise when cropping.
 pub const INK_THRESHOLD: f32 = 0.1;
 
@@ -75,15 +77,17 @@ pub enum Digit {
 /// - `rgba`: `[height * width * 4]`; returns `Digit::Pixels` of `[28 * 28]`
 pub fn preprocess_digit(rgba: &[u8], width: usize, height: usize) -> Result<Digit, ParamError> {
     const OP: &str = "preprocessDigit";
-    if width == 0 || height == 0 || width > 8192 || height > 8192 {
+    if width == 0 || height == 0 || width > MAX_CANVAS || height > MAX_CANVAS {
         return Err(ParamError::new(
             OP,
-            if width == 0 || width > 8192 {
+            if width == 0 || width > MAX_CANVAS {
                 "width"
             } else {
                 "height"
             },
-            format!("expected a canvas between 1×1 and 8192×8192, got {width}×{height}"),
+            format!(
+                "expected a canvas between 1×1 and {MAX_CANVAS}×{MAX_CANVAS}, got {width}×{height}"
+            ),
         ));
     }
     if rgba.len() != width * height * 4 {

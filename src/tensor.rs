@@ -7,9 +7,28 @@
 use crate::error::ParamError;
 use crate::params::MAX_INT_PARAM;
 
-/// Upper bound on the number of elements of any input or output (64 Mi floats = 256 MiB), so a
-/// mistyped size fails with a message instead of exhausting the wasm heap.
-pub const MAX_ELEMENTS: usize = 1 << 26;
+/// Upper bound on the number of elements of any input or output (16 Mi floats = 64 MiB, e.g. a
+/// 4096×4096 image), so a mistyped size fails with a message instead of exhausting the wasm
+/// heap (an allocation failure aborts a WebAssembly instance).
+pub const MAX_ELEMENTS: usize = 1 << 24;
+
+/// Upper bound on the multiply-accumulates of one call (1 Gi), which also bounds the unfolded
+/// (im2col) buffers a backend may allocate for it: `O·OH·OW·(C/groups)·KH·KW`.
+pub const MAX_MACS: u64 = 1 << 30;
+
+/// Fails when one call would do more than [`MAX_MACS`] multiply-accumulates.
+pub fn check_work(op: &'static str, macs: u64) -> Result<(), ParamError> {
+    if macs > MAX_MACS {
+        return Err(ParamError::new(
+            op,
+            "input",
+            format!(
+                "this call needs {macs} multiply-accumulates, more than the {MAX_MACS} allowed in the browser: use a smaller input or kernel"
+            ),
+        ));
+    }
+    Ok(())
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostTensor {

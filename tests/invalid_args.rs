@@ -339,6 +339,36 @@ fn zero_sized_axes_and_absurd_outputs_are_refused() {
 }
 
 #[test]
+fn calls_that_would_need_more_than_a_billion_multiply_accumulates_are_refused_not_run() {
+    // 16 channels of 1000x1000 (16 M values, within the size limit) through 16 7x7 filters:
+    // 16 M outputs x 16·49 = 12.5 G multiply-accumulates.
+    let big = t(&[16, 1000, 1000]);
+    names(
+        conv2d_js(
+            B,
+            &big,
+            &t(&[16, 16, 7, 7]),
+            &opts(&[("padding", num(3.0))]),
+        ),
+        "input",
+        "multiply-accumulates",
+    );
+    names(
+        pool2d_js(
+            B,
+            &t(&[1, 4000, 4000]),
+            &opts(&[
+                ("mode", "max".into()),
+                ("kernel", num(400.0)),
+                ("stride", num(1.0)),
+            ]),
+        ),
+        "input",
+        "multiply-accumulates",
+    );
+}
+
+#[test]
 fn output_size_explains_settings_without_output_and_names_bad_arguments() {
     let r = output_size_js(&opts(&[("input", num(4.0)), ("kernel", num(5.0))])).unwrap();
     assert_eq!(r.size, 0);

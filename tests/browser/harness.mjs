@@ -20,14 +20,14 @@ export const CHROMIUM_ARGS = [
  * Starts the server and a browser. Returns {url, context, newPage, close}; `newPage()` gives a
  * page whose `errors` array collects console errors and page errors, and whose `offOrigin`
  * array collects every request to another origin.
- * @param {{root?: string, viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean}} options
+ * @param {{root?: string, viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, extraArgs?: string[]}} options
  */
 export async function launch(options = {}) {
   const { server, url } = await serve({ root: options.root ?? ROOT, port: 0, quiet: true });
   const profile = await mkdtemp(join(tmpdir(), 'convscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: options.viewport ?? { width: 1400, height: 900 },
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,
