@@ -155,10 +155,10 @@ fn check_transpose<const N: usize>(
         }
         shapes.input[i] = len;
         shapes.kernel[i] = k;
-        shapes.output[i] = conv_transpose_len(len, &axis).ok_or_else(|| {
-            let full = (len - 1) * axis.stride
-                + axis.dilation * (k - 1)
-                + axis.output_padding
+        let out = conv_transpose_len(len, &axis).ok_or_else(|| {
+            let full = (len as u64 - 1) * axis.stride as u64
+                + axis.dilation as u64 * (k as u64 - 1)
+                + axis.output_padding as u64
                 + 1;
             ParamError::new(
                 op,
@@ -171,6 +171,20 @@ fn check_transpose<const N: usize>(
                 ),
             )
         })?;
+        shapes.output[i] = usize::try_from(out)
+            .ok()
+            .filter(|&n| n <= crate::tensor::MAX_ELEMENTS)
+            .ok_or_else(|| {
+                ParamError::new(
+                    op,
+                    "stride",
+                    format!(
+                        "the output would be {out} cells long along {}, more than the {} allowed",
+                        axis_name(N, i),
+                        crate::tensor::MAX_ELEMENTS
+                    ),
+                )
+            })?;
     }
     let mut out_shape = vec![out_channels];
     out_shape.extend_from_slice(&shapes.output);

@@ -181,6 +181,16 @@ impl Network {
                 ),
             ));
         }
+        if let Some(i) = pixels.iter().position(|v| !v.is_finite()) {
+            return Err(ParamError::new(
+                "forward",
+                "pixels",
+                format!(
+                    "expected finite values in [0, 1], got {} at index {i}",
+                    pixels[i]
+                ),
+            ));
+        }
         Ok(())
     }
 

@@ -134,7 +134,7 @@ fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamErr
             )
         })?;
     }
-    let window = (p.kernel[0] * p.kernel[1]) as u64;
+    let window = p.kernel[0] as u64 * p.kernel[1] as u64;
     check_work(OP, (input.shape[0] * out[0] * out[1]) as u64 * window)?;
     Ok(out)
 }

@@ -135,8 +135,13 @@ pub fn sizes(layers: &[Geometry], axis: usize) -> Vec<(usize, usize)> {
     layers
         .iter()
         .map(|g| {
-            r += g.dilation[axis] * (g.kernel[axis] - 1) * j;
-            j *= g.stride[axis];
+            // Saturating: absurd specs must not wrap around on 32-bit wasm.
+            r = r.saturating_add(
+                g.dilation[axis]
+                    .saturating_mul(g.kernel[axis] - 1)
+                    .saturating_mul(j),
+            );
+            j = j.saturating_mul(g.stride[axis]);
             (r, j)
         })
         .collect()

@@ -57,9 +57,10 @@ impl AxisParams {
         }
     }
 
-    /// Extent of the kernel once dilated: `D(K−1) + 1`.
-    pub fn dilated_kernel(&self) -> usize {
-        self.dilation * (self.kernel - 1) + 1
+    /// Extent of the kernel once dilated: `D(K−1) + 1` (in `u64`: it exceeds 32 bits for
+    /// extreme settings, and `usize` is 32-bit on wasm32).
+    pub fn dilated_kernel(&self) -> u64 {
+        self.dilation as u64 * (self.kernel as u64 - 1) + 1
     }
 }
 
@@ -69,19 +70,24 @@ impl AxisParams {
 /// # Shapes
 /// `input` is `W`; returns `⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`.
 pub fn conv_len(input: usize, p: &AxisParams) -> Option<usize> {
-    let padded = input + 2 * p.padding;
+    let padded = input as u64 + 2 * p.padding as u64;
     let span = p.dilated_kernel();
-    (padded >= span).then(|| (padded - span) / p.stride + 1)
+    // The result is at most `padded`, so it fits in usize whenever the inputs do.
+    (padded >= span).then(|| ((padded - span) / p.stride as u64 + 1) as usize)
 }
 
 /// Output length of a transposed convolution along one axis, or `None` when the padding eats
-/// the whole output.
+/// the whole output. In `u64`: with large strides the length exceeds 32 bits, and callers must
+/// refuse it rather than wrap around.
 ///
 /// # Shapes
 /// `input` is `W`; returns `(W − 1)·S − 2P + D(K−1) + OP + 1`.
-pub fn conv_transpose_len(input: usize, p: &AxisParams) -> Option<usize> {
-    let full = (input - 1) * p.stride + p.dilation * (p.kernel - 1) + p.output_padding + 1;
-    full.checked_sub(2 * p.padding).filter(|&n| n >= 1)
+pub fn conv_transpose_len(input: usize, p: &AxisParams) -> Option<u64> {
+    let full = (input as u64 - 1) * p.stride as u64
+        + p.dilation as u64 * (p.kernel as u64 - 1)
+        + p.output_padding as u64
+        + 1;
+    full.checked_sub(2 * p.padding as u64).filter(|&n| n >= 1)
 }
 
 /// The formula for one axis with the numbers filled in, and its result.
@@ -133,7 +139,13 @@ pub fn output_size(kind: SizeKind, input: usize, p: &AxisParams) -> Result<Outpu
                 format!("⌊({w} + 2·{pad} − {d}·({k}−1) − 1)/{s}⌋ + 1 = {size}")
             };
             let span = d * (k - 1) + 1;
-            let reason = (numerator < 0).then(|| {
+            let pool_padding = (kind == SizeKind::Pool && 2 * pad > k).then(|| {
+                format!(
+                    "pooling padding may be at most half the window (⌊{k}/2⌋ = {}), got {pad}",
+                    k / 2
+                )
+            });
+            let reason = pool_padding.or_else(|| (numerator < 0).then(|| {
                 let what = if kind == SizeKind::Pool {
                     format!("the {k}-wide window")
                 } else if d > 1 {
@@ -145,7 +157,7 @@ pub fn output_size(kind: SizeKind, input: usize, p: &AxisParams) -> Result<Outpu
                     "{what} does not fit in the padded input ({w} + 2·{pad} = {}): there is no position to place it",
                     w + 2 * pad
                 )
-            });
+            }));
             OutputSize {
                 size,
                 formula,
@@ -155,13 +167,19 @@ pub fn output_size(kind: SizeKind, input: usize, p: &AxisParams) -> Result<Outpu
         SizeKind::Transposed => {
             let size = (w - 1) * s - 2 * pad + d * (k - 1) + op + 1;
             let formula = format!("({w} − 1)·{s} − 2·{pad} + {d}·({k}−1) + {op} + 1 = {size}");
-            let reason = (size < 1).then(|| {
-                format!(
-                    "the padding removes 2·{pad} = {} cells from a {}-cell result, leaving nothing",
-                    2 * pad,
-                    size + 2 * pad
-                )
-            });
+            let reason = if op >= s && op >= d {
+                Some(format!(
+                    "output padding ({op}) must be smaller than the stride ({s}) or the dilation ({d})"
+                ))
+            } else {
+                (size < 1).then(|| {
+                    format!(
+                        "the padding removes 2·{pad} = {} cells from a {}-cell result, leaving nothing",
+                        2 * pad,
+                        size + 2 * pad
+                    )
+                })
+            };
             OutputSize {
                 size,
                 formula,
@@ -197,6 +215,9 @@ mod tests {
             ..AxisParams::new(3, 2, 1, 1)
         };
         assert_eq!(conv_transpose_len(4, &p), Some(8));
+        // Wider than 32 bits: reported, not wrapped (usize is 32-bit on wasm32).
+        let wide = AxisParams::new(1, 1 << 20, 0, 1);
+        assert_eq!(conv_transpose_len(4098, &wide), Some(4097 * (1 << 20) + 1));
         assert_eq!(conv_transpose_len(1, &AxisParams::new(1, 1, 1, 1)), None);
     }
 

@@ -12,9 +12,10 @@ use crate::params::MAX_INT_PARAM;
 /// heap (an allocation failure aborts a WebAssembly instance).
 pub const MAX_ELEMENTS: usize = 1 << 24;
 
-/// Upper bound on the multiply-accumulates of one call (1 Gi), which also bounds the unfolded
-/// (im2col) buffers a backend may allocate for it: `O·OH·OW·(C/groups)·KH·KW`.
-pub const MAX_MACS: u64 = 1 << 30;
+/// Upper bound on the multiply-accumulates of one call (256 Mi: well under a second for
+/// convolution, a few for pooling windows and scatters), which also bounds the unfolded (im2col)
+/// buffers a backend may allocate for it: `O·OH·OW·(C/groups)·KH·KW`.
+pub const MAX_MACS: u64 = 1 << 28;
 
 /// Fails when one call would do more than [`MAX_MACS`] multiply-accumulates.
 pub fn check_work(op: &'static str, macs: u64) -> Result<(), ParamError> {

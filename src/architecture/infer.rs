@@ -421,7 +421,7 @@ fn advance(path: &str, flow: &Flow, g: Geometry, shape: [usize; 3]) -> Result<Fl
         let bound = next.extent_sum[axis]
             .saturating_mul(next.stride_product[axis])
             .saturating_add(1);
-        if bound >= MAX_FIELD {
+        if bound >= MAX_FIELD || next.stride_product[axis] >= MAX_FIELD {
             let param = if next.stride_product[axis] > 1 << 16 {
                 "stride"
             } else {

@@ -68,10 +68,11 @@ fn opt_value(v: &JsValue) -> Option<OptValue> {
         Some(OptValue::Text(s))
     } else if let Some(b) = v.as_bool() {
         Some(OptValue::Bool(b))
-    } else if let Some(list) = numbers(v) {
-        Some(OptValue::List(list))
     } else {
-        Some(OptValue::Other(type_name(v)))
+        match numbers(v) {
+            Ok(list) => Some(OptValue::List(list)),
+            Err(e) => Some(OptValue::Other(e.describe())),
+        }
     }
 }
 

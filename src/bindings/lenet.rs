@@ -2,7 +2,7 @@
 //! preprocessing. Conversions only; the work is in [`crate::inspect`] and
 //! [`crate::preprocess`].
 
-use js_sys::{Array, Float32Array, Object};
+use js_sys::{Array, Float32Array, Object, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -31,21 +31,40 @@ fn layer_region_to_js(r: &LayerRegion) -> JsValue {
 
 /// Reads a `Float32Array` (or array of numbers) argument, naming it when it is something else.
 fn f32_arg(op: &'static str, param: &str, v: &JsValue) -> Result<Vec<f32>, JsError> {
-    if let Some(a) = v.dyn_ref::<Float32Array>() {
-        return Ok(a.to_vec());
-    }
     numbers(v)
         .map(|n| n.into_iter().map(|x| x as f32).collect())
-        .ok_or_else(|| {
+        .map_err(|e| {
             JsError::new(&format!(
-                "{op}: invalid `{param}`: expected a Float32Array, got {}",
-                type_name(v)
+                "{op}: invalid `{param}`: expected a Float32Array, {}",
+                e.describe()
             ))
         })
 }
 
+/// Reads a string argument, naming it when it is something else (a `&str` parameter would let
+/// wasm-bindgen's glue pass non-strings straight to the allocator).
+fn str_arg(op: &'static str, param: &str, v: &JsValue) -> Result<String, JsError> {
+    v.as_string().filter(|s| s.len() <= 64).ok_or_else(|| {
+        JsError::new(&format!(
+            "{op}: invalid `{param}`: expected a short string, got {}",
+            type_name(v)
+        ))
+    })
+}
+
 /// Reads a byte-array argument (`Uint8ClampedArray`, `Uint8Array`, `ArrayBuffer`).
 fn bytes_arg(op: &'static str, param: &str, v: &JsValue) -> Result<Vec<u8>, JsError> {
+    // 64 MiB: a 4096×4096 RGBA canvas; checked before copying.
+    const MAX_BYTES: u32 = 1 << 26;
+    let len = Reflect::get(v, &"byteLength".into())
+        .ok()
+        .and_then(|l| l.as_f64())
+        .unwrap_or(0.0);
+    if len > MAX_BYTES as f64 {
+        return Err(JsError::new(&format!(
+            "{op}: invalid `{param}`: {len} bytes, more than the {MAX_BYTES} allowed"
+        )));
+    }
     if let Some(a) = v.dyn_ref::<js_sys::Uint8ClampedArray>() {
         Ok(a.to_vec())
     } else if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
@@ -74,8 +93,9 @@ pub struct LeNet5 {
 #[wasm_bindgen]
 impl LeNet5 {
     /// `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
-    pub fn load(variant: &str) -> Result<LeNet5, JsError> {
-        let v = Variant::parse(variant).ok_or_else(|| {
+    pub fn load(variant: JsValue) -> Result<LeNet5, JsError> {
+        let variant = str_arg("LeNet5.load", "variant", &variant)?;
+        let v = Variant::parse(&variant).ok_or_else(|| {
             JsError::new(&format!(
                 "LeNet5.load: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"
             ))
@@ -88,9 +108,10 @@ impl LeNet5 {
     /// `LeNet5.fromBytes(bytes, variant)`: a network from a weights file (the format of
     /// `src/weights.rs`); corrupt or truncated bytes throw.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: JsValue, variant: &str) -> Result<LeNet5, JsError> {
+    pub fn from_bytes(bytes: JsValue, variant: JsValue) -> Result<LeNet5, JsError> {
         let bytes = bytes_arg("LeNet5.fromBytes", "bytes", &bytes)?;
-        let v = Variant::parse(variant).ok_or_else(|| {
+        let variant = str_arg("LeNet5.fromBytes", "variant", &variant)?;
+        let v = Variant::parse(&variant).ok_or_else(|| {
             JsError::new(&format!("LeNet5.fromBytes: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"))
         })?;
         Ok(LeNet5 {
@@ -203,9 +224,10 @@ pub fn layer_specs() -> JsValue {
 /// coordinates; half-open ranges, clipped, with the unclipped extent in `full`) and on the
 /// 32×32 padded input.
 #[wasm_bindgen(js_name = receptiveField)]
-pub fn receptive_field(layer: &str, y: f64, x: f64) -> Result<JsValue, JsError> {
+pub fn receptive_field(layer: JsValue, y: f64, x: f64) -> Result<JsValue, JsError> {
     const OP: &str = "receptiveField";
-    let rf = inspect::receptive_field(layer, index_arg(OP, "y", y)?, index_arg(OP, "x", x)?)
+    let layer = str_arg(OP, "layer", &layer)?;
+    let rf = inspect::receptive_field(&layer, index_arg(OP, "y", y)?, index_arg(OP, "x", x)?)
         .map_err(|e| js_err(e.into()))?;
     let obj = Object::new();
     let size: Array = rf.size.iter().map(|&d| JsValue::from(d as f64)).collect();

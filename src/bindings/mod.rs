@@ -28,18 +28,83 @@ pub(crate) fn type_name(v: &JsValue) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// Reads a JS array or typed array of numbers; `None` when `v` is neither or holds a non-number.
-pub(crate) fn numbers(v: &JsValue) -> Option<Vec<f64>> {
-    if let Some(a) = v.dyn_ref::<Array>() {
-        a.iter().map(|x| x.as_f64()).collect()
-    } else if let Some(a) = v.dyn_ref::<Float32Array>() {
-        Some(a.to_vec().into_iter().map(f64::from).collect())
-    } else if js_sys::ArrayBuffer::is_view(v) && !v.is_instance_of::<js_sys::DataView>() {
-        // Other typed arrays (Float64Array, Uint8Array, ...): copy element-wise via Array.from.
-        Array::from(v).iter().map(|x| x.as_f64()).collect()
-    } else {
-        None
+/// Longest array accepted from JS, checked before anything is copied (an allocation failure
+/// would abort the wasm instance).
+pub(crate) const MAX_JS_LEN: u32 = crate::tensor::MAX_ELEMENTS as u32;
+
+/// Most keys an options object may have (every op knows fewer than ten).
+const MAX_OPTION_KEYS: u32 = 32;
+
+/// Why an argument could not be read as numbers.
+pub(crate) enum ReadError {
+    /// Not an array or typed array of numbers; the string names what it was.
+    NotNumbers(String),
+    /// More than [`MAX_JS_LEN`] elements.
+    TooLong(u32),
+    /// Reading it threw in JS (a getter, a Proxy).
+    Threw,
+}
+
+impl ReadError {
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            ReadError::NotNumbers(what) => format!("got {what}"),
+            ReadError::TooLong(n) => {
+                format!("it has {n} elements, more than the {MAX_JS_LEN} allowed")
+            }
+            ReadError::Threw => "reading it threw an exception".into(),
+        }
     }
+}
+
+/// Reads a JS array or typed array of numbers.
+///
+/// Only calls that catch JS exceptions are used (`Reflect.get`, typed-array copies): an
+/// exception thrown by a getter or Proxy must not unwind through wasm frames, which would leak
+/// the wasm stack.
+pub(crate) fn numbers(v: &JsValue) -> Result<Vec<f64>, ReadError> {
+    macro_rules! typed {
+        ($($t:ty),*) => {$(
+            if let Some(a) = v.dyn_ref::<$t>() {
+                let n = a.length();
+                if n > MAX_JS_LEN {
+                    return Err(ReadError::TooLong(n));
+                }
+                return Ok(a.to_vec().into_iter().map(f64::from).collect());
+            }
+        )*};
+    }
+    typed!(
+        Float32Array,
+        js_sys::Float64Array,
+        js_sys::Int8Array,
+        js_sys::Uint8Array,
+        js_sys::Uint8ClampedArray,
+        js_sys::Int16Array,
+        js_sys::Uint16Array,
+        js_sys::Int32Array,
+        js_sys::Uint32Array
+    );
+    if !Array::is_array(v) {
+        return Err(ReadError::NotNumbers(type_name(v)));
+    }
+    let n = Reflect::get(v, &"length".into())
+        .map_err(|_| ReadError::Threw)?
+        .as_f64()
+        .unwrap_or(0.0);
+    if n > MAX_JS_LEN as f64 {
+        return Err(ReadError::TooLong(n as u32));
+    }
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n as u32 {
+        let x = Reflect::get_u32(v, i).map_err(|_| ReadError::Threw)?;
+        out.push(
+            x.as_f64().ok_or_else(|| {
+                ReadError::NotNumbers(format!("an array holding {}", type_name(&x)))
+            })?,
+        );
+    }
+    Ok(out)
 }
 
 /// Copies a JS options object into [`RawOptions`] without interpreting it.
@@ -48,19 +113,33 @@ fn raw_options(op: &'static str, v: &JsValue) -> Result<RawOptions, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(opts);
     }
-    let Some(obj) = v
-        .dyn_ref::<Object>()
-        .filter(|_| !v.is_function() && !Array::is_array(v))
-    else {
-        return Err(JsError::new(&format!(
-            "{op}: invalid `options`: expected an object, got {}",
-            type_name(v)
-        )));
+    let what = if Array::is_array(v) {
+        "an array".to_string()
+    } else {
+        type_name(v)
     };
-    for entry in Object::entries(obj).iter() {
-        let pair: Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
+    if !v.is_object() || v.is_function() || Array::is_array(v) {
+        return Err(JsError::new(&format!(
+            "{op}: invalid `options`: expected an object such as {{stride: 1}}, got {what}"
+        )));
+    }
+    let bad = |m: String| JsError::new(&format!("{op}: invalid `options`: {m}"));
+    let keys =
+        Reflect::own_keys(v).map_err(|_| bad("reading its keys threw an exception".into()))?;
+    if keys.length() > MAX_OPTION_KEYS {
+        return Err(bad(format!(
+            "it has {} keys, more than {MAX_OPTION_KEYS}",
+            keys.length()
+        )));
+    }
+    for i in 0..keys.length() {
+        let key = Reflect::get_u32(&keys, i)
+            .map_err(|_| bad("reading its keys threw an exception".into()))?;
+        let Some(name) = key.as_string() else {
+            continue;
+        }; // symbols are not options
+        let value = Reflect::get(v, &key)
+            .map_err(|_| bad(format!("reading `{name}` threw an exception")))?;
         let parsed = if value.is_undefined() || value.is_null() {
             continue;
         } else if let Some(n) = value.as_f64() {
@@ -69,12 +148,19 @@ fn raw_options(op: &'static str, v: &JsValue) -> Result<RawOptions, JsError> {
             OptValue::Text(s)
         } else if let Some(b) = value.as_bool() {
             OptValue::Bool(b)
-        } else if let Some(list) = numbers(&value) {
-            OptValue::List(list)
         } else {
-            OptValue::Other(type_name(&value))
+            match numbers(&value) {
+                Ok(list) => OptValue::List(list),
+                Err(ReadError::NotNumbers(t)) => OptValue::Other(t),
+                Err(e) => {
+                    return Err(JsError::new(&format!(
+                        "{op}: invalid `{name}`: {}",
+                        e.describe()
+                    )));
+                }
+            }
         };
-        opts.insert(&key, parsed);
+        opts.insert(&name, parsed);
     }
     Ok(opts)
 }
@@ -89,18 +175,38 @@ fn host_tensor(op: &'static str, param: &str, v: &JsValue) -> Result<HostTensor,
     if !v.is_object() {
         return Err(bad(&format!("got {}", type_name(v))));
     }
-    let data = Reflect::get(v, &"data".into()).map_err(|_| bad("cannot read .data"))?;
-    let shape = Reflect::get(v, &"shape".into()).map_err(|_| bad("cannot read .shape"))?;
+    let data =
+        Reflect::get(v, &"data".into()).map_err(|_| bad("reading .data threw an exception"))?;
+    let shape =
+        Reflect::get(v, &"shape".into()).map_err(|_| bad("reading .shape threw an exception"))?;
     let data: Vec<f32> = if let Some(a) = data.dyn_ref::<Float32Array>() {
+        if a.length() > MAX_JS_LEN {
+            return Err(bad(&format!(
+                ".data has {} values, more than the {MAX_JS_LEN} allowed",
+                a.length()
+            )));
+        }
         a.to_vec()
     } else {
         numbers(&data)
-            .ok_or_else(|| bad(&format!(".data is {}", type_name(&data))))?
+            .map_err(|e| bad(&format!(".data: {}", e.describe())))?
             .into_iter()
             .map(|x| x as f32)
             .collect()
     };
-    let dims = numbers(&shape).ok_or_else(|| bad(&format!(".shape is {}", type_name(&shape))))?;
+    if Array::is_array(&shape)
+        && Reflect::get(&shape, &"length".into())
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0)
+            > 8.0
+    {
+        return Err(bad(".shape has more than 8 axes"));
+    }
+    let dims = numbers(&shape).map_err(|e| bad(&format!(".shape: {}", e.describe())))?;
+    if dims.len() > 8 {
+        return Err(bad(".shape has more than 8 axes"));
+    }
     let mut shape = Vec::with_capacity(dims.len());
     for d in dims {
         // Whole numbers only; the core decides whether the size itself is acceptable.

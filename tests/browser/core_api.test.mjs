@@ -114,4 +114,45 @@ for (const pkg of PKGS) {
     }
     assert.deepEqual(r.after, [15, 16, 6, 15]);
   });
+
+  test(`${pkg}: hostile arguments found in review neither kill the module nor wrap around on 32-bit wasm`, async () => {
+    const page = await open(pkg);
+    const r = await page.evaluate(() => {
+      const msg = (f) => { try { const y = f(); return `no error: ${y && y.shape}`; } catch (e) { return e.message; } };
+      const ones = (n, shape) => ({ data: new Float32Array(n).fill(1), shape });
+      const lecture = () => Array.from(cs.conv2d({ data: new Float32Array([1, 2, 3, 0, 0, 1, 2, 3, 3, 0, 1, 2, 2, 3, 0, 1]), shape: [1, 4, 4] },
+        { data: new Float32Array([2, 0, 1, 0, 1, 2, 1, 0, 2]), shape: [1, 1, 3, 3] }).data);
+      // A getter that throws, thousands of times: a JS exception unwinding through wasm frames
+      // would leak the wasm stack until the module dies.
+      const shape = [1, 4, 4];
+      Object.defineProperty(shape, 1, { get() { throw new Error('boom'); } });
+      const opts = { get stride() { throw new Error('boom'); } };
+      let threw = 0;
+      for (let i = 0; i < 6000; i++) {
+        try { cs.conv2d({ data: new Float32Array(16), shape }, ones(9, [1, 1, 3, 3])); } catch { threw++; }
+        try { cs.conv2d(ones(16, [1, 4, 4]), ones(9, [1, 1, 3, 3]), opts); } catch { threw++; }
+      }
+      return {
+        threw,
+        afterGetters: lecture(),
+        // D(K−1)+1 = 2^20·4096 + 1 > 2^32: must be refused, not wrapped to a 1-wide kernel.
+        dilation: msg(() => cs.conv2d(ones(1, [1, 1, 1]), ones(4097, [1, 1, 1, 4097]), { dilation: [1, 1048576] })),
+        transposedStride: msg(() => cs.convTranspose1d(ones(4098, [1, 4098]), ones(1, [1, 1, 1]), { stride: 1048576 })),
+        avgHugeKernel: msg(() => cs.pool2d(ones(1, [1, 1, 1]), { mode: 'avg', kernel: 65536, padding: 32768 })),
+        arrayOptions: msg(() => cs.conv2d(ones(16, [1, 4, 4]), ones(9, [1, 1, 3, 3]), [1, 2])),
+        manyKeys: msg(() => cs.conv2d(ones(16, [1, 4, 4]), ones(9, [1, 1, 3, 3]), Object.fromEntries(Array.from({ length: 100000 }, (_, i) => [`k${i}`, 1])))),
+        poolOutputSize: cs.outputSize({ kind: 'pool', input: 4, kernel: 3, padding: 3 }).reason,
+        after: lecture(),
+      };
+    });
+    assert.equal(r.threw, 12000);
+    assert.deepEqual(r.afterGetters, [15, 16, 6, 15]);
+    assert.match(r.dilation, /`weight`/);
+    assert.match(r.transposedStride, /`stride`|`input`/);
+    assert.match(r.avgHugeKernel, /`input`|`kernel`/);
+    assert.match(r.arrayOptions, /`options`.*an array/);
+    assert.match(r.manyKeys, /`options`.*more than 32/);
+    assert.match(r.poolOutputSize, /at most half the window/);
+    assert.deepEqual(r.after, [15, 16, 6, 15]);
+  });
 }

@@ -80,6 +80,11 @@ for (const pkg of PKGS) {
         layer: msg(() => cs.receptiveField('C9', 0, 0)),
         y: msg(() => cs.receptiveField('C3', 10, 0)),
         rgba: msg(() => cs.preprocessDigit(new Uint8ClampedArray(10), 2, 2)),
+        // Non-strings where a string is due used to reach wasm-bindgen's allocator and trap.
+        numberVariant: msg(() => cs.LeNet5.load(123)),
+        objectVariant: msg(() => cs.LeNet5.load({ length: 2 ** 31 })),
+        numberLayer: msg(() => cs.receptiveField(123, 0, 0)),
+        nanPixels: msg(() => cs.LeNet5.load('modern').forward(new Float32Array(784).fill(NaN))),
       };
       out.after = cs.LeNet5.load('modern').probabilities(new Float32Array(784)).length;
       return out;
@@ -91,6 +96,10 @@ for (const pkg of PKGS) {
     assert.match(r.layer, /`layer`/);
     assert.match(r.y, /`y`/);
     assert.match(r.rgba, /`rgba`/);
+    assert.match(r.numberVariant, /`variant`/);
+    assert.match(r.objectVariant, /`variant`/);
+    assert.match(r.numberLayer, /`layer`/);
+    assert.match(r.nanPixels, /`pixels`.*finite/);
     assert.equal(r.after, 10);
   });
 }
