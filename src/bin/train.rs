@@ -18,8 +18,8 @@
 //! - `--out DIR`           where `lenet5-<variant>.bin` is written [src/weights]
 //!
 //! Runs on burn-flex with autodiff (the faster CPU backend here, see README) or burn-ndarray
-//! when only that feature is compiled. Reproducible: the same seed and flags give the same
-//! weights on the same machine and thread count.
+//! when only that feature is compiled. Initialisation, validation split, shuffling and
+//! augmentation are seeded; multithreaded kernels may still reorder floating-point sums.
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -21,7 +21,28 @@ const OP: &str = arch::infer::OP;
 /// Deepest nesting of JS objects/arrays accepted in a spec (real specs: about 12).
 const MAX_SPEC_DEPTH: usize = 40;
 /// Most values (objects, arrays, numbers, strings) accepted in a spec (ResNet-152: about 8,000).
-const MAX_SPEC_VALUES: usize = 500_000;
+const MAX_SPEC_VALUES: usize = 50_000;
+/// Longest JSON text of a spec or options object accepted (ResNet-152: about 300 KB).
+const MAX_JSON_CHARS: u32 = 4 << 20;
+/// Most layer overrides accepted in one call.
+const MAX_OVERRIDES: u32 = 1_000;
+
+/// A plain-data copy of `v` made by `JSON.parse(JSON.stringify(v))`, through calls that catch
+/// JS exceptions: getters and Proxies run exactly once, here, and whatever they throw becomes
+/// an error instead of unwinding through wasm frames (which would leak the wasm stack). What is
+/// checked afterwards is exactly what is parsed.
+fn snapshot(param: &str, v: &JsValue) -> Result<JsValue, JsError> {
+    let bad = |m: String| JsError::new(&format!("{OP}: invalid `{param}`: {m}"));
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| bad(format!("it cannot be copied as JSON ({})", type_name(&e))))?;
+    if text.length() > MAX_JSON_CHARS {
+        return Err(bad(format!(
+            "its JSON text has {} characters, more than {MAX_JSON_CHARS}",
+            text.length()
+        )));
+    }
+    js_sys::JSON::parse(&String::from(text)).map_err(|_| bad("it cannot be copied as JSON".into()))
+}
 
 fn to_js<T: Serialize>(op: &str, value: &T) -> Result<JsValue, JsError> {
     value
@@ -90,6 +111,20 @@ fn read_options(v: &JsValue) -> Result<(RawOptions, Vec<(String, RawOptions)>), 
             type_name(v)
         )));
     }
+    let v = &snapshot("options", v)?;
+    if let Ok(o) = js_sys::Reflect::get(v, &"overrides".into())
+        && o.is_object()
+        && Object::keys(o.unchecked_ref::<Object>()).length() > MAX_OVERRIDES
+    {
+        return Err(JsError::new(&format!(
+            "{OP}: invalid `overrides`: more than {MAX_OVERRIDES} layers"
+        )));
+    }
+    if Object::keys(v.unchecked_ref::<Object>()).length() > 32 {
+        return Err(JsError::new(&format!(
+            "{OP}: invalid `options`: more than 32 keys"
+        )));
+    }
     for entry in Object::entries(v.unchecked_ref()).iter() {
         let pair: Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
@@ -152,8 +187,9 @@ fn read_spec(v: &JsValue) -> Result<Spec, JsError> {
             type_name(v)
         )));
     }
-    check_size(v).map_err(|m| JsError::new(&format!("{OP}: invalid `spec`: {m}")))?;
-    serde_wasm_bindgen::from_value(v.clone())
+    let v = snapshot("spec", v)?;
+    check_size(&v).map_err(|m| JsError::new(&format!("{OP}: invalid `spec`: {m}")))?;
+    serde_wasm_bindgen::from_value(v)
         .map_err(|e| JsError::new(&format!("{OP}: invalid `spec`: {e}")))
 }
 
