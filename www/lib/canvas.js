@@ -21,17 +21,16 @@ export function setupCanvas(canvas, w, h) {
 const scratch = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : null;
 
 /**
- * Draws an `h`×`w` row-major grid of values as coloured cells into the rectangle
- * (x, y, cell·w, cell·h) of `ctx`. `scale` is {kind: 'diverging', limit} or
- * {kind: 'sequential', lo, hi}.
+ * Paints an `h`×`w` grid of colours into the rectangle (x, y, cell·w, cell·h) of `ctx`, one
+ * ImageData pixel per cell scaled up without smoothing; `rgbAt(i)` gives cell i's [r, g, b]
+ * (row-major).
  * @param {CanvasRenderingContext2D} ctx
- * @param {ArrayLike<number>} data at least offset + h·w values
+ * @param {(i: number) => number[]} rgbAt
  */
-export function drawGrid(ctx, data, h, w, x, y, cell, scale, offset = 0) {
+export function paintCells(ctx, h, w, x, y, cell, rgbAt) {
   const img = new ImageData(w, h);
   for (let i = 0; i < h * w; i++) {
-    const v = data[offset + i];
-    const [r, g, b] = scale.kind === 'diverging' ? diverging(v, scale.limit) : sequential(v, scale.lo, scale.hi);
+    const [r, g, b] = rgbAt(i);
     img.data[4 * i] = r;
     img.data[4 * i + 1] = g;
     img.data[4 * i + 2] = b;
@@ -45,6 +44,19 @@ export function drawGrid(ctx, data, h, w, x, y, cell, scale, offset = 0) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(src, x, y, w * cell, h * cell);
   ctx.restore();
+}
+
+/**
+ * Draws an `h`×`w` row-major grid of values as coloured cells into the rectangle
+ * (x, y, cell·w, cell·h) of `ctx`. `scale` is {kind: 'diverging', limit} or
+ * {kind: 'sequential', lo, hi}.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {ArrayLike<number>} data at least offset + h·w values
+ */
+export function drawGrid(ctx, data, h, w, x, y, cell, scale, offset = 0) {
+  paintCells(ctx, h, w, x, y, cell, (i) => (scale.kind === 'diverging'
+    ? diverging(data[offset + i], scale.limit)
+    : sequential(data[offset + i], scale.lo, scale.hi)));
 }
 
 /** Strokes a rectangle aligned to whole cells: rows y0..y1, columns x0..x1 (half-open). */

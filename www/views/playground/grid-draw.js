@@ -2,7 +2,7 @@
 // colour cells, grid lines, numbers when the cells are big enough, highlights, markers and a
 // colour legend; plus hit-testing for hover and click. Drawing only: values arrive computed.
 
-import { drawGrid, themeColor } from '../../lib/canvas.js';
+import { drawGrid, paintCells as paintColours, themeColor } from '../../lib/canvas.js';
 import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from '../../lib/colors.js';
 import { fmt } from './format.js';
 
@@ -85,21 +85,9 @@ function paintCells(ctx, data, offset, h, w, x, y, cell, scale) {
     drawGrid(ctx, data, h, w, x, y, cell, scale, offset);
     return;
   }
-  const img = new ImageData(w, h);
-  for (let i = 0; i < h * w; i++) {
-    const rgb = scale.kind === 'rgb'
-      ? [0, 1, 2].map((k) => Math.round(255 * Math.min(1, Math.max(0, data[offset + k * h * w + i]))))
-      : colorOf(scale, data[offset + i]);
-    img.data.set([...rgb, 255], 4 * i);
-  }
-  const src = document.createElement('canvas');
-  src.width = w;
-  src.height = h;
-  src.getContext('2d').putImageData(img, 0, 0);
-  ctx.save();
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(src, x, y, w * cell, h * cell);
-  ctx.restore();
+  paintColours(ctx, h, w, x, y, cell, (i) => (scale.kind === 'rgb'
+    ? [0, 1, 2].map((k) => Math.round(255 * Math.min(1, Math.max(0, data[offset + k * h * w + i]))))
+    : colorOf(scale, data[offset + i])));
 }
 
 /** Font size (CSS px) for numbers in a cell of side `cell`. */
