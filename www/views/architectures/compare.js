@@ -5,16 +5,8 @@
 
 import { CHART, HUMAN_TOP5 } from './config.js';
 import { compact } from './format.js';
+import { el } from './svg.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-
-/** Creates an SVG element with attributes. */
-function el(name, attrs = {}, text) {
-  const e = document.createElementNS(NS, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /**
  * Position of `v` on a log axis from `min` to `max` mapped to 0…`width`:

@@ -5,15 +5,8 @@
 
 import { DIAGRAM } from './config.js';
 import { actLabel, boxLabel, shapeLabel } from './format.js';
+import { el } from './svg.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-
-function el(name, attrs = {}, text) {
-  const e = document.createElementNS(NS, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /**
  * The columns of a block: `[{name, rows, identity}]` in drawing order, and its merge row.
