@@ -25,6 +25,13 @@ const PAD_MAX = 300;
 const PREVIEW_PX = 140;
 /** The drawing is handed to the playground at most this often while a stroke goes on, ms. */
 const SAVE_EVERY_MS = 200;
+/**
+ * While the forward pass changes every frame (a stroke going on), the arithmetic panel is
+ * rewritten at most this often, ms: its hundred-odd numbers cannot be read at 60 Hz, and
+ * rewriting them every frame costs the frame rate (scripts/bench_student.mjs). The last
+ * result is always shown (trailing update).
+ */
+const UNIT_MATH_EVERY_MS = 100;
 /** The unit whose arithmetic is open at start: a C1 unit near the middle of the image. */
 const FIRST_UNIT = { layer: 'C1', c: 0, y: 12, x: 12 };
 
@@ -165,6 +172,21 @@ async function boot() {
   }).observe($('[data-testid="unit-math"]'));
 
   // ---- reacting to state
+  let unitTimer = 0;
+  let unitAt = -Infinity;
+  function renderUnitMathNow() {
+    clearTimeout(unitTimer);
+    unitTimer = 0;
+    unitAt = performance.now();
+    renderUnitMath(store.get());
+  }
+  function renderUnitMathSoon() {
+    if (unitTimer) return;
+    const wait = unitAt + UNIT_MATH_EVERY_MS - performance.now();
+    if (wait <= 0) renderUnitMathNow();
+    else unitTimer = setTimeout(renderUnitMathNow, wait);
+  }
+
   function renderUnitMath(s) {
     if (!s.selected || !s.result) { unitPanel.render(null); return; }
     try {
@@ -206,7 +228,8 @@ async function boot() {
       rfInfo.render(unit, hl);
     }
     if (changed.has('selected')) filters.select(s.selected);
-    if ((changed.has('result') && unitVisible) || changed.has('selected')) renderUnitMath(s);
+    if (changed.has('selected') || changed.has('variant')) renderUnitMathNow();
+    else if (changed.has('result') && unitVisible) renderUnitMathSoon();
   });
 
   // ---- start: first prediction as early as possible; filters and the other network after it

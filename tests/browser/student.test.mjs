@@ -92,9 +92,9 @@ test('every layer is drawn: feature-map canvases are not blank', async () => {
   // Bring the layers on screen (cards off screen are drawn when they scroll in).
   await page.getByTestId('layer-C1').scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  // Count distinct colours on each layer's base canvas.
+  // Count distinct colours on each layer's canvas.
   const colours = await page.evaluate(() => Object.fromEntries(['input', 'C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'output'].map((name) => {
-    const c = document.querySelector(`[data-testid="layer-${name}"] canvas.base`);
+    const c = document.querySelector(`[data-testid="layer-${name}"] canvas.map`);
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const seen = new Set();
     for (let i = 0; i < d.length; i += 4 * 7) if (d[i + 3]) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
@@ -108,8 +108,8 @@ test('every layer is drawn: feature-map canvases are not blank', async () => {
 
 test('hovering a C3 unit boxes its 14×14 receptive field on the padded input', async () => {
   const page = await open('#sample=3');
-  const overlay = page.getByTestId('layer-C3').locator('canvas.overlay');
-  const box = await boxOf(overlay);
+  const map = page.getByTestId('layer-C3').locator('canvas.map');
+  const box = await boxOf(map);
   // Hover near the top-left of the first C3 map.
   await page.mouse.move(box.x + 3, box.y + 3);
   const rf = page.getByTestId('rf-box');
@@ -117,7 +117,7 @@ test('hovering a C3 unit boxes its 14×14 receptive field on the padded input', 
   assert.equal(await rf.getAttribute('data-size'), '14×14');
   assert.match(await page.getByTestId('rf-info').textContent(), /14×14/);
   // The box covers 14 of the 32 padded input cells.
-  const input = await boxOf(page.getByTestId('layer-input').locator('canvas.overlay'));
+  const input = await boxOf(page.getByTestId('layer-input').locator('canvas.map'));
   const b = await rf.boundingBox();
   assert.ok(Math.abs(b.width - (14 / 32) * input.width) < 2, `box ${b.width} px vs input ${input.width} px`);
   // Hovering an input pixel lists the units that see it.
@@ -130,10 +130,9 @@ test('clicking a unit opens its arithmetic with numbers that agree with the forw
   const page = await open('#sample=0');
   const panel = page.getByTestId('unit-math');
   // A C3 unit in the middle of map 2.
-  const overlay = page.getByTestId('layer-C3').locator('canvas.overlay');
-  const box = await boxOf(overlay);
-  const map = (box.width - 3 * 6) / 4; // 4 maps per row, 6 px gaps (views/layout.js)
-  await page.mouse.click(box.x + 2 * (map + 6) + map / 2, box.y + map / 2);
+  const box = await boxOf(page.getByTestId('layer-C3').locator('canvas.map'));
+  const side = (box.width - 3 * 6) / 4; // 4 maps per row, 6 px gaps (views/layout.js)
+  await page.mouse.click(box.x + 2 * (side + 6) + side / 2, box.y + side / 2);
   await page.waitForFunction(() => /C3 map 2/.test(document.querySelector('[data-testid="unit-math"] .um-title').textContent));
   // Window, kernel and products: 3 tables of 25 numbers; z; the check against the forward pass.
   const cells = await panel.locator('.um-grid td').allTextContents();
@@ -143,11 +142,11 @@ test('clicking a unit opens its arithmetic with numbers that agree with the forw
   assert.match(await panel.textContent(), /✓ agrees/);
   assert.match(await panel.textContent(), /tanh\(/);
   // A pooling unit shows its 2×2 window, a dense unit its largest contributions.
-  const s2 = await boxOf(page.getByTestId('layer-S2').locator('canvas.overlay'));
+  const s2 = await boxOf(page.getByTestId('layer-S2').locator('canvas.map'));
   await page.mouse.click(s2.x + s2.width * 0.2, s2.y + 10);
   await page.waitForFunction(() => document.querySelector('[data-testid="unit-math"]').dataset.kind === 'pool');
   assert.equal(await panel.locator('.um-grid td').count(), 4);
-  const f6 = await boxOf(page.getByTestId('layer-F6').locator('canvas.overlay'));
+  const f6 = await boxOf(page.getByTestId('layer-F6').locator('canvas.map'));
   await page.mouse.click(f6.x + 3, f6.y + 3);
   await page.waitForFunction(() => document.querySelector('[data-testid="unit-math"]').dataset.kind === 'dense');
   assert.ok(await panel.locator('.um-terms tbody tr').count() >= 5);
@@ -158,7 +157,7 @@ test('clicking a unit opens its arithmetic with numbers that agree with the forw
 test('C1 arithmetic uses the normalised, padded input window', async () => {
   const page = await open('#sample=0');
   // Keyboard: focus the C1 layer, move to the top-left corner, open the unit.
-  await page.getByTestId('layer-C1').locator('canvas.overlay').focus();
+  await page.getByTestId('layer-C1').locator('canvas.map').focus();
   for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowUp');
   for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
@@ -173,7 +172,7 @@ test('C1 arithmetic uses the normalised, padded input window', async () => {
 
 test('the variant switch changes the maps and the labels', async () => {
   const page = await open('#sample=0');
-  const snap = () => page.evaluate(() => document.querySelector('[data-testid="layer-C1"] canvas.base').toDataURL());
+  const snap = () => page.evaluate(() => document.querySelector('[data-testid="layer-C1"] canvas.map').toDataURL());
   await page.getByTestId('layer-C1').scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   const classic = await snap();

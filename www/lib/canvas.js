@@ -1,6 +1,6 @@
 // Canvas 2D helpers shared by every view. Drawing only: no arithmetic on the data.
 
-import { diverging, sequential } from './colors.js';
+import { paintValues } from './colors.js';
 
 /**
  * Sizes a canvas for crisp drawing on high-DPI screens: CSS size `w`×`h` px, backing store
@@ -18,7 +18,22 @@ export function setupCanvas(canvas, w, h) {
   return ctx;
 }
 
-const scratch = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : null;
+/**
+ * Scratch canvases with their ImageData, one per size: the per-frame painters reuse them
+ * (resizing a canvas reallocates its backing store).
+ */
+const scratches = new Map();
+function scratchOf(w, h) {
+  const key = `${w}×${h}`;
+  if (!scratches.has(key)) {
+    if (scratches.size >= 64) scratches.clear(); // the playground can ask for many sizes
+    const canvas = typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(w, h)
+      : Object.assign(document.createElement('canvas'), { width: w, height: h });
+    scratches.set(key, { canvas, ctx: canvas.getContext('2d'), img: new ImageData(w, h) });
+  }
+  return scratches.get(key);
+}
 
 /**
  * Paints an `h`×`w` grid of colours into the rectangle (x, y, cell·w, cell·h) of `ctx`, one
@@ -28,7 +43,7 @@ const scratch = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1
  * @param {(i: number) => number[]} rgbAt
  */
 export function paintCells(ctx, h, w, x, y, cell, rgbAt) {
-  const img = new ImageData(w, h);
+  const { img } = scratchOf(w, h);
   for (let i = 0; i < h * w; i++) {
     const [r, g, b] = rgbAt(i);
     img.data[4 * i] = r;
@@ -36,10 +51,16 @@ export function paintCells(ctx, h, w, x, y, cell, rgbAt) {
     img.data[4 * i + 2] = b;
     img.data[4 * i + 3] = 255;
   }
-  const src = scratch ?? document.createElement('canvas');
-  src.width = w;
-  src.height = h;
-  src.getContext('2d').putImageData(img, 0, 0);
+  blit(ctx, w, h, x, y, cell);
+}
+
+/**
+ * Draws the `w`×`h` scratch image at (x, y) with each of its pixels scaled to a `cell`-px
+ * square, unsmoothed.
+ */
+function blit(ctx, w, h, x, y, cell) {
+  const { canvas: src, ctx: sctx, img } = scratchOf(w, h);
+  sctx.putImageData(img, 0, 0);
   ctx.save();
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(src, x, y, w * cell, h * cell);
@@ -54,9 +75,8 @@ export function paintCells(ctx, h, w, x, y, cell, rgbAt) {
  * @param {ArrayLike<number>} data at least offset + h·w values
  */
 export function drawGrid(ctx, data, h, w, x, y, cell, scale, offset = 0) {
-  paintCells(ctx, h, w, x, y, cell, (i) => (scale.kind === 'diverging'
-    ? diverging(data[offset + i], scale.limit)
-    : sequential(data[offset + i], scale.lo, scale.hi)));
+  paintValues(scratchOf(w, h).img.data, 0, data, offset, h * w, scale);
+  blit(ctx, w, h, x, y, cell);
 }
 
 /** Strokes a rectangle aligned to whole cells: rows y0..y1, columns x0..x1 (half-open). */

@@ -60,3 +60,44 @@ export function textOn([r, g, b]) {
   const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
   return l > 0.4 ? '#111' : '#fff';
 }
+
+/** Steps of the colour lookup tables: 1/1023 of a scale, far below what the eye separates. */
+export const LUT_SIZE = 1024;
+const tables = new Map();
+
+/** [r, g, b] × LUT_SIZE of a scale kind, sampled from diverging() / sequential() over t ∈ [0, 1]. */
+export function colourTable(kind) {
+  if (!tables.has(kind)) {
+    const t = new Uint8ClampedArray(LUT_SIZE * 3);
+    for (let i = 0; i < LUT_SIZE; i++) {
+      const u = i / (LUT_SIZE - 1);
+      t.set(kind === 'diverging' ? diverging(2 * u - 1, 1) : sequential(u, 0, 1), 3 * i);
+    }
+    tables.set(kind, t);
+  }
+  return tables.get(kind);
+}
+
+/**
+ * Writes the colours of `n` values data[from…from+n) as opaque RGBA into `px` from byte
+ * `at` on. `scale` is {kind: 'diverging', limit} (−limit…+limit) or {kind: 'sequential', lo, hi},
+ * mapped as diverging() / sequential() do, through colourTable(): the per-frame painters use
+ * this instead of one interpolate() (and its arrays) per value.
+ */
+export function paintValues(px, at, data, from, n, scale) {
+  const lut = colourTable(scale.kind);
+  const [a, b] = scale.kind === 'diverging'
+    ? [scale.limit > 0 ? 1 / (2 * scale.limit) : 0, 0.5]
+    : scale.hi > scale.lo ? [1 / (scale.hi - scale.lo), -scale.lo / (scale.hi - scale.lo)] : [0, 0];
+  const top = LUT_SIZE - 1;
+  let o = at;
+  for (let i = from; i < from + n; i++, o += 4) {
+    let t = data[i] * a + b;
+    t = t !== t ? (scale.kind === 'diverging' ? 0.5 : 0) : t > 1 ? 1 : t < 0 ? 0 : t;
+    const k = 3 * Math.round(t * top);
+    px[o] = lut[k];
+    px[o + 1] = lut[k + 1];
+    px[o + 2] = lut[k + 2];
+    px[o + 3] = 255;
+  }
+}

@@ -1,15 +1,17 @@
 // Every layer of the network, left to right (stacked on narrow screens): feature maps as
-// grids of coloured cells, fully connected layers as rows of cells. Two canvases per layer:
-// `base` (the values, redrawn when the forward pass changes) and `overlay` (receptive-field
-// boxes and the cursor, redrawn when the probe changes). Pointer and keyboard input here turn
-// into probe / select callbacks; the page decides what they mean.
+// grids of coloured cells, fully connected layers as rows of cells. One canvas per layer holds
+// the values and, on top, the receptive-field boxes and the selected unit: a second canvas per
+// layer for the boxes doubled the composited layers the browser updates every frame while the
+// student draws (measured with scripts/bench_student.mjs), and redrawing a layer's values is
+// cheap. Pointer and keyboard input here turn into probe / select callbacks; the page decides
+// what they mean.
 import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor } from '../lib/canvas.js';
 import { absMax, sequential, textOn, css } from '../lib/colors.js';
 import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
 import { createMapPainter } from './map_painter.js';
-import { layerLabel, LAYER_ROLE, unitName, fmt } from './labels.js';
+import { layerLabel, LAYER_ROLE, unitName, fmt, setText } from './labels.js';
 
-/** Line widths of the overlay boxes, CSS px. */
+/** Line widths of the receptive-field boxes, CSS px. */
 const BOX_WIDTH = 2;
 /** Dark line inside every box so it reads on light and dark cells alike. */
 const HALO = 'rgba(0, 0, 0, 0.6)';
@@ -41,20 +43,18 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     fig.dataset.testid = `layer-${spec.name}`;
     fig.innerHTML = `<figcaption><span class="layer-name"></span> <span class="layer-op"></span>
       <span class="layer-shape mono"></span><span class="layer-scale mono muted"></span></figcaption>
-      <div class="layer-stack"><canvas class="base" aria-hidden="true"></canvas>
-      <canvas class="overlay" tabindex="0" role="img"></canvas></div>
+      <div class="layer-stack"><canvas class="map" tabindex="0" role="img"></canvas></div>
       <p class="layer-role muted"></p>`;
     fig.querySelector('.layer-role').textContent = LAYER_ROLE[spec.name] ?? '';
     fig.querySelector('figcaption').title = LAYER_ROLE[spec.name] ?? '';
     const stack = fig.querySelector('.layer-stack');
     const card = {
       spec, fig, stack,
-      base: fig.querySelector('canvas.base'),
-      overlay: fig.querySelector('canvas.overlay'),
+      canvas: fig.querySelector('canvas.map'),
       scaleEl: fig.querySelector('.layer-scale'),
       painter: createMapPainter(),
       cursor: null,
-      g: null, baseCtx: null, overlayCtx: null,
+      g: null, ctx: null,
     };
     if (spec.name === 'input') {
       card.rfBox = document.createElement('div');
@@ -71,7 +71,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
 
   /** Pointer position → unit of this layer (input: 28×28 coordinates, null on the padding). */
   function unitAt(card, e) {
-    const r = card.overlay.getBoundingClientRect();
+    const r = card.canvas.getBoundingClientRect();
     const hit = hitTest(card.g, e.clientX - r.left, e.clientY - r.top);
     return hit && toUnit(card, hit);
   }
@@ -85,20 +85,20 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   }
 
   function wireInput(card) {
-    const { overlay } = card;
-    overlay.addEventListener('pointermove', (e) => onProbe(unitAt(card, e)));
-    overlay.addEventListener('pointerdown', (e) => { if (e.pointerType !== 'mouse') onProbe(unitAt(card, e)); });
-    overlay.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') onProbe(null); });
-    overlay.addEventListener('click', (e) => {
+    const { canvas } = card;
+    canvas.addEventListener('pointermove', (e) => onProbe(unitAt(card, e)));
+    canvas.addEventListener('pointerdown', (e) => { if (e.pointerType !== 'mouse') onProbe(unitAt(card, e)); });
+    canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') onProbe(null); });
+    canvas.addEventListener('click', (e) => {
       const u = unitAt(card, e);
       if (u) { card.cursor = u; onSelect(u); }
     });
-    overlay.addEventListener('focus', () => {
+    canvas.addEventListener('focus', () => {
       card.cursor ??= defaultCursor(card);
       onProbe(card.cursor);
     });
-    overlay.addEventListener('blur', () => onProbe(null));
-    overlay.addEventListener('keydown', (e) => {
+    canvas.addEventListener('blur', () => onProbe(null));
+    canvas.addEventListener('keydown', (e) => {
       const next = moveCursor(card, e.key);
       if (next) {
         e.preventDefault();
@@ -142,15 +142,13 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       const card = cards.get(g.name);
       card.g = g;
       card.origins = null;
-      card.baseCtx = setupCanvas(card.base, g.width, g.height);
-      card.overlayCtx = setupCanvas(card.overlay, g.width, g.height);
+      card.ctx = setupCanvas(card.canvas, g.width, g.height);
       card.stack.style.width = `${g.width}px`;
       // Row layout: the card is as wide as its maps (captions wrap); stacked: full width.
       card.fig.style.width = layout.mode === 'row' ? `${Math.max(CARD_MIN, g.width + CARD_PADDING)}px` : '';
       card.stack.style.height = `${g.height}px`;
     }
-    if (lastResult) render(lastResult);
-    highlight(lastHighlight, lastSelected);
+    highlight(lastHighlight, lastSelected); // draws values and boxes
   }
 
   function setLabels(activation, pooling) {
@@ -160,7 +158,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       card.fig.querySelector('.layer-name').textContent = l.name;
       card.fig.querySelector('.layer-op').textContent = l.op;
       card.fig.querySelector('.layer-shape').textContent = l.shape;
-      card.overlay.setAttribute('aria-label', `${l.name}, ${l.op}, ${l.shape}: ${LAYER_ROLE[l.name]}. `
+      card.canvas.setAttribute('aria-label', `${l.name}, ${l.op}, ${l.shape}: ${LAYER_ROLE[l.name]}. `
         + (card.spec.shape[1] > 1 ? 'Arrow keys move between units, Page Up and Page Down change map' : 'Arrow keys move between units')
         + ', Enter shows the unit\'s arithmetic.');
     }
@@ -183,31 +181,38 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     for (const e of entries) {
       const card = [...cards.values()].find((c) => c.fig === e.target);
       card.visible = e.isIntersecting;
-      if (card.visible && card.dirty && lastResult) {
+      if (card.visible && card.dirty && card.g) {
         card.dirty = false;
-        drawLayer(card, lastResult.layers.find((l) => l.name === card.spec.name));
+        drawLayer(card, layerOf(card));
       }
     }
   }) : null;
   for (const card of cards.values()) io?.observe(card.fig);
 
+  /** Draws a layer's values (or a blank before the first result), then its boxes. */
   function drawLayer(card, layer) {
-    const { g, baseCtx: ctx } = card;
+    const { g, ctx } = card;
     ctx.clearRect(0, 0, g.width, g.height);
+    if (layer) drawValues(card, layer);
+    drawBoxes(card);
+  }
+
+  function drawValues(card, layer) {
+    const { g, ctx } = card;
     if (layer.name === 'input') {
       drawInput(ctx, g, layer.data);
-      card.scaleEl.textContent = '';
+      setText(card.scaleEl, '');
       return;
     }
     if (layer.name === 'output') {
       drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
       drawDigitLabels(ctx, g, layer.data);
-      card.scaleEl.textContent = 'p 0…1';
+      setText(card.scaleEl, 'p 0…1');
       return;
     }
     const limit = absMax(layer.data);
     const scale = { kind: 'diverging', limit };
-    card.scaleEl.textContent = `±${fmt(limit)}`;
+    setText(card.scaleEl, `±${fmt(limit)}`);
     if (!g.isMap) {
       drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, scale);
       return;
@@ -221,30 +226,65 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   /** The input as the first convolution sees it: 28×28 inside a 2-pixel background border. */
   function drawInput(ctx, g, data) {
     const n = g.side - 2 * INPUT_PAD;
+    ctx.drawImage(paddingBackground(g), 0, 0, g.width, g.height);
+    drawGrid(ctx, data, n, n, INPUT_PAD * g.cell, INPUT_PAD * g.cell, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
+  }
+
+  let padding = null;
+  /** The input card's background: a faint hatch so the padding reads as "not part of the image". Drawn once per size. */
+  function paddingBackground(g) {
+    const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+    const key = `${g.width}×${g.height}@${dpr}`;
+    if (padding?.key === key) return padding.canvas;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(g.width * dpr);
+    canvas.height = Math.round(g.height * dpr);
+    const ctx = canvas.getContext('2d');
+    ctx.scale(dpr, dpr);
     ctx.fillStyle = css(sequential(0));
     ctx.fillRect(0, 0, g.width, g.height);
-    // The padding: a faint hatch so it reads as "not part of the image".
-    ctx.save();
     ctx.strokeStyle = 'rgba(120, 130, 150, 0.35)';
     ctx.lineWidth = 1;
     ctx.beginPath();
     for (let d = -g.height; d < g.width; d += 6) { ctx.moveTo(d, 0); ctx.lineTo(d + g.height, g.height); }
     ctx.stroke();
-    ctx.restore();
-    drawGrid(ctx, data, n, n, INPUT_PAD * g.cell, INPUT_PAD * g.cell, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
+    padding = { key, canvas };
+    return canvas;
   }
 
+  /**
+   * The digit on each output cell, copied from a sprite of pre-drawn glyphs: fillText on a
+   * canvas in the document flushes pending style work, which mid-frame costs a second style
+   * pass per frame while drawing.
+   */
   function drawDigitLabels(ctx, g, probs) {
-    ctx.save();
-    ctx.font = `${Math.round(g.cell * 0.6)}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
+    const sprite = digitSprite(g.cell);
+    const s = sprite.width / 10;
     for (let c = 0; c < g.count; c++) {
       const o = originOf(g, c);
-      ctx.fillStyle = textOn(sequential(probs[c], 0, 1));
-      ctx.fillText(String(c), o.x + g.cell / 2, o.y + g.cell / 2 + 1);
+      const row = textOn(sequential(probs[c], 0, 1)) === '#fff' ? 1 : 0;
+      ctx.drawImage(sprite, c * s, row * s, s, s, o.x, o.y, g.cell, g.cell);
     }
-    ctx.restore();
+  }
+
+  let sprite = null;
+  /** Digits 0-9 in dark (row 0) and white (row 1) on transparent, `cell` CSS px each. */
+  function digitSprite(cell) {
+    const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+    const s = Math.round(cell * dpr);
+    if (sprite?.height === 2 * s) return sprite;
+    sprite = document.createElement('canvas');
+    sprite.width = 10 * s;
+    sprite.height = 2 * s;
+    const ctx = sprite.getContext('2d');
+    ctx.font = `${Math.round(s * 0.6)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ['#111', '#fff'].forEach((color, row) => {
+      ctx.fillStyle = color;
+      for (let d = 0; d < 10; d++) ctx.fillText(String(d), (d + 0.5) * s, (row + 0.5) * s + dpr);
+    });
+    return sprite;
   }
 
   /**
@@ -254,16 +294,30 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     lastHighlight = hl;
     lastSelected = selected;
     if (!layout) return;
-    const boxColor = themeColor('--highlight', '#e8a400');
-    const selfColor = themeColor('--accent', '#0b6bcb');
+    // Read once per change (getComputedStyle flushes style), not per frame in drawBoxes.
+    colors = { box: themeColor('--highlight', '#e8a400'), self: themeColor('--accent', '#0b6bcb') };
     for (const card of cards.values()) {
-      const { g, overlayCtx: ctx } = card;
-      ctx.clearRect(0, 0, g.width, g.height);
-      const h = hl?.byLayer.get(card.spec.name);
-      if (selected && selected.layer === card.spec.name) drawUnitBox(ctx, card, selected, selfColor, [3, 2]);
-      if (h) drawHighlight(ctx, card, h, h.self ? selfColor : boxColor, BOX_WIDTH);
+      if (!card.g) continue;
+      if (card.visible === false) { card.dirty = true; continue; }
+      card.dirty = false;
+      drawLayer(card, layerOf(card));
     }
     placeRfBox(hl);
+  }
+
+  let colors = null;
+  /** The selected unit's ring and the probe's boxes on this layer, over its values. */
+  function drawBoxes(card) {
+    const { ctx } = card;
+    colors ??= { box: themeColor('--highlight', '#e8a400'), self: themeColor('--accent', '#0b6bcb') };
+    const h = lastHighlight?.byLayer.get(card.spec.name);
+    if (lastSelected && lastSelected.layer === card.spec.name) drawUnitBox(ctx, card, lastSelected, colors.self, [3, 2]);
+    if (h) drawHighlight(ctx, card, h, h.self ? colors.self : colors.box, BOX_WIDTH);
+  }
+
+  /** This card's layer in the last forward result (undefined before the first). */
+  function layerOf(card) {
+    return lastResult?.layers.find((l) => l.name === card.spec.name);
   }
 
   function drawHighlight(ctx, card, h, color, width) {

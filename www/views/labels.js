@@ -44,6 +44,14 @@ export function unitName(u) {
   return `${u.layer} map ${u.c}, row ${u.y}, col ${u.x}`;
 }
 
+/**
+ * Sets `el`'s text only when it differs: an unchanged write still invalidates layout, and the
+ * page rewrites its numbers every animation frame while the student draws.
+ */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 /** Fixed-point with a real minus sign, for numbers in tables and sums. */
 export function fmt(v, places = 2) {
   if (!Number.isFinite(v)) return String(v);

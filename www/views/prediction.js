@@ -1,6 +1,12 @@
 // The prediction: the top class large, the ten softmax probabilities as bars, and the other
 // variant's probabilities as thin bars under them for comparison.
-import { fmt } from './labels.js';
+//
+// Redrawn every animation frame while the student draws, so it never changes layout: each bar
+// is a background gradient of its track sized by the custom properties --p and --q (a repaint
+// of that track only; widths re-laid out the page, transforms re-built its compositing layers
+// every frame), and texts are written only when they change and sit in size-contained boxes
+// (student.css), so a new number re-lays out its own box, not the page.
+import { fmt, setText } from './labels.js';
 
 /** Argmax of a probability vector (ties: the lower digit). Display only. */
 export function topClass(p) {
@@ -24,9 +30,20 @@ export function createPrediction(root) {
   const rows = [];
   for (let d = 0; d < 10; d++) {
     const li = document.createElement('li');
-    li.innerHTML = `<span class="digit">${d}</span><span class="bar-track"><span class="bar"></span><span class="bar other"></span></span><span class="pct mono"></span>`;
+    li.innerHTML = `<span class="digit">${d}</span><span class="bar-track" data-testid="bar-${d}"></span><span class="pct mono"></span>`;
     list.append(li);
-    rows.push({ li, bar: li.querySelector('.bar:not(.other)'), other: li.querySelector('.bar.other'), pct: li.querySelector('.pct') });
+    rows.push({ li, track: li.querySelector('.bar-track'), pct: li.querySelector('.pct') });
+  }
+
+  /**
+   * Sets row `r`'s bar `name` ('--p' this variant, '--q' the other) to probability `p`, at
+   * 0.1 % steps (finer is invisible).
+   */
+  function setBar(r, name, p) {
+    const v = Math.round(1000 * p) / 1000;
+    if (r[name] === v) return;
+    r[name] = v;
+    r.track.style.setProperty(name, v);
   }
 
   /**
@@ -36,34 +53,34 @@ export function createPrediction(root) {
    */
   function render(probs, otherProbs, names) {
     if (!probs) {
-      top.textContent = '–';
-      conf.textContent = 'draw a digit';
-      if (readout) readout.textContent = '';
-      compare.textContent = '';
+      setText(top, '–');
+      setText(conf, 'draw a digit');
+      if (readout) setText(readout, '');
+      setText(compare, '');
       for (const r of rows) {
-        r.bar.style.width = '0%';
-        r.other.style.width = '0%';
-        r.pct.textContent = '';
+        setBar(r, '--p', 0);
+        setBar(r, '--q', 0);
+        setText(r.pct, '');
         r.li.classList.remove('best');
       }
       return;
     }
     const best = topClass(probs);
-    top.textContent = String(best);
-    conf.textContent = `${pct(probs[best])} sure`;
-    if (readout) readout.textContent = `→ ${best} (${pct(probs[best])})`;
+    setText(top, String(best));
+    setText(conf, `${pct(probs[best])} sure`);
+    if (readout) setText(readout, `→ ${best} (${pct(probs[best])})`);
     for (let d = 0; d < 10; d++) {
       const r = rows[d];
-      r.bar.style.width = `${(100 * probs[d]).toFixed(1)}%`;
-      r.other.style.width = otherProbs ? `${(100 * otherProbs[d]).toFixed(1)}%` : '0%';
-      r.pct.textContent = pct(probs[d]);
-      r.li.classList.toggle('best', d === best);
+      setBar(r, '--p', probs[d]);
+      setBar(r, '--q', otherProbs ? otherProbs[d] : 0);
+      setText(r.pct, pct(probs[d]));
+      if (r.li.classList.contains('best') !== (d === best)) r.li.classList.toggle('best', d === best);
     }
     if (otherProbs) {
       const ob = topClass(otherProbs);
-      compare.textContent = `${names.other} network says ${ob} (${pct(otherProbs[ob])})`;
+      setText(compare, `${names.other} network says ${ob} (${pct(otherProbs[ob])})`);
     } else {
-      compare.textContent = '';
+      setText(compare, '');
     }
   }
   return { render };

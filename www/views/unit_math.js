@@ -6,7 +6,7 @@
 // The panel updates live while the student draws, so it is built once per unit (structure)
 // and then only its numbers and colours change (fill): no re-layout of the page per frame.
 import { absMax, diverging, css, textOn } from '../lib/colors.js';
-import { fmt, unitName } from './labels.js';
+import { fmt, setText, unitName } from './labels.js';
 
 /** Pre-activations from the unit arithmetic and the forward pass agree within this. */
 export const AGREE_TOLERANCE = 1e-4;
@@ -19,9 +19,13 @@ const ACT_TEXT = {
   softmax: 'softmax of the 10 logits: e<sup data-f="pre"></sup> / Σ e<sup>logits</sup> = <strong data-f="value"></strong>',
 };
 
-/** An empty rows×cols table whose cells fill() colours and numbers. */
+/**
+ * An empty rows×cols table whose cells fill() colours and numbers. Each number sits in a
+ * size-contained span (student.css .um-grid .v), so rewriting it while the student draws
+ * re-lays out that span only.
+ */
 function gridTable(rows, cols, caption, name) {
-  const row = `<tr>${'<td></td>'.repeat(cols)}</tr>`;
+  const row = `<tr>${'<td><span class="v"></span></td>'.repeat(cols)}</tr>`;
   return `<figure class="um-grid" data-grid="${name}"><figcaption>${caption}</figcaption><table class="mono"><tbody>${row.repeat(rows)}</tbody></table></figure>`;
 }
 
@@ -38,9 +42,13 @@ function fillGrid(cells, values, mark) {
     td.v = values[i];
     td.limit = limit;
     const rgb = diverging(values[i], limit);
-    td.textContent = fmt(values[i]);
-    td.style.background = css(rgb);
-    td.style.color = textOn(rgb);
+    setText(td.firstChild, fmt(values[i]));
+    const bg = css(rgb);
+    if (td.bg !== bg) {
+      td.bg = bg;
+      td.style.background = bg;
+      td.style.color = textOn(rgb);
+    }
   }
 }
 
@@ -123,7 +131,7 @@ export function createUnitMath(root) {
 
   // ---- fill (every update)
   function set(name, text) {
-    for (const el of refs.fields.get(name) ?? []) if (el.textContent !== text) el.textContent = text;
+    for (const el of refs.fields.get(name) ?? []) setText(el, text);
   }
 
   function fillSums(m) {
