@@ -5,7 +5,10 @@
 // Sends Cross-Origin-Opener-Policy / Cross-Origin-Embedder-Policy so performance.now() has
 // microsecond resolution for the benchmarks (../shared/TOOLCHAIN.md), and the right MIME type
 // for .wasm so WebAssembly.instantiateStreaming works. Any static host serves the app as well;
-// these headers only sharpen timing.
+// these headers only sharpen timing. Like most static hosts it sends validators (ETag,
+// Last-Modified) with `Cache-Control: no-cache`: the browser asks again every time (an edit shows
+// at once) but gets a bodiless 304 when nothing changed, and keeps its compiled code for the
+// JS modules and the wasm module across visits.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -43,11 +46,25 @@ export function serve({ root = resolve(fileURLToPath(import.meta.url), '../..'),
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      headers.ETag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      headers['Last-Modified'] = info.mtime.toUTCString();
+      headers['Content-Type'] = MIME[extname(file)] ?? 'application/octet-stream';
+      if (req.headers['if-none-match'] === headers.ETag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
+      delete headers.ETag;
+      delete headers['Last-Modified'];
       res.writeHead(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 404 : 500, { ...headers, 'Content-Type': 'text/plain' });
       res.end(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'not found' : 'error');
     }

@@ -1,37 +1,19 @@
 // Entry of the student view (index.html): draw a digit, watch LeNet-5 read it layer by layer.
-// Wires the state (www/state/) to the views (www/views/); every number comes from the wasm
-// core through state/model.js and state/unit_math.js.
-import { loadCore } from './lib/core.js';
+//
+// Start-up comes in two steps so that the first prediction does not wait for the whole page:
+//  1. this module and its few imports wait for the network and the sample digits, which
+//     state/start.js began loading while the page was parsed, and show the prediction for the
+//     URL's sample (#sample=N) in the prediction panel;
+//  2. after that frame is painted, www/student_views.js is loaded: the drawing pad, the preview,
+//     every layer, the filters and the unit arithmetic, wired to the same store.
+// scripts/bench_student.mjs measures step 1 (navigation → first prediction).
+import { coreReady, samplesReady, networkReady, firstVariant } from './state/start.js';
 import { createStore } from './state/store.js';
 import { createModel } from './state/model.js';
-import { loadSamples } from './state/samples.js';
-import { saveDrawing } from './state/persist.js';
 import { readHash } from './state/hash.js';
-import { countUpdate, countPadUpdate, mark } from './state/stats.js';
-import { highlights } from './state/probe.js';
-import { unitMath } from './state/unit_math.js';
-import { createDrawPad } from './views/draw_pad.js';
-import { createInputPreview } from './views/input_preview.js';
+import { countUpdate, mark } from './state/stats.js';
 import { createPrediction, topClass } from './views/prediction.js';
-import { createFeatureMaps } from './views/feature_maps.js';
-import { createFilters } from './views/filters.js';
-import { createUnitMath } from './views/unit_math.js';
-import { createRfInfo } from './views/receptive_field.js';
-import { createSamplesPicker } from './views/samples_picker.js';
-import { renderLegend } from './views/legend.js';
 
-/** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
-const PAD_MAX = 300;
-const PREVIEW_PX = 140;
-/** The drawing is handed to the playground at most this often while a stroke goes on, ms. */
-const SAVE_EVERY_MS = 200;
-/**
- * While the forward pass changes every frame (a stroke going on), the arithmetic panel is
- * rewritten at most this often, ms: its hundred-odd numbers cannot be read at 60 Hz, and
- * rewriting them every frame costs the frame rate (scripts/bench_student.mjs). The last
- * result is always shown (trailing update).
- */
-const UNIT_MATH_EVERY_MS = 100;
 /** The unit whose arithmetic is open at start: a C1 unit near the middle of the image. */
 const FIRST_UNIT = { layer: 'C1', c: 0, y: 12, x: 12 };
 
@@ -44,219 +26,62 @@ function showError(e) {
   errorEl.textContent = e?.message ?? String(e);
 }
 
+/** Resolves after the browser has painted the current DOM (the next frame's paint). */
+const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
 async function boot() {
   mark('modules');
   const hash = readHash();
-  const samplesReady = loadSamples().catch((e) => { showError(e); return null; });
   let core;
+  let firstNet;
   try {
-    core = await loadCore();
+    core = await coreReady;
     mark('core');
+    firstNet = await networkReady;
+    mark('network');
   } catch (e) {
     statusEl.textContent = '';
     showError(new Error(`The network could not be loaded (${e.message}). Is pkg/ built?`));
     return;
   }
-  const model = createModel(core);
+  const model = createModel(core, { [firstVariant]: firstNet });
   const store = createStore({
-    variant: hash.variant ?? 'classic', pixels: null, result: null, otherProbs: null,
+    variant: firstVariant, pixels: null, result: null, otherProbs: null,
     probe: null, selected: FIRST_UNIT, sample: null,
   });
 
-  // ---- views
+  // The prediction panel: the top digit, the ten probabilities and the other network's.
   const prediction = createPrediction($('.prediction-panel'));
-  const probeOrNull = (u) => store.set({ probe: u });
-  const select = (u) => store.set({ selected: u, probe: u });
-  const maps = createFeatureMaps($('[data-testid="layers"]'), { specs: model.specs, onProbe: probeOrNull, onSelect: select });
-  const preview = createInputPreview($('[data-testid="input-preview"]'), { px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
-  const filters = createFilters($('[data-testid="filters"]'));
-  const unitPanel = createUnitMath($('[data-testid="unit-math"]'));
-  const rfInfo = createRfInfo($('[data-testid="rf-info"]'));
-  const picker = createSamplesPicker($('.samples'), { onPick: (i) => pickSample(i) });
-  renderLegend($('[data-testid="legend"]'));
-  rfInfo.render(null, null);
   const announce = $('[data-testid="announce"]');
-
-  let samples = null;
-  let otherReady = false;
   let lastTop = null;
-
-  // ---- computing
-  /** Runs the network on `pixels` (null = nothing drawn) and publishes the result. */
-  function update(pixels) {
-    const { variant } = store.get();
-    try {
-      const result = model.forward(variant, pixels);
-      const otherProbs = otherReady && pixels ? model.probabilities(other(variant), pixels) : null;
-      store.set({ pixels, result, otherProbs });
-    } catch (e) {
-      showError(e);
-    }
-  }
-
-  let saveTimer = 0;
-  let lastSaved = 0;
-  function save(pixels, now = false) {
-    clearTimeout(saveTimer);
-    const wait = now ? 0 : Math.max(0, lastSaved + SAVE_EVERY_MS - performance.now());
-    saveTimer = setTimeout(() => { lastSaved = performance.now(); saveDrawing(pixels); }, wait);
-  }
-
-  // ---- drawing
-  const padCanvas = $('[data-testid="draw-pad"]');
-  const pad = createDrawPad(padCanvas, {
-    side: padSide(),
-    onChange({ imageData, strokes, sample }) {
-      const t0 = performance.now();
-      let pixels = null;
-      try {
-        if (strokes === 0) pixels = sample ? samples.pixels(store.get().sample) : null;
-        else pixels = core.preprocessDigit(imageData.data, imageData.width, imageData.height);
-      } catch (e) {
-        showError(e);
-        return;
-      }
-      picker.show(strokes === 0 && sample ? store.get().sample : null);
-      update(pixels);
-      save(pixels, strokes === 0);
-      countPadUpdate(performance.now() - t0);
-    },
-  });
-  function padSide() {
-    const w = $('.pad-wrap').clientWidth;
-    return Math.max(160, Math.min(PAD_MAX, Math.floor(w || PAD_MAX)));
-  }
-  new ResizeObserver(() => pad.resize(padSide())).observe($('.pad-wrap'));
-
-  function pickSample(i) {
-    if (!samples || i < 0 || i >= samples.count) {
-      showError(new Error(`sample: invalid \`index\`: expected 0 to ${(samples?.count ?? 1) - 1}, got ${i}`));
-      return;
-    }
-    store.set({ sample: i });
-    picker.show(i);
-    pad.setSample(samples.bytes(i));
-    // Show it at once rather than on the next frame (first prediction as early as possible).
-    update(samples.pixels(i));
-  }
-
-  $('[data-testid="undo"]').addEventListener('click', () => pad.undo());
-  $('[data-testid="clear"]').addEventListener('click', () => { store.set({ sample: null }); picker.show(null); pad.clear(); });
-  document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !e.target.closest('input, textarea')) {
-      e.preventDefault();
-      pad.undo();
-    }
-  });
-
-  // ---- variant
-  const variantButtons = [...document.querySelectorAll('[data-variant]')];
-  for (const b of variantButtons) b.addEventListener('click', () => store.set({ variant: b.dataset.variant }));
-
-  function applyVariant(variant) {
-    for (const b of variantButtons) b.setAttribute('aria-pressed', String(b.dataset.variant === variant));
-    try {
-      maps.setLabels(model.activation(variant), model.pooling(variant));
-      filters.setWeights(model.weights(variant));
-    } catch (e) {
-      showError(e);
-    }
-    update(store.get().pixels);
-  }
-
-  // The arithmetic is recomputed while drawing only when the panel is on screen.
-  let unitVisible = true;
-  new IntersectionObserver(([e]) => {
-    unitVisible = e.isIntersecting;
-    if (unitVisible) renderUnitMath(store.get());
-  }).observe($('[data-testid="unit-math"]'));
-
-  // ---- reacting to state
-  let unitTimer = 0;
-  let unitAt = -Infinity;
-  function renderUnitMathNow() {
-    clearTimeout(unitTimer);
-    unitTimer = 0;
-    unitAt = performance.now();
-    renderUnitMath(store.get());
-  }
-  function renderUnitMathSoon() {
-    if (unitTimer) return;
-    const wait = unitAt + UNIT_MATH_EVERY_MS - performance.now();
-    if (wait <= 0) renderUnitMathNow();
-    else unitTimer = setTimeout(renderUnitMathNow, wait);
-  }
-
-  function renderUnitMath(s) {
-    if (!s.selected || !s.result) { unitPanel.render(null); return; }
-    try {
-      unitPanel.render(unitMath({
-        core, result: s.result, weights: model.weights(s.variant),
-        pooling: model.pooling(s.variant), activation: model.activation(s.variant),
-      }, s.selected));
-    } catch (e) {
-      unitPanel.error(e.message);
-    }
-  }
-
   store.subscribe((s, changed) => {
-    if (changed.has('variant')) applyVariant(s.variant);
-    if (changed.has('result') || changed.has('otherProbs')) {
-      const probs = s.pixels ? s.result.probabilities : null;
-      prediction.render(probs, s.otherProbs, { name: s.variant, other: other(s.variant) });
-      if (probs) countUpdate();
-      const top = probs ? topClass(probs) : null;
-      if (top !== lastTop) {
-        lastTop = top;
-        announce.textContent = top === null ? 'Nothing drawn.' : `The network reads ${top}.`;
-      }
+    if (!changed.has('result') && !changed.has('otherProbs')) return;
+    const probs = s.pixels ? s.result.probabilities : null;
+    prediction.render(probs, s.otherProbs, { name: s.variant, other: other(s.variant) });
+    if (probs) countUpdate();
+    const top = probs ? topClass(probs) : null;
+    if (top !== lastTop) {
+      lastTop = top;
+      announce.textContent = top === null ? 'Nothing drawn.' : `The network reads ${top}.`;
     }
-    if (changed.has('result')) {
-      maps.render(s.result);
-      preview.setPixels(s.pixels);
-    }
-    if (changed.has('probe') || changed.has('selected')) {
-      const unit = s.probe ?? s.selected;
-      let hl = null;
-      try {
-        hl = unit ? highlights(core, model.specs, unit) : null;
-      } catch (e) {
-        showError(e);
-      }
-      maps.highlight(hl, s.selected);
-      preview.highlight(hl);
-      rfInfo.render(unit, hl);
-    }
-    if (changed.has('selected')) filters.select(s.selected);
-    if (changed.has('selected') || changed.has('variant')) renderUnitMathNow();
-    else if (changed.has('result') && unitVisible) renderUnitMathSoon();
   });
 
-  // ---- start: first prediction as early as possible; filters and the other network after it
-  const first = store.get();
-  model.net(first.variant);
-  mark('network');
-  for (const b of variantButtons) b.setAttribute('aria-pressed', String(b.dataset.variant === first.variant));
-  maps.setLabels(model.activation(first.variant), model.pooling(first.variant));
-  maps.highlight(null, first.selected);
-  samples = await samplesReady;
+  const samples = await samplesReady.catch((e) => { showError(e); return null; });
   mark('samples');
-  if (samples) picker.setSamples(samples);
-  if (hash.sample !== null && samples) pickSample(hash.sample);
-  else update(null);
-  statusEl.textContent = '';
-  statusEl.hidden = true;
-  setTimeout(() => {
+  // Step 1: the URL's sample, classified before anything else is built.
+  if (samples && hash.sample !== null && hash.sample < samples.count) {
     try {
-      filters.setWeights(model.weights(store.get().variant));
-      filters.select(store.get().selected);
-      model.net(other(store.get().variant));
-      otherReady = true;
-      update(store.get().pixels);
+      const pixels = samples.pixels(hash.sample);
+      store.set({ sample: hash.sample, pixels, result: model.forward(firstVariant, pixels) });
     } catch (e) {
       showError(e);
     }
-  }, 0);
+  }
+  await afterPaint();
+
+  // Step 2: the rest of the page.
+  const { mountViews } = await import('./student_views.js');
+  mountViews({ core, model, store, samples, hash, showError });
 }
 
 boot().catch((e) => { statusEl.hidden = true; showError(e); });

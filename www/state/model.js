@@ -10,9 +10,10 @@ export const BLANK = new Float32Array(INPUT_PIXELS);
 
 /**
  * @param {object} core the wasm exports (www/lib/core.js)
+ * @param {Object<string, object>} [loaded] networks already loaded, by variant (state/start.js)
  */
-export function createModel(core) {
-  const nets = new Map();
+export function createModel(core, loaded = {}) {
+  const nets = new Map(Object.entries(loaded));
   const weights = new Map();
   const specs = core.layerSpecs();
 

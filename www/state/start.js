@@ -1,0 +1,35 @@
+// The start of the student view, run as soon as index.html is parsed (an `async` module with
+// three small imports), before the page's other modules have arrived: it starts the wasm
+// module, the network of the URL's variant and the sample digits, so the first prediction waits
+// for the slowest of them and not for their sum.
+//
+// Why a forward pass on a blank image here: the browser compiles each wasm function on its
+// first call (V8's lazy compilation), and LeNet5.load + forward touch ~0.5 MB of code. Doing
+// that while the other JS modules are still downloading takes it off the path to the first
+// prediction (scripts/bench_student.mjs measures that path).
+import { loadCore } from '../lib/core.js';
+import { readHash } from './hash.js';
+import { loadSamples } from './samples.js';
+
+/** Pixels of LeNet-5's 28×28 input. */
+const INPUT_PIXELS = 28 * 28;
+
+const hash = readHash();
+/** The variant the page opens with. */
+export const firstVariant = hash.variant ?? 'classic';
+
+/** Resolves to the wasm exports (www/lib/core.js). */
+export const coreReady = loadCore();
+
+/** Resolves to the parsed samples file (state/samples.js). */
+export const samplesReady = loadSamples();
+
+/** Resolves to the LeNet5 of `firstVariant`, already run once. */
+export const networkReady = coreReady.then((core) => {
+  const net = core.LeNet5.load(firstVariant);
+  net.forward(new Float32Array(INPUT_PIXELS));
+  return net;
+});
+
+// The page attaches its own handlers later; until then a failure is not "unhandled".
+for (const p of [coreReady, samplesReady, networkReady]) p.catch(() => {});
