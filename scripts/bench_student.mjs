@@ -1,11 +1,13 @@
 // Benchmark of the student view (not a test): prints
 //  (a) rendered prediction updates per second while a pointer draws continuously for ~5 s
-//      (target ≥ 60 on headless Chromium; the page coalesces to one update per animation
-//      frame, so the frame rate is the ceiling — printed beside it);
+//      (target ≥ 60 on headless Chromium). The page coalesces to one update per animation
+//      frame, so the frame rate is the ceiling: headless Chromium draws at most 60 frames/s,
+//      measured first on an empty page under the same pointer motion and printed beside it,
+//      with the frames that came late (two or more 60 Hz periods after the one before);
 //  (b) time from navigation start to the first rendered prediction with a sample digit
 //      preselected (#sample=0): to the start of the animation frame that paints it (the page
-//      has written the digit and the bars by then), median of several page loads in new tabs
-//      (target ≤ 200 ms).
+//      has written the digit and the bars by then), median over rounds of a first visit and a
+//      repeat visit (target ≤ 200 ms).
 // Counters come from window.__convscopeStats (www/state/stats.js).
 //
 //   node scripts/bench_student.mjs [--seconds 5] [--loads 7]
@@ -22,36 +24,36 @@ const MOVE_EVERY_MS = 4;
 const IN_FLIGHT = 8;
 /** How long each visit stays open in (b), ms: a student does not leave at once. */
 const DWELL_MS = 3000;
+/** One frame at 60 Hz, ms. */
+const FRAME_MS = 1000 / 60;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const browser = await launch({ root: process.env.CONVSCOPE_ROOT || undefined });
-try {
-  // (a) updates per second while drawing (skipped with --seconds 0).
-  if (SECONDS > 0) {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
-  const pad = page.getByTestId('draw-pad');
-  const box = await pad.boundingBox();
+/**
+ * Holds the mouse button down inside `box` and moves it for SECONDS, counting animation frames
+ * (and the page's counters, when it has them). Real pointers send events without waiting for
+ * the page (a mouse reports at 125-1000 Hz); Playwright's mouse.move waits for each event's
+ * acknowledgement, which would cap the rate at the input round trip. So raw CDP mouse events
+ * go out every MOVE_EVERY_MS, up to IN_FLIGHT unacknowledged at a time.
+ * @returns {Promise<{secs: number, fps: number, late: number, moves: number, stats: object[]}>}
+ *   late: frames that came two or more 60 Hz periods after the one before
+ */
+async function drawFor(page, box) {
   const at = (t) => [box.x + box.width * (0.5 + 0.35 * Math.sin(t * 7.1)), box.y + box.height * (0.5 + 0.35 * Math.cos(t * 5.3))];
   await page.mouse.move(...at(0));
   await page.mouse.down();
-  const start = await page.evaluate(() => {
-    window.__frames = 0;
-    const tick = () => { window.__frames++; window.__raf = requestAnimationFrame(tick); };
+  const snapshot = () => ({ ...(window.__convscopeStats ?? {}) });
+  const s0 = await page.evaluate(snapshot);
+  const t0 = await page.evaluate(() => {
+    window.__frameTimes = [];
+    const tick = (t) => { window.__frameTimes.push(t); window.__raf = requestAnimationFrame(tick); };
     window.__raf = requestAnimationFrame(tick);
-    const s = window.__convscopeStats;
-    return { t: performance.now(), updates: s.updates, forwardMs: s.forwardMsTotal, pad: s.padUpdates, padMs: s.padMsTotal };
+    return performance.now();
   });
-  // Real pointers send events without waiting for the page (a mouse reports at 125-1000 Hz);
-  // Playwright's mouse.move waits for each event's acknowledgement, which would cap the rate at
-  // the input round trip. So send raw CDP mouse events every MOVE_EVERY_MS, up to IN_FLIGHT
-  // unacknowledged at a time.
-  const cdp = await browser.context.newCDPSession(page);
-  const t0 = Date.now();
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now();
   let moves = 0;
   let inFlight = 0;
-  while (Date.now() - t0 < SECONDS * 1000) {
+  while (Date.now() - start < SECONDS * 1000) {
     if (inFlight < IN_FLIGHT) {
       const [x, y] = at(moves / 200);
       inFlight++;
@@ -61,22 +63,47 @@ try {
     await new Promise((ok) => setTimeout(ok, MOVE_EVERY_MS));
   }
   while (inFlight) await new Promise((ok) => setTimeout(ok, 5));
-  const end = await page.evaluate(() => {
+  const { t1, frames } = await page.evaluate(() => {
     cancelAnimationFrame(window.__raf);
-    const s = window.__convscopeStats;
-    return { t: performance.now(), updates: s.updates, forwardMs: s.forwardMsTotal, frames: window.__frames, pad: s.padUpdates, padMs: s.padMsTotal };
+    return { t1: performance.now(), frames: window.__frameTimes };
   });
+  const s1 = await page.evaluate(snapshot);
   await page.mouse.up();
-  const secs = (end.t - start.t) / 1000;
-  const updates = end.updates - start.updates;
-  const ups = updates / secs;
-  const fps = end.frames / secs;
-  const fwd = (end.forwardMs - start.forwardMs) / Math.max(1, updates);
-  const perUpdate = (end.padMs - start.padMs) / Math.max(1, end.pad - start.pad);
-  console.log(`(a) drawing for ${secs.toFixed(2)} s: ${moves} pointer moves, ${updates} prediction updates = ${ups.toFixed(1)} updates/s`
-    + ` (animation frames: ${fps.toFixed(1)}/s; per update ${perUpdate.toFixed(2)} ms in all, of which forward() ${fwd.toFixed(3)} ms)`
-    + `\n    at most ${(1000 / perUpdate).toFixed(0)} updates/s of page work;  target ≥ 60: ${ups >= 60 ? 'met' : 'NOT met'}`);
-  if (page.errors.length) console.log('    console errors:', page.errors);
+  await cdp.detach();
+  const secs = (t1 - t0) / 1000;
+  let late = 0;
+  for (let i = 1; i < frames.length; i++) if (frames[i] - frames[i - 1] > 1.5 * FRAME_MS) late++;
+  return { secs, fps: frames.length / secs, late, moves, stats: [s0, s1] };
+}
+
+const browser = await launch({ root: process.env.CONVSCOPE_ROOT || undefined });
+try {
+  // (a) updates per second while drawing (skipped with --seconds 0). The same pointer
+  // motion first on an empty page gives the ceiling: headless Chromium's own frame rate here.
+  if (SECONDS > 0) {
+    const blank = await browser.newPage();
+    await blank.goto(`${browser.url}tests/browser/blank.html`);
+    await blank.setViewportSize({ width: 1400, height: 900 });
+    const ceiling = await drawFor(blank, { x: 300, y: 200, width: 300, height: 300 });
+    await blank.close();
+
+    const page = await browser.newPage();
+    await page.goto(`${browser.url}index.html`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
+    const box = await page.getByTestId('draw-pad').boundingBox();
+    const app = await drawFor(page, box);
+    const { secs, stats: [s0, s1] } = app;
+    const updates = s1.updates - s0.updates;
+    const ups = updates / secs;
+    const fwd = (s1.forwardMsTotal - s0.forwardMsTotal) / Math.max(1, updates);
+    const perUpdate = (s1.padMsTotal - s0.padMsTotal) / Math.max(1, s1.padUpdates - s0.padUpdates);
+    console.log(`(a) ceiling: an empty page under the same pointer motion draws ${ceiling.fps.toFixed(1)} frames/s (${ceiling.late} frames late)`
+      + `\n    drawing for ${secs.toFixed(2)} s: ${app.moves} pointer moves, ${updates} prediction updates = ${ups.toFixed(1)} updates/s`
+      + ` = ${((100 * ups) / ceiling.fps).toFixed(1)} % of the ceiling (animation frames ${app.fps.toFixed(1)}/s, ${app.late} late)`
+      + `\n    per update ${perUpdate.toFixed(2)} ms of page work (forward() ${fwd.toFixed(3)} ms): at most ${(1000 / perUpdate).toFixed(0)} updates/s;`
+      + `  target ≥ 60: ${ups >= 60 ? 'met' : 'NOT met'}`);
+    if (page.errors.length) console.log('    console errors:', page.errors);
+    await page.close();
   }
 
   await browser.close();

@@ -18,15 +18,18 @@ import { renderLegend } from './views/legend.js';
 /** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
 const PAD_MAX = 300;
 const PREVIEW_PX = 140;
-/** The drawing is handed to the playground at most this often while a stroke goes on, ms. */
-const SAVE_EVERY_MS = 200;
 /**
  * While the forward pass changes every frame (a stroke going on), the arithmetic panel is
  * rewritten at most this often, ms: its hundred-odd numbers cannot be read at 60 Hz, and
- * rewriting them every frame costs the frame rate (scripts/bench_student.mjs). The last
- * result is always shown (trailing update).
+ * rewriting them costs frames (scripts/bench_student.mjs). The last result is always shown
+ * (trailing update).
  */
-const UNIT_MATH_EVERY_MS = 100;
+const UNIT_MATH_EVERY_MS = 200;
+/**
+ * While a stroke goes on, the other network's probabilities (the thin comparison bars) are
+ * recomputed every this many frames: they are a side note, and each costs ~0.3 ms.
+ */
+const OTHER_EVERY_FRAMES = 2;
 
 const $ = (sel) => document.querySelector(sel);
 const other = (v) => (v === 'classic' ? 'modern' : 'classic');
@@ -53,31 +56,41 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   let otherReady = false;
 
   // ---- computing
-  /** Runs the network on `pixels` (null = nothing drawn) and publishes the result. */
-  function update(pixels) {
+  let frames = 0;
+  /**
+   * Runs the network on `pixels` (null = nothing drawn) and publishes the result; `drawing`:
+   * a stroke is going on (the comparison bars may then lag a frame).
+   */
+  function update(pixels, drawing = false) {
     const { variant } = store.get();
     try {
       const result = model.forward(variant, pixels);
-      const otherProbs = otherReady && pixels ? model.probabilities(other(variant), pixels) : null;
+      let { otherProbs } = store.get();
+      if (!drawing || !otherProbs || ++frames % OTHER_EVERY_FRAMES === 0) {
+        otherProbs = otherReady && pixels ? model.probabilities(other(variant), pixels) : null;
+      }
       store.set({ pixels, result, otherProbs });
     } catch (e) {
       showError(e);
     }
   }
 
+  /**
+   * Hands the drawing to the playground (localStorage; an open playground tab follows it) once
+   * a stroke ends, outside the frame: not while it goes on, where each save cost a frame's
+   * slack.
+   */
   let saveTimer = 0;
-  let lastSaved = 0;
-  function save(pixels, now = false) {
+  function save(pixels) {
     clearTimeout(saveTimer);
-    const wait = now ? 0 : Math.max(0, lastSaved + SAVE_EVERY_MS - performance.now());
-    saveTimer = setTimeout(() => { lastSaved = performance.now(); saveDrawing(pixels); }, wait);
+    saveTimer = setTimeout(() => saveDrawing(pixels), 0);
   }
 
   // ---- drawing
   const padCanvas = $('[data-testid="draw-pad"]');
   const pad = createDrawPad(padCanvas, {
     side: padSide(),
-    onChange({ imageData, strokes, sample }) {
+    onChange({ imageData, strokes, sample, drawing }) {
       const t0 = performance.now();
       let pixels = null;
       try {
@@ -88,8 +101,8 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
         return;
       }
       picker.show(strokes === 0 && sample ? store.get().sample : null);
-      update(pixels);
-      save(pixels, strokes === 0);
+      update(pixels, drawing);
+      if (!drawing) save(pixels);
       countPadUpdate(performance.now() - t0);
     },
   });

@@ -11,7 +11,8 @@ export const MODEL_SIDE = 168;
 
 /**
  * @param {HTMLCanvasElement} canvas
- * @param {{side: number, onChange: (state: {imageData: ImageData, strokes: number, sample: Uint8Array|null}) => void}} options
+ * @param {{side: number, onChange: (state: {imageData: ImageData, strokes: number, sample: Uint8Array|null, drawing: boolean}) => void}} options
+ *   `drawing` is true while a stroke goes on
  */
 export function createDrawPad(canvas, { side, onChange }) {
   const strokes = [];
@@ -30,7 +31,7 @@ export function createDrawPad(canvas, { side, onChange }) {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      onChange({ imageData: mctx.getImageData(0, 0, MODEL_SIDE, MODEL_SIDE), strokes: strokes.length, sample });
+      onChange({ imageData: mctx.getImageData(0, 0, MODEL_SIDE, MODEL_SIDE), strokes: strokes.length, sample, drawing: !!active });
     });
   }
 
