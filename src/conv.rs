@@ -100,14 +100,14 @@ fn check_conv<const N: usize>(
     let channels = input.shape[0];
     let out_channels = weight.shape[0];
     let g = p.groups;
-    if channels % g != 0 {
+    if !channels.is_multiple_of(g) {
         return Err(ParamError::new(
             op,
             "groups",
             format!("groups ({g}) must divide the input channels C = {channels}"),
         ));
     }
-    if out_channels % g != 0 {
+    if !out_channels.is_multiple_of(g) {
         return Err(ParamError::new(
             op,
             "groups",

@@ -109,7 +109,7 @@ fn check_transpose<const N: usize>(
             ),
         ));
     }
-    if channels % g != 0 {
+    if !channels.is_multiple_of(g) {
         return Err(ParamError::new(
             op,
             "groups",

@@ -4,7 +4,7 @@
 //! Layers are named as in LeCun et al. 1998: input, C1, S2, C3, S4, C5, F6, output. Shapes
 //! are `[C, H, W]` for maps and `[N]` for vectors, data row-major.
 
-use burn::module::Module;
+use burn::module::{Module, Param};
 use burn::tensor::activation::softmax;
 use burn::tensor::{Device, Tensor};
 
@@ -146,6 +146,24 @@ pub struct LayerWeights {
     pub bias: HostTensor,
 }
 
+/// One layer's weight (already in the layout to report) and bias, read back to the host.
+fn layer_weights<const D: usize>(
+    name: &'static str,
+    weight: Tensor<D>,
+    bias: Option<&Param<Tensor<1>>>,
+) -> Result<LayerWeights> {
+    let shape = weight.dims().to_vec();
+    let bias = bias
+        .map(|b| b.val())
+        .ok_or_else(|| Error::Backend(format!("{name} has no bias")))?; // [O]
+    let n = bias.dims()[0];
+    Ok(LayerWeights {
+        name,
+        weight: HostTensor::new(download(weight)?, shape),
+        bias: HostTensor::new(download(bias)?, vec![n]),
+    })
+}
+
 /// A trained LeNet-5 on a burn backend.
 #[derive(Debug)]
 pub struct Network {
@@ -216,7 +234,7 @@ impl Network {
     /// # Shapes
     /// - `pixels`: `[b * 28 * 28]`; returns `[b * 10]`
     pub fn probabilities_batch(&self, pixels: &[f32]) -> Result<Vec<f32>> {
-        if pixels.is_empty() || pixels.len() % IMAGE_PIXELS != 0 {
+        if pixels.is_empty() || !pixels.len().is_multiple_of(IMAGE_PIXELS) {
             return Err(
                 ParamError::new("forward", "pixels", "expected a multiple of 784 values").into(),
             );
@@ -282,43 +300,17 @@ impl Network {
     /// The weights and biases of C1, C3, C5, F6 and output.
     pub fn weights(&self) -> Result<Vec<LayerWeights>> {
         let m = &self.model;
-        let conv = |name, c: &burn::nn::conv::Conv2d| -> Result<LayerWeights> {
-            let w = c.weight.val();
-            let shape = w.dims().to_vec();
-            let bias = c
-                .bias
-                .as_ref()
-                .map(|b| b.val())
-                .ok_or_else(|| Error::Backend("missing bias".into()))?;
-            let n = bias.dims()[0];
-            Ok(LayerWeights {
-                name,
-                weight: HostTensor::new(download(w)?, shape),
-                bias: HostTensor::new(download(bias)?, vec![n]),
-            })
-        };
-        let dense = |name, l: &burn::nn::Linear| -> Result<LayerWeights> {
-            // burn stores [in, out]; report PyTorch's [out, in].
-            let w = l.weight.val().transpose(); // [out, in]
-            let shape = w.dims().to_vec();
-            let bias = l
-                .bias
-                .as_ref()
-                .map(|b| b.val())
-                .ok_or_else(|| Error::Backend("missing bias".into()))?;
-            let n = bias.dims()[0];
-            Ok(LayerWeights {
-                name,
-                weight: HostTensor::new(download(w)?, shape),
-                bias: HostTensor::new(download(bias)?, vec![n]),
-            })
-        };
+        // burn stores a dense layer's weight as [in, out]; report PyTorch's [out, in].
         Ok(vec![
-            conv("C1", &m.c1)?,
-            conv("C3", &m.c3)?,
-            conv("C5", &m.c5)?,
-            dense("F6", &m.f6)?,
-            dense("output", &m.output)?,
+            layer_weights("C1", m.c1.weight.val(), m.c1.bias.as_ref())?, // [6, 1, 5, 5]
+            layer_weights("C3", m.c3.weight.val(), m.c3.bias.as_ref())?, // [16, 6, 5, 5]
+            layer_weights("C5", m.c5.weight.val(), m.c5.bias.as_ref())?, // [120, 16, 5, 5]
+            layer_weights("F6", m.f6.weight.val().transpose(), m.f6.bias.as_ref())?, // [84, 120]
+            layer_weights(
+                "output",
+                m.output.weight.val().transpose(),
+                m.output.bias.as_ref(),
+            )?, // [10, 84]
         ])
     }
 

@@ -19,7 +19,7 @@
 //! before burn reads them (burn's reader checks structure, not content), and a file of one
 //! variant cannot be loaded as the other.
 
-use burn::module::{Module, ModuleMapper, Param};
+use burn::module::{Module, ModuleMapper, ModuleVisitor, Param};
 use burn::store::ModuleRecord;
 use burn::tensor::{DType, Device, Tensor};
 
@@ -69,6 +69,36 @@ struct ToHalf;
 impl ModuleMapper for ToHalf {
     fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
         param.map(|t| t.cast(DType::F16))
+    }
+}
+
+/// Finds the first parameter holding NaN or ±∞. A file can pass the checksum and still hold
+/// them (it was written that way), and such a network answers NaN without any error.
+#[derive(Default)]
+struct NonFinite {
+    path: Vec<String>,
+    found: Option<String>,
+}
+
+impl ModuleVisitor for NonFinite {
+    fn enter_module(&mut self, name: &str, _container_type: &str) {
+        self.path.push(name.to_string());
+    }
+
+    fn exit_module(&mut self, _name: &str, _container_type: &str) {
+        self.path.pop();
+    }
+
+    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
+        if self.found.is_none()
+            && param
+                .val()
+                .into_data()
+                .iter::<f32>()
+                .any(|v| !v.is_finite())
+        {
+            self.found = Some(self.path.join("."));
+        }
     }
 }
 
@@ -133,10 +163,18 @@ pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5>
     let record = ModuleRecord::from_bytes(burn::tensor::Bytes::from_bytes_vec(payload.to_vec()))
         .map_err(|e| Error::Weights(e.to_string()))?
         .cast_to_module_dtype();
-    LeNet5Config::new(variant)
+    let model = LeNet5Config::new(variant)
         .init(device)
         .try_load_record(record)
-        .map_err(|e| Error::Weights(e.to_string()))
+        .map_err(|e| Error::Weights(e.to_string()))?;
+    let mut check = NonFinite::default();
+    model.visit(&mut check);
+    match check.found {
+        Some(at) => err(format!(
+            "parameter `{at}` holds NaN or infinity: these are not trained weights"
+        )),
+        None => Ok(model),
+    }
 }
 
 /// The trained weights built into the crate (written by `src/bin/train.rs`, committed under

@@ -35,7 +35,7 @@ fn every_architecture_infers_at_its_own_input_size() {
         assert_eq!(t.rows[0].kind, "input", "{name}");
         assert!(t.totals.params > 0 && t.totals.macs > 0, "{name}");
         // The running totals end at the network totals.
-        let last = t.rows.iter().filter(|r| r.depth == 0).last().unwrap();
+        let last = t.rows.iter().rfind(|r| r.depth == 0).unwrap();
         assert_eq!(
             (last.cumulative_params, last.cumulative_macs),
             (t.totals.params, t.totals.macs),
@@ -455,10 +455,10 @@ fn option_values_are_validated_by_name() {
 #[test]
 fn malformed_specs_are_errors_not_panics() {
     let mut s = architecture::get("resnext50-32x4d").unwrap();
-    if let architecture::Node::Residual(r) = &mut s.layers[3] {
-        if let architecture::Node::Conv(c) = &mut r.main[2] {
-            c.groups = 5;
-        }
+    if let architecture::Node::Residual(r) = &mut s.layers[3]
+        && let architecture::Node::Conv(c) = &mut r.main[2]
+    {
+        c.groups = 5;
     }
     let e = architecture::infer(&s, &InferOptions::default()).unwrap_err();
     assert_eq!(e.param, "layer1_0.conv2.groups", "{e}");

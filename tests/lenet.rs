@@ -251,11 +251,10 @@ fn units_seeing_a_pixel_are_those_whose_field_contains_it() {
     }
 }
 
-/// Renders a 28x28 digit into a `w`x`h` RGBA canvas: scaled by `scale`, top-left at (ox, oy),
+/// How a 28x28 digit is drawn into a `w`x`h` canvas: scaled by `scale`, top-left at (ox, oy),
 /// strokes thickened (radius > 0, max filter) or thinned (radius < 0, min filter) by
 /// `radius` canvas pixels, dark ink on light paper or light ink on dark.
-fn render(
-    digit: &[f32],
+struct Rendering {
     w: usize,
     h: usize,
     scale: f32,
@@ -263,7 +262,19 @@ fn render(
     oy: f32,
     radius: i32,
     dark_on_light: bool,
-) -> Vec<u8> {
+}
+
+/// The RGBA canvas of `digit` drawn as `r` says.
+fn render(digit: &[f32], r: &Rendering) -> Vec<u8> {
+    let &Rendering {
+        w,
+        h,
+        scale,
+        ox,
+        oy,
+        radius,
+        dark_on_light,
+    } = r;
     let g = Gray {
         width: 28,
         height: 28,
@@ -329,7 +340,16 @@ fn redrawn_digits_off_centre_at_other_sizes_and_stroke_widths_are_still_classifi
         let ox = rnd() * (w as f32 - side).max(0.0);
         let oy = rnd() * (h as f32 - side).max(0.0);
         let radius = [-1, 0, 0, 1, 2, 3][(rnd() * 6.0) as usize % 6];
-        let rgba = render(&pixels(&set, i), w, h, scale, ox, oy, radius, i % 2 == 0);
+        let rendering = Rendering {
+            w,
+            h,
+            scale,
+            ox,
+            oy,
+            radius,
+            dark_on_light: i % 2 == 0,
+        };
+        let rgba = render(&pixels(&set, i), &rendering);
         let Ok(Digit::Pixels(p)) = preprocess_digit(&rgba, w, h) else {
             panic!("digit {i} came out empty")
         };
@@ -381,6 +401,37 @@ fn corrupt_truncated_or_foreign_weight_bytes_give_an_error_not_a_crash() {
         let e = Network::from_bytes(&bytes, v, Backend::default()).expect_err(what);
         assert!(matches!(e, convscope::Error::Weights(_)), "{what}: {e}");
     }
+}
+
+/// Multiplies every parameter by NaN.
+struct Poison;
+
+impl burn::module::ModuleMapper for Poison {
+    fn map_float<const D: usize>(
+        &mut self,
+        param: burn::module::Param<burn::tensor::Tensor<D>>,
+    ) -> burn::module::Param<burn::tensor::Tensor<D>> {
+        param.map(|t| t.mul_scalar(f32::NAN))
+    }
+}
+
+#[test]
+fn weights_holding_nan_with_a_valid_checksum_are_refused_naming_the_parameter() {
+    use burn::module::Module;
+    let device = Backend::default().device();
+    let poisoned = convscope::lenet::LeNet5Config::new(Variant::Classic)
+        .init(&device)
+        .map(&mut Poison);
+    // encode() writes a well-formed file (magic, length, CRC-32) around the NaN parameters.
+    let bytes = weights::encode(poisoned).unwrap();
+    let e = Network::from_bytes(&bytes, Variant::Classic, Backend::default())
+        .expect_err("NaN weights must not load");
+    let msg = e.to_string();
+    assert!(matches!(e, convscope::Error::Weights(_)), "{msg}");
+    assert!(
+        msg.contains("NaN or infinity") && msg.contains("`c1."),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -161,17 +161,19 @@ fn values(n: usize) -> impl Strategy<Value = Vec<f32>> {
     proptest::collection::vec(-2.0f32..2.0, n)
 }
 
-/// A random conv2d case whose settings produce an output: (c, o, groups, h, w, kh, kw, s, p, d).
-fn conv_case() -> impl Strategy<
-    Value = (
-        [usize; 3],
-        [usize; 4],
-        usize,
-        [usize; 2],
-        [usize; 2],
-        [usize; 2],
-    ),
-> {
+/// A conv2d case: input shape [C, H, W], weight shape [O, C/g, KH, KW], groups, stride,
+/// padding, dilation.
+type ConvCase = (
+    [usize; 3],
+    [usize; 4],
+    usize,
+    [usize; 2],
+    [usize; 2],
+    [usize; 2],
+);
+
+/// A random conv2d case whose settings produce an output.
+fn conv_case() -> impl Strategy<Value = ConvCase> {
     (
         (1usize..=3, 1usize..=3, 1usize..=3),
         (1usize..=9, 1usize..=9, 1usize..=4, 1usize..=4),

@@ -497,7 +497,7 @@ fn conv_layer(
     check_pair(path, "padding", padding, 0)?;
     check_pair(path, "dilation", c.dilation, 1)?;
     check_int(path, "groups", c.groups, 1)?;
-    if ch % c.groups != 0 || c.out % c.groups != 0 {
+    if !ch.is_multiple_of(c.groups) || !c.out.is_multiple_of(c.groups) {
         return Err(err(
             path,
             "groups",
@@ -577,18 +577,15 @@ fn pool_layer(
     check_pair(path, "kernel", p.kernel, 1)?;
     check_pair(path, "stride", stride, 1)?;
     check_pair(path, "padding", padding, 0)?;
-    for axis in 0..2 {
+    for (&pad, &k) in padding.iter().zip(&p.kernel) {
         // PyTorch's MaxPool2d/AvgPool2d rule: a window must overlap the real input.
-        if padding[axis] > p.kernel[axis] / 2 {
+        if pad > k / 2 {
             return Err(err(
                 path,
                 "padding",
                 format!(
-                    "expected at most half the {}-wide window (⌊{}/2⌋ = {}), got {}: a window placed entirely in the padding would see no input",
-                    p.kernel[axis],
-                    p.kernel[axis],
-                    p.kernel[axis] / 2,
-                    padding[axis]
+                    "expected at most half the {k}-wide window (⌊{k}/2⌋ = {}), got {pad}: a window placed entirely in the padding would see no input",
+                    k / 2,
                 ),
             ));
         }
@@ -981,7 +978,7 @@ pub fn infer(spec: &Spec, opts: &InferOptions) -> Result<Inference, ParamError> 
     let [c, h0, w0] = spec.input;
     let [h, w] = opts.input_size.unwrap_or([h0, w0]);
     for (param, v) in [("input", c), ("input", h0), ("input", w0)] {
-        if v < 1 || v > MAX_INT_PARAM {
+        if !(1..=MAX_INT_PARAM).contains(&v) {
             return Err(ParamError::new(
                 OP,
                 param,
@@ -993,7 +990,7 @@ pub fn infer(spec: &Spec, opts: &InferOptions) -> Result<Inference, ParamError> 
         }
     }
     for v in [h, w] {
-        if v < 1 || v > MAX_INT_PARAM {
+        if !(1..=MAX_INT_PARAM).contains(&v) {
             return Err(ParamError::new(
                 OP,
                 "inputSize",
