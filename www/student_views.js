@@ -120,7 +120,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     store.set({ sample: i });
     picker.show(i);
     pad.setSample(samples.bytes(i));
-    // Show it at once rather than on the next frame (first prediction as early as possible).
+    // Show it at once rather than on the next frame.
     update(samples.pixels(i));
   }
 
