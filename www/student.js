@@ -80,6 +80,7 @@ async function boot() {
   await afterPaint();
 
   // Step 2: the rest of the page.
+  mark('views');
   const { mountViews } = await import('./student_views.js');
   mountViews({ core, model, store, samples, hash, showError });
 }

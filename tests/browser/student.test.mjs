@@ -204,6 +204,27 @@ test('a sample digit from the URL hash is classified as its label', async () => 
   clean(page);
 });
 
+test('the URL sample\'s prediction is written before the rest of the page is built', async () => {
+  const page = await open('#sample=1');
+  // stats.js: firstPredictionMs when the digit is written; marks.views when student.js
+  // starts loading the pad, the layers and the rest.
+  const { first, views } = await page.evaluate(() => ({ first: window.__convscopeStats.firstPredictionMs, views: window.__convscopeStats.marks.views }));
+  assert.ok(first > 0 && views > 0, `first ${first}, views ${views}`);
+  assert.ok(first < views, `prediction at ${first} ms, views started at ${views} ms`);
+  clean(page);
+});
+
+test('an out-of-range sample in the URL is reported by name and the pad still works', async () => {
+  const page = await open('#sample=999');
+  // The inline error names the parameter and the range.
+  await page.waitForFunction(() => /`index`.*0 to \d+.*999/.test(document.querySelector('[data-testid="error"]').textContent));
+  assert.equal((await page.getByTestId('prediction').textContent()).trim(), '–');
+  // Drawing still predicts.
+  await drawPath(page, [[0.5, 0.15], [0.5, 0.85]], 10);
+  assert.equal(await predictionIs(page, "t === '1'"), '1');
+  clean(page);
+});
+
 test('touch drawing works on a phone-sized screen', async () => {
   const phone = await launch({ root: ROOT, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   try {
