@@ -22,7 +22,8 @@ const LOADS = arg('loads', 7);
 /** Pointer report interval, ms (250 Hz), and how many moves may await acknowledgement. */
 const MOVE_EVERY_MS = 4;
 const IN_FLIGHT = 8;
-/** How long each visit stays open in (b), ms: a student does not leave at once. */
+/** In (b), each visit draws this many pointer moves and then stays open DWELL_MS, ms. */
+const DRAW_MOVES = 200;
 const DWELL_MS = 3000;
 /** One frame at 60 Hz, ms. */
 const FRAME_MS = 1000 / 60;
@@ -110,8 +111,9 @@ try {
 
   // (b) navigation start → first rendered prediction. Each round launches a fresh browser
   // profile, opens one unrelated page of the server (a browser that has started up, not the
-  // app), then the app in a new tab: a first visit, empty HTTP and code caches. A second tab in
-  // the same browser is a repeat visit (304 answers, the browser's compiled JS and wasm kept).
+  // app), then the app in a new tab: a first visit, empty HTTP and code caches; it draws, waits
+  // and closes. A second tab in the same browser is a repeat visit (304 answers, the browser's
+  // compiled JS and wasm kept).
   const firstVisits = [];
   const repeatVisits = [];
   const steps = [];
@@ -127,7 +129,15 @@ try {
         into.push(await p.waitForFunction(() => window.__convscopeStats?.firstPredictionFrameMs, null, { timeout: 20000 }).then((h) => h.jsonValue()));
         (into === firstVisits ? steps : repeatSteps).push(await p.evaluate(() => ({ html: performance.getEntriesByType('navigation')[0]?.responseEnd, ...window.__convscopeStats.marks, written: window.__convscopeStats.firstPredictionMs })));
         await p.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
-        // A student stays on the page: the browser writes its compiled-code caches meanwhile.
+        // A student draws for a while, then leaves: the browser caches the wasm code that has
+        // become hot (V8 keeps optimised code of a streamed module for the next visit).
+        const pad = await p.getByTestId('draw-pad').boundingBox();
+        await p.mouse.move(pad.x + pad.width / 2, pad.y + pad.height / 4);
+        await p.mouse.down();
+        for (let k = 0; k < DRAW_MOVES; k++) {
+          await p.mouse.move(pad.x + pad.width * (0.5 + 0.3 * Math.sin(k / 9)), pad.y + pad.height * (0.5 + 0.3 * Math.cos(k / 7)));
+        }
+        await p.mouse.up();
         await p.waitForTimeout(DWELL_MS);
         if (p.errors.length) console.log('    console errors:', p.errors);
         await p.close();
