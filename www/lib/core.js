@@ -10,9 +10,11 @@ let ready = null;
  * Initialises the wasm module (first call only) and resolves to its exports:
  * conv2d, conv1d, convTranspose2d, convTranspose1d, pool2d, outputSize, backendName,
  * LeNet5, layerSpecs, receptiveField, unitsSeeing, preprocessDigit.
+ * @param {Promise<Response>} [response] the module's download, if a page already started it
+ *   (index.html does); fetched here when absent
  * @returns {Promise<typeof core>}
  */
-export function loadCore() {
-  ready ??= init().then(() => core);
+export function loadCore(response) {
+  ready ??= init(response ? { module_or_path: response } : undefined).then(() => core);
   return ready;
 }

@@ -18,8 +18,11 @@ const hash = readHash();
 /** The variant the page opens with. */
 export const firstVariant = hash.variant ?? 'classic';
 
-/** Resolves to the wasm exports (www/lib/core.js). */
-export const coreReady = loadCore();
+/**
+ * Resolves to the wasm exports (www/lib/core.js). index.html starts the module's download
+ * while it is parsed (`convscopeWasm`, see there); a page without it fetches here.
+ */
+export const coreReady = loadCore(globalThis.convscopeWasm);
 
 /** Resolves to the parsed samples file (state/samples.js). */
 export const samplesReady = loadSamples();
