@@ -7,10 +7,9 @@
 //  2. after that frame is painted, www/student_views.js is loaded: the drawing pad, the preview,
 //     every layer, the filters and the unit arithmetic, wired to the same store.
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
-import { coreReady, samplesReady, networkReady, firstVariant } from './state/start.js';
+import { coreReady, samplesReady, networkReady, firstVariant, hash } from './state/start.js';
 import { createStore } from './state/store.js';
-import { createModel } from './state/model.js';
-import { readHash } from './state/hash.js';
+import { createModel, otherVariant } from './state/model.js';
 import { countUpdate, mark } from './state/stats.js';
 import { createPrediction, topClass } from './views/prediction.js';
 
@@ -20,7 +19,6 @@ const FIRST_UNIT = { layer: 'C1', c: 0, y: 12, x: 12 };
 const $ = (sel) => document.querySelector(sel);
 const errorEl = $('[data-testid="error"]');
 const statusEl = $('[data-testid="status"]');
-const other = (v) => (v === 'classic' ? 'modern' : 'classic');
 
 function showError(e) {
   errorEl.textContent = e?.message ?? String(e);
@@ -31,7 +29,6 @@ const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTime
 
 async function boot() {
   mark('modules');
-  const hash = readHash();
   let core;
   let firstNet;
   try {
@@ -57,7 +54,7 @@ async function boot() {
   store.subscribe((s, changed) => {
     if (!changed.has('result') && !changed.has('otherProbs')) return;
     const probs = s.pixels ? s.result.probabilities : null;
-    prediction.render(probs, s.otherProbs, { name: s.variant, other: other(s.variant) });
+    prediction.render(probs, s.otherProbs, { name: s.variant, other: otherVariant(s.variant) });
     if (probs) countUpdate();
     const top = probs ? topClass(probs) : null;
     if (top !== lastTop) {

@@ -2,6 +2,7 @@
 // drawing pad, the preview, every layer, the filters, the unit arithmetic and the sample
 // picker, wired to the page's store. Every number comes from the wasm core through
 // state/model.js and state/unit_math.js.
+import { otherVariant } from './state/model.js';
 import { saveDrawing } from './state/persist.js';
 import { countPadUpdate } from './state/stats.js';
 import { highlights } from './state/probe.js';
@@ -32,7 +33,6 @@ const UNIT_MATH_EVERY_MS = 200;
 const OTHER_EVERY_FRAMES = 2;
 
 const $ = (sel) => document.querySelector(sel);
-const other = (v) => (v === 'classic' ? 'modern' : 'classic');
 
 /**
  * Builds every view of the page but the prediction panel and wires it to `store`.
@@ -67,7 +67,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
       const result = model.forward(variant, pixels);
       let { otherProbs } = store.get();
       if (!drawing || !otherProbs || ++frames % OTHER_EVERY_FRAMES === 0) {
-        otherProbs = otherReady && pixels ? model.probabilities(other(variant), pixels) : null;
+        otherProbs = otherReady && pixels ? model.probabilities(otherVariant(variant), pixels) : null;
       }
       store.set({ pixels, result, otherProbs });
     } catch (e) {
@@ -229,7 +229,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     try {
       filters.setWeights(model.weights(store.get().variant));
       filters.select(store.get().selected);
-      model.net(other(store.get().variant));
+      model.net(otherVariant(store.get().variant));
       otherReady = true;
       update(store.get().pixels);
     } catch (e) {

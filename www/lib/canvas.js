@@ -2,12 +2,17 @@
 
 import { paintValues } from './colors.js';
 
+/** Backing-store pixels per CSS px for the canvases: devicePixelRatio, clamped to 1…3. */
+export function pixelRatio() {
+  return Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+}
+
 /**
  * Sizes a canvas for crisp drawing on high-DPI screens: CSS size `w`×`h` px, backing store
- * scaled by devicePixelRatio. Returns its 2D context, already scaled so you draw in CSS px.
+ * scaled by pixelRatio(). Returns its 2D context, already scaled so you draw in CSS px.
  */
 export function setupCanvas(canvas, w, h) {
-  const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+  const dpr = pixelRatio();
   canvas.style.width = `${w}px`;
   canvas.style.height = `${h}px`;
   canvas.width = Math.round(w * dpr);

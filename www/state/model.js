@@ -3,6 +3,8 @@
 import { countForward } from './stats.js';
 
 export const VARIANTS = ['classic', 'modern'];
+/** The variant that is not `v`. */
+export const otherVariant = (v) => (v === 'classic' ? 'modern' : 'classic');
 /** Pixels of the 28×28 input. */
 export const INPUT_PIXELS = 28 * 28;
 /** The network's answer to a blank canvas is still shown, computed on this image. */

@@ -1,5 +1,5 @@
 // The start of the student view, run as soon as index.html is parsed (an `async` module with
-// three small imports), before the page's other modules have arrived: it starts the wasm
+// a few small imports), before the page's other modules have arrived: it starts the wasm
 // module, the network of the URL's variant and the sample digits, so the first prediction waits
 // for the slowest of them and not for their sum.
 //
@@ -10,11 +10,10 @@
 import { loadCore } from '../lib/core.js';
 import { readHash } from './hash.js';
 import { loadSamples } from './samples.js';
+import { BLANK } from './model.js';
 
-/** Pixels of LeNet-5's 28×28 input. */
-const INPUT_PIXELS = 28 * 28;
-
-const hash = readHash();
+/** The URL hash's start-up options (state/hash.js). */
+export const hash = readHash();
 /** The variant the page opens with. */
 export const firstVariant = hash.variant ?? 'classic';
 
@@ -30,7 +29,7 @@ export const samplesReady = loadSamples();
 /** Resolves to the LeNet5 of `firstVariant`, already run once. */
 export const networkReady = coreReady.then((core) => {
   const net = core.LeNet5.load(firstVariant);
-  net.forward(new Float32Array(INPUT_PIXELS));
+  net.forward(BLANK);
   return net;
 });
 

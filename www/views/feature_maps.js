@@ -5,7 +5,7 @@
 // student draws (measured with scripts/bench_student.mjs), and redrawing a layer's values is
 // cheap. Pointer and keyboard input here turn into probe / select callbacks; the page decides
 // what they mean.
-import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor } from '../lib/canvas.js';
+import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor, pixelRatio } from '../lib/canvas.js';
 import { absMax, sequential, textOn, css } from '../lib/colors.js';
 import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
 import { createMapPainter } from './map_painter.js';
@@ -183,7 +183,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       card.visible = e.isIntersecting;
       if (card.visible && card.dirty && card.g) {
         card.dirty = false;
-        drawLayer(card, layerOf(card));
+        drawLayer(card, cardLayer(card));
       }
     }
   }) : null;
@@ -233,7 +233,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   let padding = null;
   /** The input card's background: a faint hatch so the padding reads as "not part of the image". Drawn once per size. */
   function paddingBackground(g) {
-    const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+    const dpr = pixelRatio();
     const key = `${g.width}×${g.height}@${dpr}`;
     if (padding?.key === key) return padding.canvas;
     const canvas = document.createElement('canvas');
@@ -270,7 +270,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   let sprite = null;
   /** Digits 0-9 in dark (row 0) and white (row 1) on transparent, `cell` CSS px each. */
   function digitSprite(cell) {
-    const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+    const dpr = pixelRatio();
     const s = Math.round(cell * dpr);
     if (sprite?.height === 2 * s) return sprite;
     sprite = document.createElement('canvas');
@@ -300,7 +300,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       if (!card.g) continue;
       if (card.visible === false) { card.dirty = true; continue; }
       card.dirty = false;
-      drawLayer(card, layerOf(card));
+      drawLayer(card, cardLayer(card));
     }
     placeRfBox(hl);
   }
@@ -316,7 +316,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   }
 
   /** This card's layer in the last forward result (undefined before the first). */
-  function layerOf(card) {
+  function cardLayer(card) {
     return lastResult?.layers.find((l) => l.name === card.spec.name);
   }
 
