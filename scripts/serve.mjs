@@ -1,92 +1,266 @@
-// A static file server for convscope on 127.0.0.1 (no dependencies: Node's http only).
+// The static file server for convscope: the app's files only, streamed, compressed, cached.
 //
-//   node scripts/serve.mjs [--port N] [--root DIR]
+//   node scripts/serve.mjs [--port N] [--root DIR] [--lan | --host ADDR] [--csp]
+//                          [--no-isolate] [--no-compress] [--allow GLOB]...
 //
-// Sends Cross-Origin-Opener-Policy / Cross-Origin-Embedder-Policy so performance.now() has
-// microsecond resolution for the benchmarks (../shared/TOOLCHAIN.md), and the right MIME type
-// for .wasm so WebAssembly.instantiateStreaming works. Any static host serves the app as well;
-// these headers only sharpen timing. Like most static hosts it sends validators (ETag,
-// Last-Modified) with `Cache-Control: no-cache`: the browser asks again every time (an edit shows
-// at once) but gets a bodiless 304 when nothing changed, and keeps its compiled code for the
-// JS modules and the wasm module across visits.
+// Why our own server and not a package: the app is a static folder, and what it needs from a
+// server fits in ~300 lines of Node's own http, fs and zlib: an allow-list (a clone holds .git/,
+// src/, tests/ that must not be published), streaming with Content-Length and Range, validators,
+// gzip/brotli, timeouts and a few security headers. No dependency means nothing to install to
+// serve a clone, nothing to audit or update, and tests that import `serve()` directly. (The
+// optional QR code of --lan uses the npm `qrcode` package, loaded only for that; see serve/lan.mjs.)
+//
+// What it does:
+// - Serves only the globs in serve/files.mjs DEPLOYMENT (+ `allow` globs, e.g. the tests' pages);
+//   anything else is 404, dot-files included. Symlinks must stay inside the root and allowed.
+// - GET and HEAD only (405 with Allow otherwise); 400 for malformed %-escapes, NUL/control bytes,
+//   "." / ".." segments; 414 for paths over 2 KB. Silent or slow connections are closed: request
+//   headers must arrive within `headersTimeout` (10 s), and a socket idle for `idleTimeout`
+//   (20 s) is closed.
+// - Streams files from disk with Content-Length; a single `Range: bytes=` range gives 206 (or 416).
+// - gzip / brotli by Accept-Encoding for text, JS, wasm and the sample data, each file compressed
+//   once per version and shared by all requests (serve/compress.mjs). Range requests get the
+//   uncompressed bytes.
+// - Validators (ETag, Last-Modified) with `Cache-Control: no-cache`, as most static hosts do: the
+//   browser asks again on each visit (an edit shows at once) but gets a bodiless 304 when
+//   nothing changed, and keeps its compiled code for the JS modules and the wasm module across
+//   visits. No file name carries a content hash, so a long max-age could pair a fresh
+//   pkg/convscope.js with a stale .wasm; only names that do (`name.0123abcd.js`, as a bundler
+//   writes) are cached for a year as immutable.
+// - `X-Content-Type-Options: nosniff` always. Cross-Origin-Opener-Policy /
+//   Cross-Origin-Embedder-Policy by default (`isolate`, --no-isolate turns them off), so
+//   performance.now() has microsecond resolution for the benchmarks (../shared/TOOLCHAIN.md).
+// - `csp: true` / --csp adds the Content-Security-Policy header below. Off by default: today's
+//   index.html starts the wasm download in an inline <script> and pages may use inline styles,
+//   which this policy blocks. Switch it on (here or in scripts/serve.sh) once the pages carry no
+//   inline script or style (the courseware issue).
+// - `host: '0.0.0.0'` (--lan) listens on every interface and prints the URL of each LAN address
+//   and a QR code of the first, so a class can open the instructor's laptop.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { open, realpath } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { DEPLOYMENT, allowList, parseTarget, typeOf } from './serve/files.mjs';
+import { MIN_BYTES, createCompressedCache, negotiate } from './serve/compress.mjs';
+import { printLan } from './serve/lan.mjs';
 
-/** MIME types by file extension. */
-export const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.bin': 'application/octet-stream',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/plain; charset=utf-8',
-};
+export { DEPLOYMENT } from './serve/files.mjs';
+
+/** The policy `csp: true` sends (issue "courseware": the pages' meta tags say the same). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; worker-src 'self'";
+
+const REPO = resolve(fileURLToPath(import.meta.url), '../..');
+const IMMUTABLE = /\.[0-9a-f]{8,}\.[a-z0-9]+$/; // a content hash in the file name
 
 /**
- * Starts the server; resolves to {server, url} once it listens.
- * @param {{root?: string, port?: number, quiet?: boolean}} options port 0 picks a free port
+ * Starts the server; resolves to {server, url} once it listens (url: http://127.0.0.1:port/).
+ * @param {{root?: string, port?: number, host?: string, quiet?: boolean, allow?: string[],
+ *   csp?: boolean, isolate?: boolean, compress?: boolean, headersTimeout?: number,
+ *   idleTimeout?: number, cacheBytes?: number}} options port 0 picks a free port; `allow` adds
+ *   globs to the DEPLOYMENT list (the tests' own pages); timeouts in ms
  */
-export function serve({ root = resolve(fileURLToPath(import.meta.url), '../..'), port = 8000, quiet = false } = {}) {
+export function serve({
+  root = REPO, port = 8000, host = '127.0.0.1', quiet = false, allow = [], csp = false,
+  isolate = true, compress = true, headersTimeout = 10_000, idleTimeout = 20_000,
+  cacheBytes = 64 * 2 ** 20,
+} = {}) {
   const base = resolve(root);
-  const server = createServer(async (req, res) => {
-    const headers = {
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-      'Cache-Control': 'no-cache',
-    };
+  const allowed = allowList([...DEPLOYMENT, ...allow]);
+  const cache = createCompressedCache({ maxBytes: cacheBytes });
+  const common = { 'X-Content-Type-Options': 'nosniff' };
+  if (isolate) {
+    common['Cross-Origin-Opener-Policy'] = 'same-origin';
+    common['Cross-Origin-Embedder-Policy'] = 'require-corp';
+  }
+  if (csp) common['Content-Security-Policy'] = CSP;
+  let realBase; // resolved on first use (the root may be a symlink)
+
+  function fail(res, status, message, extra = {}) {
+    const body = `${status} ${message}\n`;
+    res.writeHead(status, {
+      ...common, ...extra, 'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store',
+    });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** The file's real path when it exists, stays inside the root and is allowed there; else null. */
+  async function locate(rel) {
+    if (!allowed(rel)) return null;
+    realBase ??= await realpath(base);
+    let real;
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
-      headers.ETag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-      headers['Last-Modified'] = info.mtime.toUTCString();
-      headers['Content-Type'] = MIME[extname(file)] ?? 'application/octet-stream';
-      if (req.headers['if-none-match'] === headers.ETag) {
-        res.writeHead(304, headers);
-        res.end();
-        return;
-      }
-      const body = await readFile(file);
-      res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (e) {
-      delete headers.ETag;
-      delete headers['Last-Modified'];
-      res.writeHead(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 404 : 500, { ...headers, 'Content-Type': 'text/plain' });
-      res.end(e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'not found' : 'error');
+      real = await realpath(join(base, rel));
+    } catch {
+      return null;
     }
+    const inside = relative(realBase, real);
+    if (inside.startsWith('..') || inside.startsWith(sep) || !allowed(inside.split(sep).join('/'))) return null;
+    return real;
+  }
+
+  async function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    const target = parseTarget(req.url);
+    if (target.status) return fail(res, target.status, target.reason);
+    const file = await locate(target.rel);
+    if (!file) return fail(res, 404, 'not found');
+    let fh;
+    try {
+      fh = await open(file, 'r');
+    } catch {
+      return fail(res, 404, 'not found');
+    }
+    let streaming = false;
+    try {
+      const info = await fh.stat();
+      if (!info.isFile()) return fail(res, 404, 'not found');
+      const kind = typeOf(target.rel);
+      const compressible = compress && kind.compress && info.size >= MIN_BYTES;
+      let encoding = compressible && !req.headers.range ? negotiate(req.headers['accept-encoding']) : 'identity';
+      const tag = (enc) => `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${enc === 'identity' ? '' : `-${enc}`}"`;
+      const headers = {
+        ...common,
+        'Content-Type': kind.type,
+        'Cache-Control': IMMUTABLE.test(target.rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ETag: tag(encoding),
+        'Last-Modified': info.mtime.toUTCString(),
+        'Accept-Ranges': 'bytes',
+      };
+      if (compressible) headers.Vary = 'Accept-Encoding';
+      if (notModified(req, headers.ETag, info.mtime)) {
+        res.writeHead(304, headers);
+        return res.end();
+      }
+      if (encoding !== 'identity') {
+        const body = await cache.get(file, info, encoding);
+        if (body) {
+          res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length });
+          return res.end(req.method === 'HEAD' ? undefined : body);
+        }
+        encoding = 'identity'; // the file changed while it was compressed: send it as it is now
+        headers.ETag = tag(encoding);
+      }
+      let start = 0;
+      let end = info.size - 1;
+      let status = 200;
+      const range = ifRange(req, headers.ETag, info.mtime) ? parseRange(req.headers.range, info.size) : null;
+      if (range === 'unsatisfiable') {
+        return fail(res, 416, 'range not satisfiable', { 'Content-Range': `bytes */${info.size}` });
+      }
+      if (range) {
+        ({ start, end } = range);
+        status = 206;
+        headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
+      }
+      headers['Content-Length'] = end - start + 1;
+      res.writeHead(status, headers);
+      if (req.method === 'HEAD' || info.size === 0) return res.end();
+      streaming = true;
+      await pipeline(fh.createReadStream({ start, end, autoClose: true }), res);
+    } finally {
+      if (!streaming) await fh.close();
+    }
+  }
+
+  const server = createServer({
+    headersTimeout,
+    requestTimeout: 2 * headersTimeout,
+    connectionsCheckingInterval: Math.min(1000, Math.max(50, headersTimeout / 4)),
+  }, (req, res) => {
+    handle(req, res).catch((e) => {
+      if (res.headersSent) res.destroy(); // a stream failed mid-body (or the client left)
+      else fail(res, 500, `error: ${e.code ?? 'internal'}`);
+    });
   });
-  return new Promise((ok, fail) => {
+  server.setTimeout(idleTimeout); // no callback: an idle socket is destroyed
+
+  return new Promise((ok, reject) => {
     let attempt = port;
     server.on('error', (e) => {
       // A busy default port: try the next few.
-      if (e.code === 'EADDRINUSE' && port !== 0 && attempt < port + 20) server.listen(++attempt, '127.0.0.1');
-      else fail(e);
+      if (e.code === 'EADDRINUSE' && port !== 0 && attempt < port + 20) server.listen(++attempt, host);
+      else reject(e);
     });
-    server.on('listening', () => {
-      const url = `http://127.0.0.1:${server.address().port}/`;
-      if (!quiet) console.log(`convscope is served at ${url}  (Ctrl+C stops)`);
+    server.once('listening', async () => {
+      const p = server.address().port;
+      const url = `http://127.0.0.1:${p}/`;
+      if (!quiet) {
+        console.log(`convscope is served at ${url}  (Ctrl+C stops)`);
+        if (host === '0.0.0.0' || host === '::') await printLan(p);
+      }
       ok({ server, url });
     });
-    server.listen(attempt, '127.0.0.1');
+    server.listen(attempt, host);
   });
 }
 
+/** True when the request's validators match: answer 304. */
+function notModified(req, etag, mtime) {
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) {
+    return inm.split(',').some((t) => {
+      const s = t.trim();
+      return s === '*' || s.replace(/^W\//, '') === etag;
+    });
+  }
+  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+  return Number.isFinite(ims) && Math.floor(mtime.getTime() / 1000) * 1000 <= ims;
+}
+
+/** True when a Range header may be honoured (no If-Range, or one naming this version). */
+function ifRange(req, etag, mtime) {
+  const v = req.headers['if-range'];
+  if (v === undefined) return true;
+  return v.startsWith('"') ? v === etag : v === mtime.toUTCString();
+}
+
+/**
+ * One `bytes=` range → {start, end} (inclusive); 'unsatisfiable'; or null to ignore the header
+ * (absent, malformed, or several ranges: then the whole file is sent, as RFC 9110 allows).
+ */
+export function parseRange(header, size) {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const n = Number(m[2]);
+    return n === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  if (m[2] !== '' && Number(m[2]) < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1) };
+}
+
+/** Command-line options → serve() options. */
+export function parseArgs(args) {
+  const o = { port: Number(process.env.PORT ?? 8000), allow: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--port') o.port = Number(args[++i]);
+    else if (a === '--root') o.root = args[++i];
+    else if (a === '--host') o.host = args[++i];
+    else if (a === '--lan') o.host = '0.0.0.0';
+    else if (a === '--csp') o.csp = true;
+    else if (a === '--no-isolate') o.isolate = false;
+    else if (a === '--no-compress') o.compress = false;
+    else if (a === '--allow') o.allow.push(args[++i]);
+    else throw new Error(`unknown option ${a} (see the top of scripts/serve.mjs)`);
+  }
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port takes 0-65535');
+  return o;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-  await serve({ port: Number(opt('--port') ?? process.env.PORT ?? 8000), root: opt('--root') });
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  await serve(options);
 }

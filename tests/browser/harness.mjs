@@ -16,14 +16,19 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/** Served besides the app's own files (scripts/serve.mjs DEPLOYMENT): the tests' pages and the
+ * wasm modules built for comparison (CONVSCOPE_ALT_PKG, scripts/bench.mjs --pkg). */
+const ALT = process.env.CONVSCOPE_ALT_PKG?.replace(/^\.\/|\/$/g, '');
+export const TEST_FILES = ['tests/browser/*', 'target/pkg-*/*.js', 'target/pkg-*/*.wasm', ...(ALT ? [`${ALT}/*.js`, `${ALT}/*.wasm`] : [])];
+
 /**
  * Starts the server and a browser. Returns {url, context, newPage, close}; `newPage()` gives a
  * page whose `errors` array collects console errors and page errors, and whose `offOrigin`
  * array collects every request to another origin.
- * @param {{root?: string, viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, extraArgs?: string[]}} options
+ * @param {{root?: string, allow?: string[], viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, extraArgs?: string[]}} options
  */
 export async function launch(options = {}) {
-  const { server, url } = await serve({ root: options.root ?? ROOT, port: 0, quiet: true });
+  const { server, url } = await serve({ root: options.root ?? ROOT, port: 0, quiet: true, allow: [...TEST_FILES, ...(options.allow ?? [])] });
   const profile = await mkdtemp(join(tmpdir(), 'convscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
