@@ -1,7 +1,7 @@
 // The static file server for convscope: the app's files only, streamed, compressed, cached.
 //
 //   node scripts/serve.mjs [--port N] [--root DIR] [--lan | --host ADDR] [--csp]
-//                          [--no-isolate] [--no-compress] [--allow GLOB]...
+//                          [--no-isolate] [--no-compress] [--fast-brotli] [--allow GLOB]...
 //
 // Why our own server and not a package: the app is a static folder, and what it needs from a
 // server fits in ~300 lines of Node's own http, fs and zlib: an allow-list (a clone holds .git/,
@@ -20,7 +20,8 @@
 // - Streams files from disk with Content-Length; a single `Range: bytes=` range gives 206 (or 416).
 // - gzip / brotli by Accept-Encoding for text, JS, wasm and the sample data, each file compressed
 //   once per version and shared by all requests (serve/compress.mjs). Range requests get the
-//   uncompressed bytes.
+//   uncompressed bytes. From the command line, large files are then recompressed at brotli's
+//   best quality in the background (--fast-brotli skips that: the wasm 750 KB instead of 665 KB).
 // - Validators (ETag, Last-Modified) with `Cache-Control: no-cache`, as most static hosts do: the
 //   browser asks again on each visit (an edit shows at once) but gets a bodiless 304 when
 //   nothing changed, and keeps its compiled code for the JS modules and the wasm module across
@@ -57,18 +58,20 @@ const IMMUTABLE = /\.[0-9a-f]{8,}\.[a-z0-9]+$/; // a content hash in the file na
 /**
  * Starts the server; resolves to {server, url} once it listens (url: http://127.0.0.1:port/).
  * @param {{root?: string, port?: number, host?: string, quiet?: boolean, allow?: string[],
- *   csp?: boolean, isolate?: boolean, compress?: boolean, headersTimeout?: number,
- *   idleTimeout?: number, cacheBytes?: number}} options port 0 picks a free port; `allow` adds
- *   globs to the DEPLOYMENT list (the tests' own pages); timeouts in ms
+ *   csp?: boolean, isolate?: boolean, compress?: boolean, bestBrotli?: boolean,
+ *   headersTimeout?: number, idleTimeout?: number, cacheBytes?: number}} options port 0 picks a
+ *   free port; `allow` adds globs to the DEPLOYMENT list (the tests' own pages); `bestBrotli`
+ *   recompresses large files at brotli's best quality in the background (the command line's
+ *   default; off for tests, ~7 CPU-s for the wasm); timeouts in ms
  */
 export function serve({
   root = REPO, port = 8000, host = '127.0.0.1', quiet = false, allow = [], csp = false,
-  isolate = true, compress = true, headersTimeout = 10_000, idleTimeout = 20_000,
-  cacheBytes = 64 * 2 ** 20,
+  isolate = true, compress = true, bestBrotli = false, headersTimeout = 10_000,
+  idleTimeout = 20_000, cacheBytes = 64 * 2 ** 20,
 } = {}) {
   const base = resolve(root);
   const allowed = allowList([...DEPLOYMENT, ...allow]);
-  const cache = createCompressedCache({ maxBytes: cacheBytes });
+  const cache = createCompressedCache({ maxBytes: cacheBytes, upgrade: bestBrotli });
   const common = { 'X-Content-Type-Options': 'nosniff' };
   if (isolate) {
     common['Cross-Origin-Opener-Policy'] = 'same-origin';
@@ -120,7 +123,9 @@ export function serve({
       const kind = typeOf(target.rel);
       const compressible = compress && kind.compress && info.size >= MIN_BYTES;
       let encoding = compressible && !req.headers.range ? negotiate(req.headers['accept-encoding']) : 'identity';
-      const tag = (enc) => `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${enc === 'identity' ? '' : `-${enc}`}"`;
+      // Compressed bytes may change quality (bestBrotli) but not meaning: weak ETags for them.
+      const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
+      const tag = (enc) => (enc === 'identity' ? `"${version}"` : `W/"${version}-${enc}"`);
       const headers = {
         ...common,
         'Content-Type': kind.type,
@@ -201,10 +206,8 @@ export function serve({
 function notModified(req, etag, mtime) {
   const inm = req.headers['if-none-match'];
   if (inm !== undefined) {
-    return inm.split(',').some((t) => {
-      const s = t.trim();
-      return s === '*' || s.replace(/^W\//, '') === etag;
-    });
+    const weak = (t) => t.trim().replace(/^W\//, ''); // weak comparison (RFC 9110 13.1.2)
+    return inm.split(',').some((t) => t.trim() === '*' || weak(t) === weak(etag));
   }
   const ims = Date.parse(req.headers['if-modified-since'] ?? '');
   return Number.isFinite(ims) && Math.floor(mtime.getTime() / 1000) * 1000 <= ims;
@@ -237,7 +240,7 @@ export function parseRange(header, size) {
 
 /** Command-line options → serve() options. */
 export function parseArgs(args) {
-  const o = { port: Number(process.env.PORT ?? 8000), allow: [] };
+  const o = { port: Number(process.env.PORT ?? 8000), allow: [], bestBrotli: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--port') o.port = Number(args[++i]);
@@ -247,6 +250,7 @@ export function parseArgs(args) {
     else if (a === '--csp') o.csp = true;
     else if (a === '--no-isolate') o.isolate = false;
     else if (a === '--no-compress') o.compress = false;
+    else if (a === '--fast-brotli') o.bestBrotli = false;
     else if (a === '--allow') o.allow.push(args[++i]);
     else throw new Error(`unknown option ${a} (see the top of scripts/serve.mjs)`);
   }

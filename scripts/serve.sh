@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Serves convscope at http://127.0.0.1:8000/ (or the next free port) and prints the URL.
 #
-#   scripts/serve.sh [--port N]
+#   scripts/serve.sh [--port N]    # this machine only
+#   scripts/serve.sh --lan         # a class: every interface; prints the LAN URLs and a QR code
+#
+# Other options (--host, --csp, --no-isolate, --no-compress, --allow) are described at the top
+# of scripts/serve.mjs, which serves only the app's files, compressed (gzip/brotli).
 #
 # pkg/ is committed, so a plain clone serves as it is. When src/ has changed since pkg/ was
 # built (pkg/BUILD_INFO) and a Rust toolchain is present, pkg/ is rebuilt first.

@@ -232,6 +232,36 @@ test('an edited file gets a new ETag and freshly compressed bytes', async () => 
   }
 });
 
+test('bestBrotli replaces a large file\'s fast brotli bytes by smaller ones with the same meaning', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'convscope-serve-'));
+  try {
+    // ~300 KB of text that brotli's best quality packs tighter than its fast one.
+    let x = 1;
+    const words = Array.from({ length: 40000 }, () => { x = (x * 48271) % 2147483647; return `w${x % 5000}`; });
+    const text = Buffer.from(`<!doctype html><p>${words.join(' ')}</p>`);
+    await writeFile(join(dir, 'index.html'), text);
+    const s = await serve({ root: dir, port: 0, quiet: true, bestBrotli: true });
+    try {
+      const to = s.server.address().port;
+      const fast = await get('/index.html', { to, headers: { 'accept-encoding': 'br' } });
+      assert.ok(brotliDecompressSync(fast.body).equals(text));
+      let best = fast;
+      for (let i = 0; i < 100 && best.body.length === fast.body.length; i++) {
+        await new Promise((ok) => setTimeout(ok, 100));
+        best = await get('/index.html', { to, headers: { 'accept-encoding': 'br' } });
+      }
+      assert.ok(best.body.length < fast.body.length, `${best.body.length} < ${fast.body.length}`);
+      assert.ok(brotliDecompressSync(best.body).equals(text));
+      assert.equal(best.headers.etag, fast.headers.etag);
+      assert.equal(Number(best.headers['content-length']), best.body.length);
+    } finally {
+      await new Promise((ok) => s.server.close(ok));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('HEAD sends the GET headers and no body', async () => {
   for (const headers of [{}, { 'accept-encoding': 'br' }]) {
     const g = await get('/pkg/convscope.js', { headers });
