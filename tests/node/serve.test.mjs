@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { access, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CSP, serve } from '../../scripts/serve.mjs';
+import { CSP, parseArgs, serve } from '../../scripts/serve.mjs';
+import { printLan } from '../../scripts/serve/lan.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 let app; // the repository served as the app is
@@ -301,6 +302,29 @@ test('a silent connection is closed after the idle timeout; dribbled headers aft
     clearInterval(timer);
     assert.ok(slow.ms >= 900 && slow.ms < 3000, `closed after ${slow.ms} ms`);
     assert.match(slow.data, /^HTTP\/1\.1 408/);
+  } finally {
+    await new Promise((ok) => s.server.close(ok));
+  }
+});
+
+test('--lan listens on every interface and prints a URL per LAN address, plus a QR code', async (t) => {
+  assert.equal(parseArgs(['--lan']).host, '0.0.0.0');
+  assert.equal(parseArgs(['--host', '10.0.0.5', '--port', '9000']).port, 9000);
+  assert.throws(() => parseArgs(['--bogus']), /unknown option --bogus/);
+  const addresses = Object.values(networkInterfaces()).flat().filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address);
+  if (addresses.length === 0) return t.skip('this machine has no LAN address');
+  const s = await serve({ root: ROOT, host: '0.0.0.0', port: 0, quiet: true });
+  try {
+    const to = s.server.address().port;
+    const lines = [];
+    const urls = await printLan(to, '/', (l) => lines.push(l));
+    assert.deepEqual(urls, addresses.map((a) => `http://${a}:${to}/`));
+    const printed = lines.join('\n');
+    for (const u of urls) assert.ok(printed.includes(u), u);
+    assert.ok(printed.split('\n').filter((l) => l.includes('\u2584') || l.includes('\u2588')).length >= 10, 'a QR code of block characters');
+    const r = await fetch(urls[0]);
+    assert.equal(r.status, 200);
+    assert.equal(await r.text(), (await disk('index.html')).toString());
   } finally {
     await new Promise((ok) => s.server.close(ok));
   }
