@@ -48,7 +48,7 @@ import { printLan } from './serve/lan.mjs';
 
 export { DEPLOYMENT } from './serve/files.mjs';
 
-/** The policy `csp: true` sends (issue "courseware": the pages' meta tags say the same). */
+/** The policy `csp: true` sends: the one issue 17 (courseware) asks the pages' meta tags to carry. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; worker-src 'self'";
 
