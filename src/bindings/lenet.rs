@@ -1,6 +1,6 @@
 //! LeNet-5 for the page: the `LeNet5` class, layer specs, receptive fields and digit
-//! preprocessing. Conversions only; the work is in [`crate::inspect`] and
-//! [`crate::preprocess`].
+//! preprocessing. Conversions only; the work is in [`crate::lenet::inspect`] and
+//! [`crate::data::preprocess`].
 
 use js_sys::{Array, Float32Array, Object, Reflect};
 use wasm_bindgen::JsCast;
@@ -8,10 +8,10 @@ use wasm_bindgen::prelude::*;
 
 use super::{js_err, numbers, set, tensor_to_js, type_name};
 use crate::backend::Backend;
-use crate::inspect::{self, LayerRegion, Network};
+use crate::lenet::inspect::{self, LayerRegion, Network};
 use crate::lenet::Variant;
-use crate::preprocess::{Digit, preprocess_digit};
-use crate::receptive_field::Region;
+use crate::data::preprocess::{Digit, preprocess_digit};
+use crate::ops::receptive_field::Region;
 
 fn region_to_js(r: &Region) -> JsValue {
     let obj = Object::new();
