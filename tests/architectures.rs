@@ -3,7 +3,7 @@
 //! ships it, and receptive fields from VGG's paper.
 
 use convscope::architecture::{self, InferOptions, Inference, Row};
-use convscope::lenet::inspect::LAYERS;
+use convscope::lenet::LAYERS;
 
 fn table(name: &str) -> Inference {
     let spec = architecture::get(name).unwrap_or_else(|| panic!("no architecture {name}"));
