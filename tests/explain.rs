@@ -39,29 +39,26 @@ fn close(a: f32, b: f32, what: &str) {
 }
 
 /// Units of every layer, corners and middles.
+#[rustfmt::skip]
 const UNITS: [(&str, [usize; 3]); 14] = [
-    ("input", [0, 0, 0]),
-    ("input", [0, 14, 9]),
-    ("C1", [0, 0, 0]),
-    ("C1", [5, 27, 13]),
-    ("S2", [3, 13, 0]),
-    ("C3", [0, 0, 0]),
-    ("C3", [15, 9, 4]),
-    ("S4", [11, 2, 4]),
-    ("C5", [0, 0, 0]),
-    ("C5", [119, 0, 0]),
-    ("F6", [42, 0, 0]),
-    ("output", [0, 0, 0]),
-    ("output", [7, 0, 0]),
-    ("S2", [0, 0, 0]),
+    ("input", [0, 0, 0]), ("input", [0, 14, 9]), ("C1", [0, 0, 0]), ("C1", [5, 27, 13]),
+    ("S2", [0, 0, 0]), ("S2", [3, 13, 0]), ("C3", [0, 0, 0]), ("C3", [15, 9, 4]),
+    ("S4", [11, 2, 4]), ("C5", [0, 0, 0]), ("C5", [119, 0, 0]), ("F6", [42, 0, 0]),
+    ("output", [0, 0, 0]), ("output", [7, 0, 0]),
 ];
+
+/// The network of variant `v` and its forward pass on `x`.
+fn run(v: Variant, x: &[f32]) -> (Network, Forward) {
+    let net = Network::embedded(v, Backend::default()).unwrap();
+    let f = net.forward(x).unwrap();
+    (net, f)
+}
 
 #[test]
 fn every_explained_value_and_pre_activation_is_the_forward_passes_and_z_agrees_with_it() {
     let x = digit(0);
     for v in Variant::ALL {
-        let net = Network::embedded(v, Backend::default()).unwrap();
-        let f = net.forward(&x).unwrap();
+        let (net, f) = run(v, &x);
         for (layer, unit) in UNITS {
             let e = net.explain_unit(&x, layer, unit).unwrap();
             let l = &f.layers[index(&f, layer)];
@@ -120,8 +117,7 @@ fn kinds_inputs_and_activations_follow_the_layer_table() {
 #[test]
 fn conv_terms_equal_a_naive_loop_over_the_layer_below_and_the_kernel() {
     let x = digit(2);
-    let net = Network::embedded(Variant::Classic, Backend::default()).unwrap();
-    let f = net.forward(&x).unwrap();
+    let (net, f) = run(Variant::Classic, &x);
     let weights = net.weights().unwrap();
     // C1 reads the 28×28 digit padded by 2 with background and normalised, like the network.
     let padded = |y: i64, xx: i64| -> f32 {
@@ -187,8 +183,7 @@ fn conv_terms_equal_a_naive_loop_over_the_layer_below_and_the_kernel() {
 fn pool_units_keep_the_max_or_the_mean_of_their_2x2_window() {
     let x = digit(3);
     for v in Variant::ALL {
-        let net = Network::embedded(v, Backend::default()).unwrap();
-        let f = net.forward(&x).unwrap();
+        let (net, f) = run(v, &x);
         let c3 = &f.layers[index(&f, "C3")].data;
         let e = net.explain_unit(&x, "S4", [11, 2, 4]).unwrap();
         let UnitMath::Pool(p) = &e.math else {
@@ -212,8 +207,7 @@ fn pool_units_keep_the_max_or_the_mean_of_their_2x2_window() {
 #[test]
 fn dense_terms_equal_a_naive_dot_product_with_the_weight_row() {
     let x = digit(4);
-    let net = Network::embedded(Variant::Modern, Backend::default()).unwrap();
-    let f = net.forward(&x).unwrap();
+    let (net, f) = run(Variant::Modern, &x);
     let weights = net.weights().unwrap();
     for (layer, below, c) in [("C5", "S4", 119), ("F6", "C5", 42), ("output", "F6", 3)] {
         let e = net.explain_unit(&x, layer, [c, 0, 0]).unwrap();

@@ -34,15 +34,6 @@ impl PoolMode {
             PoolMode::Avg => "avg",
         }
     }
-
-    /// Reads `"max"` or `"avg"`.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "max" => Some(PoolMode::Max),
-            "avg" => Some(PoolMode::Avg),
-            _ => None,
-        }
-    }
 }
 
 /// Hyperparameters of a 2-D pooling, `[h, w]` per field.
@@ -73,9 +64,15 @@ impl PoolParams {
         const OP: &str = "pool2d";
         opts.check_known(OP, Self::OPTION_KEYS)?;
         let mode = match opts.text(OP, "mode")? {
-            Some(text) => PoolMode::parse(text).ok_or_else(|| {
-                ParamError::new(OP, "mode", format!("expected 'max' or 'avg', got {text:?}"))
-            })?,
+            Some("max") => PoolMode::Max,
+            Some("avg") => PoolMode::Avg,
+            Some(other) => {
+                return Err(ParamError::new(
+                    OP,
+                    "mode",
+                    format!("expected 'max' or 'avg', got {other:?}"),
+                ));
+            }
             None => return Err(ParamError::new(OP, "mode", "is required: 'max' or 'avg'")),
         };
         if opts.get("kernel").is_none() {

@@ -8,14 +8,11 @@ use super::{MAX_NESTING, OP, fmt_shape, walk};
 use crate::architecture::spec::{Activation, Inception, Node, Residual, SqueezeExcite};
 use crate::error::ParamError;
 
+/// A flow after some rows, or the error that stopped the walk.
+type Walked = Result<Flow, ParamError>;
+
 /// The rows of the block `node` at `path`, headed by one row with the block's totals.
-pub(super) fn block(
-    ctx: &mut Ctx,
-    node: &Node,
-    path: &str,
-    scope: Scope,
-    flow: &Flow,
-) -> Result<Flow, ParamError> {
+pub(super) fn block(ctx: &mut Ctx, node: &Node, path: &str, scope: Scope, flow: &Flow) -> Walked {
     if scope.depth >= MAX_NESTING {
         return Err(err(
             path,
@@ -43,9 +40,9 @@ pub(super) fn block(
     let start = (ctx.params, ctx.macs);
     let head = ctx.push(Row::new(&place, flow.shape, &header))?;
     let out = match node {
-        Node::Residual(r) => residual(ctx, r, path, scope, flow, head)?,
-        Node::Inception(inc) => inception(ctx, inc, path, scope, flow)?,
-        Node::SqueezeExcite(se) => squeeze_excite(ctx, se, path, scope, flow)?,
+        Node::Residual(r) => residual(ctx, r, &place, flow, head)?,
+        Node::Inception(inc) => inception(ctx, inc, &place, flow)?,
+        Node::SqueezeExcite(se) => squeeze_excite(ctx, se, &place, flow)?,
         _ => flow.clone(),
     };
     let totals = (ctx.params - start.0, ctx.macs - start.1);
@@ -56,17 +53,16 @@ pub(super) fn block(
     Ok(out)
 }
 
-/// Appends the merge row `name` (`add`, `concat`, `scale`) of the block at `path`.
+/// Appends the merge row (`add`, `concat`, `scale`) of `block`.
 fn merge(
     ctx: &mut Ctx,
     kind: RowKind,
-    path: &str,
-    scope: Scope,
+    block: &Place,
     act: Option<Activation>,
     out: &Flow,
 ) -> Result<(), ParamError> {
     let name = kind.name();
-    let inner = scope.inside(path, None);
+    let inner = block.scope.inside(block.path, None);
     let merge_path = inner.path(name);
     let place = Place {
         path: &merge_path,
@@ -84,23 +80,22 @@ fn merge(
     ctx.push(Row::new(&place, out.shape, &layer)).map(|_| ())
 }
 
-/// `act(main(x) + shortcut(x))`: both paths must give the same shape.
-fn residual(
-    ctx: &mut Ctx,
-    r: &Residual,
-    path: &str,
-    scope: Scope,
-    flow: &Flow,
-    head: usize,
-) -> Result<Flow, ParamError> {
-    let main = walk(ctx, &r.main, scope.inside(path, Some("main")), flow.clone())?;
-    let main_end = ctx.rows.len();
-    let short = walk(
+/// The rows of branch `name` of `block`, reading `flow`.
+fn branch(ctx: &mut Ctx, nodes: &[Node], block: &Place, name: &str, flow: &Flow) -> Walked {
+    walk(
         ctx,
-        &r.shortcut,
-        scope.inside(path, Some("shortcut")),
+        nodes,
+        block.scope.inside(block.path, Some(name)),
         flow.clone(),
-    )?;
+    )
+}
+
+/// `act(main(x) + shortcut(x))`: both paths must give the same shape.
+fn residual(ctx: &mut Ctx, r: &Residual, block: &Place, flow: &Flow, head: usize) -> Walked {
+    let path = block.path;
+    let main = branch(ctx, &r.main, block, "main", flow)?;
+    let main_end = ctx.rows.len();
+    let short = branch(ctx, &r.shortcut, block, "shortcut", flow)?;
     let short_end = ctx.rows.len();
     if main.shape != short.shape {
         let param = ctx
@@ -129,30 +124,20 @@ fn residual(
         ctx.off_main(main_end..short_end);
         main
     };
-    merge(ctx, RowKind::Add, path, scope, r.act, &out)?;
+    merge(ctx, RowKind::Add, block, r.act, &out)?;
     Ok(out)
 }
 
 /// Parallel branches concatenated along channels: they must keep the same `H×W`.
-fn inception(
-    ctx: &mut Ctx,
-    inc: &Inception,
-    path: &str,
-    scope: Scope,
-    flow: &Flow,
-) -> Result<Flow, ParamError> {
+fn inception(ctx: &mut Ctx, inc: &Inception, block: &Place, flow: &Flow) -> Walked {
+    let path = block.path;
     if inc.branches.is_empty() {
         return Err(err(path, "branches", "expected at least one branch"));
     }
     let mut outs: Vec<(Flow, std::ops::Range<usize>)> = Vec::new();
     for b in &inc.branches {
         let begin = ctx.rows.len();
-        let f = walk(
-            ctx,
-            &b.layers,
-            scope.inside(path, Some(b.name.as_str())),
-            flow.clone(),
-        )?;
+        let f = branch(ctx, &b.layers, block, &b.name, flow)?;
         outs.push((f, begin..ctx.rows.len()));
     }
     let [_, h, w] = outs[0].0.shape;
@@ -184,25 +169,15 @@ fn inception(
         }
     }
     let out = outs.swap_remove(best).0.reshaped([channels, h, w]);
-    merge(ctx, RowKind::Concat, path, scope, None, &out)?;
+    merge(ctx, RowKind::Concat, block, None, &out)?;
     Ok(out)
 }
 
 /// The input scaled per channel by a gate that must end in one weight per channel.
-fn squeeze_excite(
-    ctx: &mut Ctx,
-    se: &SqueezeExcite,
-    path: &str,
-    scope: Scope,
-    flow: &Flow,
-) -> Result<Flow, ParamError> {
+fn squeeze_excite(ctx: &mut Ctx, se: &SqueezeExcite, block: &Place, flow: &Flow) -> Walked {
+    let path = block.path;
     let begin = ctx.rows.len();
-    let gate = walk(
-        ctx,
-        &se.gate,
-        scope.inside(path, Some("gate")),
-        flow.clone(),
-    )?;
+    let gate = branch(ctx, &se.gate, block, "gate", flow)?;
     ctx.off_main(begin..ctx.rows.len());
     let want = [flow.shape[0], 1, 1];
     if gate.shape != want {
@@ -216,6 +191,6 @@ fn squeeze_excite(
             ),
         ));
     }
-    merge(ctx, RowKind::Scale, path, scope, None, flow)?;
+    merge(ctx, RowKind::Scale, block, None, flow)?;
     Ok(flow.clone())
 }
