@@ -4,11 +4,11 @@
 
 import { INPUT_KINDS, SIZED_KINDS } from './inputs.js';
 import { PRESETS, MAX_KERNEL_SIDE, filterValues, filterLabel, filterToText, filterFromText, kernelExtent, resizeFilter, normaliseFilter } from './kernels.js';
-import { LIMITS, MODES } from './state.js';
+import { LIMITS } from './settings.js';
 import { DETECTORS, VOCAB } from './text-embedding.js';
 import { parseNumber, fmt } from './format.js';
-
-const $ = (id) => document.getElementById(id);
+import { modeOf } from './modes/index.js';
+import { $ } from '../../shared/dom.js';
 
 /** Presets offered for new filters, in order. */
 const NEW_FILTER_ORDER = ['sobel-x', 'sobel-y', 'laplacian', 'box3', 'sharpen', 'emboss', 'prewitt-x', 'prewitt-y', 'identity'];
@@ -244,7 +244,7 @@ export function syncControls(s, info) {
   forceSync = Boolean(info.force);
   document.querySelectorAll('.modes [data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === s.mode)));
   document.querySelectorAll('[data-modes]').forEach((el) => { el.hidden = !el.dataset.modes.split(' ').includes(s.mode); });
-  document.title = `${MODES[s.mode]} · Convolution playground · convscope`;
+  document.title = `${modeOf(s.mode).label} · Convolution playground · convscope`;
 
   // Input.
   put($('input-kind'), s.input.kind);

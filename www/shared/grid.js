@@ -1,9 +1,22 @@
-// Drawing grids of numbers on a canvas: layout of several maps (channels, feature maps),
-// colour cells, grid lines, numbers when the cells are big enough, highlights, markers and a
-// colour legend; plus hit-testing for hover and click. Drawing only: values arrive computed.
+// The one grid painter: lays out several maps of h×w cells (channels, feature maps, kernels),
+// paints them (colour cells, grid lines, numbers when the cells are big enough, highlights,
+// markers, a padding ring) with a colour legend, and hit-tests a point back to {map, y, x}.
+// Drawing only: values arrive computed.
+//
+// API (everything else here is a helper of these):
+//   layoutMaps({count, h, w, ring?, maxWidth, maxHeight?, maxCell?, minCell?, gap?, label?}) → L
+//       pure geometry: cell size, rows/cols of maps, each map's interior corner, width, height
+//   hitTest(L, px, py, includeRing?) → {map, y, x} | null      pure: the cell under a point
+//   cellRect(L, map, y, x) → {x, y, size}                       pure: where a cell is drawn
+//   paintMaps(ctx, L, maps, {ox?, oy?, th?})                    paints maps laid out by L
+//   paintLegend(ctx, x, y, width, scale, th?, title?) / legendHeight(title?)
+//   autoScale(data, natural?) → scale; colorOf(scale, v) → [r, g, b]
+//   theme() (colours from CSS), setTextScale(s) / getTextScale() (the "large text" toggle)
+// A scale is {kind: 'diverging', limit} | {kind: 'sequential', lo, hi} | {kind: 'gray'} |
+// {kind: 'tint', channel} | {kind: 'rgb'} (data holds 3 planes).
 
-import { drawGrid, paintCells as paintColours, themeColor } from '../../lib/canvas.js';
-import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from '../../lib/colors.js';
+import { drawGrid, paintCells as paintColours, themeColor } from './canvas.js';
+import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from './colors.js';
 import { fmt } from './format.js';
 
 /** Smallest cell (CSS px) that gets its number written in it. */
@@ -324,6 +337,12 @@ export function hitTest(L, px, py, includeRing = false) {
     if (y >= -ry && y < L.h + ry && x >= -rx && x < L.w + rx) return { map: i, y, x };
   }
   return null;
+}
+
+/** Where cell (y, x) of map `map` is drawn: its top-left corner and side, CSS px. */
+export function cellRect(L, map, y, x) {
+  const p = L.positions[map];
+  return { x: p.x + x * L.cell, y: p.y + y * L.cell, size: L.cell };
 }
 
 /** Picks a scale for input data: sequential from 0 for non-negative values, else diverging. */

@@ -2,12 +2,12 @@
 // a kernel of size 3 is a 3-gram detector, conv1d (wasm) slides it along the words, and the
 // page names the 3-gram that fires most.
 
-import { absMax } from '../../lib/colors.js';
-import { layoutMaps, paintMaps, paintLegend, legendHeight, theme, getTextScale } from './grid-draw.js';
-import { conv1d } from './compute.js';
-import { DIMS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from './text-embedding.js';
-import { fmt } from './format.js';
-import { messagePlan, wrapText } from './panels-conv.js';
+import { absMax } from '../../../shared/colors.js';
+import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
+import { conv1d } from '../compute.js';
+import { DIMS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from '../text-embedding.js';
+import { fmt } from '../format.js';
+import { messagePlan, wrapText } from '../panels.js';
 
 /** Runs every detector over the sentence. */
 export function textModel(state) {
@@ -81,7 +81,7 @@ export function planEmbedding(state, view, m, maxWidth) {
   const L = layoutMaps({ count: 1, h: DIMS.length, w: m.words.length, maxWidth: maxWidth - lw - 40, maxCell: 60 * getTextScale(), maxHeight: 400, label: false });
   const hh = headerHeight(m.words, fs, th);
   const scale = { kind: 'diverging', limit: Math.max(1, absMax(m.emb.data)) };
-  const t = view.hover?.panel === 'tout2' ? view.hover.x : Math.min(state.step, Math.max(0, textCount(m) - 1));
+  const t = view.hover?.panel === 'responses' ? view.hover.x : Math.min(state.step, Math.max(0, textCount(m) - 1));
   const win = m.out ? [t, t + 1, t + 2] : [];
   return {
     width: lw + L.width + 40,
@@ -111,8 +111,8 @@ export function planDetector(state, view, m, maxWidth) {
   const d = m.det;
   const W = m.words.length;
   const OL = m.out.shape[1];
-  const t = view.hover?.panel === 'tout2' ? view.hover.x : Math.min(state.step, OL - 1);
-  const o = view.hover?.panel === 'tout2' ? view.hover.y : d;
+  const t = view.hover?.panel === 'responses' ? view.hover.x : Math.min(state.step, OL - 1);
+  const o = view.hover?.panel === 'responses' ? view.hover.y : d;
   const w = m.weight.data.subarray(o * DIMS.length * NGRAM, (o + 1) * DIMS.length * NGRAM);
   const a = new Float32Array(DIMS.length * NGRAM);
   const p = new Float32Array(DIMS.length * NGRAM);
@@ -179,7 +179,7 @@ export function planTextOutput(state, view, m, maxWidth) {
   const L = layoutMaps({ count: 1, h: O, w: OL, maxWidth: maxWidth - lw - 60, maxCell: 64 * getTextScale(), maxHeight: 360, label: false });
   const scale = { kind: 'diverging', limit: Math.max(1, absMax(m.out.data)) };
   const t = Math.min(state.step, OL - 1);
-  const hv = view.hover?.panel === 'tout2' ? view.hover : null;
+  const hv = view.hover?.panel === 'responses' ? view.hover : null;
   return {
     width: lw + L.width + 60,
     height: hh + L.height + legendHeight() + 10,
@@ -197,10 +197,6 @@ export function planTextOutput(state, view, m, maxWidth) {
       }], { th, ox: lw, oy: hh });
       paintLegend(ctx, lw, hh + L.height + 10, 180, scale, th);
     },
-    hit(px, py) {
-      const x = Math.floor((px - lw) / L.cell);
-      const y = Math.floor((py - hh) / L.cell);
-      return x >= 0 && x < OL && y >= 0 && y < O ? { map: 0, y, x } : null;
-    },
+    hit: (px, py) => hitTest(L, px - lw, py - hh),
   };
 }

@@ -4,11 +4,13 @@
 // the screen and the exported PNG. Output values come from conv2d; the products shown are the
 // window values times the weights, computed here for display only.
 
-import { absMax } from '../../lib/colors.js';
-import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from './grid-draw.js';
-import { buildWeight, filterLabel } from './kernels.js';
-import { conv2d, sizes2d } from './compute.js';
-import { fmt } from './format.js';
+import { absMax } from '../../../shared/colors.js';
+import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
+import { buildWeight, filterLabel } from '../kernels.js';
+import { conv2d, sizes2d } from '../compute.js';
+import { fmt } from '../format.js';
+import { messagePlan, wrapText, textWidth } from '../panels.js';
+import { explainConv } from '../explain-conv.js';
 
 /** Largest cell side on screen, CSS px (the lecture grids get big, readable cells). */
 export const MAX_CELL = 64;
@@ -218,27 +220,23 @@ export function planOutput(state, view, m, maxWidth) {
 }
 
 /**
- * The products of the focused step: per channel, window value × weight. Returns the values
- * for the panel and the equation text.
+ * The arithmetic of the focused output unit (explainConv: window, kernel, products and sums
+ * per channel), flattened per channel for the products grid, and the equation text. The
+ * value shown is conv2d's own output.
  */
 export function productsOf(state, view, m) {
   const focus = focusOf(state, view, m);
   if (!focus) return null;
   const [, Cw, kh, kw] = m.wr.weight.shape;
-  const win = windowOf(state, m, focus.oy, focus.ox);
-  const a = new Float32Array(Cw * kh * kw);
-  const w = m.wr.weight.data.subarray(focus.f * Cw * kh * kw, (focus.f + 1) * Cw * kh * kw);
-  const p = new Float32Array(Cw * kh * kw);
-  for (let c = 0; c < Cw; c++) {
-    for (let i = 0; i < kh; i++) {
-      for (let j = 0; j < kw; j++) {
-        const y = win.top + i * win.dh;
-        const x = win.left + j * win.dw;
-        const k = (c * kh + i) * kw + j;
-        a[k] = y >= 0 && y < m.H && x >= 0 && x < m.W ? m.input.data[(c * m.H + y) * m.W + x] : 0;
-        p[k] = a[k] * w[k]; // display only: the sum shown is conv2d's output
-      }
-    }
+  const unit = explainConv(m.input, m.wr.weight, { stride: state.stride, padding: state.padding, dilation: state.dilation }, focus.f, focus.oy, focus.ox);
+  const per = kh * kw;
+  const a = new Float32Array(Cw * per);
+  const w = new Float32Array(Cw * per);
+  const p = new Float32Array(Cw * per);
+  for (const ch of unit.channels) {
+    a.set(ch.window, ch.index * per);
+    w.set(ch.kernel, ch.index * per);
+    p.set(ch.products, ch.index * per);
   }
   const [, OH, OW] = m.out.shape;
   const value = m.out.data[(focus.f * OH + focus.oy) * OW + focus.ox];
@@ -247,7 +245,7 @@ export function productsOf(state, view, m) {
   const equation = terms.length <= MAX_EQUATION_TERMS
     ? `${lhs}: ${terms.join(' + ')} = ${fmt(value, 4)}`
     : `${lhs}: sum of ${terms.length} products (${Cw} channels × ${kh}×${kw}) = ${fmt(value, 4)}`;
-  return { focus, a, w, p, Cw, kh, kw, value, equation };
+  return { focus, unit, a, w, p, Cw, kh, kw, value, equation };
 }
 
 /** Products panel. */
@@ -286,47 +284,5 @@ export function planProducts(state, view, m, maxWidth) {
       ctx.restore();
     },
     hit: (px, py) => hitTest(L, px, py),
-  };
-}
-
-/** Splits `text` into lines no wider than `width` px at font size `fs` (monospace). */
-export function wrapText(text, width, fs, th = theme()) {
-  const ctx = document.createElement('canvas').getContext('2d');
-  ctx.font = `${fs}px ${th.mono}`;
-  const words = text.split(' ');
-  const lines = [];
-  let line = '';
-  for (const w of words) {
-    const next = line ? `${line} ${w}` : w;
-    if (line && ctx.measureText(next).width > width) { lines.push(line); line = w; } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** Width in px of the widest of `lines` (monospace at `fs`). */
-export function textWidth(lines, fs, th = theme()) {
-  const ctx = document.createElement('canvas').getContext('2d');
-  ctx.font = `${fs}px ${th.mono}`;
-  return Math.ceil(Math.max(0, ...lines.map((l) => ctx.measureText(l).width))) + 2;
-}
-
-/** A plan that only writes a sentence (when a panel has nothing to draw). */
-export function messagePlan(maxWidth, text) {
-  const th = theme();
-  const fs = Math.round(15 * getTextScale());
-  const lines = wrapText(text, Math.max(160, maxWidth - 8), fs, th).map((l) => l);
-  return {
-    width: Math.max(160, Math.min(maxWidth, 520)),
-    height: lines.length * fs * 1.4 + 8,
-    paint(ctx) {
-      ctx.save();
-      ctx.font = `${fs}px ${th.font}`;
-      ctx.fillStyle = th.muted;
-      ctx.textBaseline = 'top';
-      lines.forEach((l, k) => ctx.fillText(l, 0, 4 + k * fs * 1.4));
-      ctx.restore();
-    },
-    hit: () => null,
   };
 }

@@ -1,11 +1,15 @@
-// The pooling demo: max and average pooling side by side on the same input (pool2d), and the
-// "shift by one pixel" experiment that marks which pooled values survive a translation.
+// The pooling demo as a mode: max and average pooling side by side on the same input
+// (pool2d), and the "shift by one pixel" experiment that marks which pooled values survive a
+// translation. No animation steps.
 
-import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from './grid-draw.js';
-import { pool2d, sizes2d } from './compute.js';
-import { shiftTensor } from './inputs.js';
-import { messagePlan } from './panels-conv.js';
-import { fmt } from './format.js';
+import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
+import { pool2d, sizes2d } from '../compute.js';
+import { shiftTensor } from '../inputs.js';
+import { messagePlan } from '../panels.js';
+import { fmt, shapeText } from '../format.js';
+import { $ } from '../../../shared/dom.js';
+import { formulaLines } from './sizes.js';
+import { inputCellEdit } from './cell-edit.js';
 
 /** Values closer than this count as "unchanged" after the shift (float32 round-off). */
 export const SAME_TOLERANCE = 1e-5;
@@ -118,3 +122,47 @@ export function planPooled(state, view, m, mode, maxWidth) {
     hit: (px, py) => hitTest(L, px, py),
   };
 }
+
+export const mode = {
+  id: 'pool',
+  label: 'Pooling',
+  usesInput: true,
+  player: false,
+  panels: [
+    { id: 'pool-input', caption: 'Input', exportTitle: 'Pooling input', testid: 'pool-input', wide: true, editable: true, hoverFrom: ['max', 'avg'],
+      label: 'Input grid. Arrow keys move, Enter edits a cell.', plan: planPoolInput },
+    { id: 'max', caption: 'Max pooling', exportTitle: 'Max pooling', testid: 'max', hoverFrom: ['max'], label: 'Max-pooled values',
+      plan: (s, ui, m, w) => planPooled(s, ui, m, 'max', w) },
+    { id: 'avg', caption: 'Average pooling', exportTitle: 'Average pooling', testid: 'avg', hoverFrom: ['avg'], label: 'Average-pooled values',
+      plan: (s, ui, m, w) => planPooled(s, ui, m, 'avg', w) },
+  ],
+  note: 'After a shift: <span class="swatch same" aria-hidden="true"></span> outlined cells with a corner flag kept their value; <span class="swatch changed" aria-hidden="true"></span> cells with a dashed inner outline changed (their old value is shown as “was …”).',
+
+  key: (s, env) => JSON.stringify([s.input.kind, s.input.size, s.input.seed, s.input.color, [...s.input.edits], s.pool, env.inputVersion]),
+  model: (s, env) => poolModel(s, env.input),
+  steps: () => 0,
+  stepLabel: () => '',
+
+  readout(h, s, m) {
+    if ((h.panel !== 'max' && h.panel !== 'avg') || !m[h.panel]) return '';
+    const [, OH, OW] = m[h.panel].shape;
+    return `${h.panel === 'max' ? 'Max' : 'Average'} of its window (ch ${h.map + 1}, row ${h.y}, col ${h.x}) = ${fmt(m[h.panel].data[(h.map * OH + h.y) * OW + h.x], 4)}`;
+  },
+
+  sizes(s, m) {
+    formulaLines($('pool-formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
+    $('pool-output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
+    const max = survival(m.max, m.max0);
+    const avg = survival(m.avg, m.avg0);
+    const el = $('pool-survival');
+    if (s.pool.shift === 0) el.textContent = 'Press “Shift by one pixel” to move the input and see which pooled values survive.';
+    else if (max && avg) {
+      el.textContent = `After shifting ${s.pool.shift} px ${s.pool.dir === 'x' ? 'right' : 'down'}: max pooling kept ${max.same} of ${max.total} values, average pooling kept ${avg.same} of ${avg.total}.`;
+    } else el.textContent = '';
+  },
+
+  /** Hand edits apply to the unshifted input (m.input is the shifted copy, so edits wait). */
+  cellEdit: (panel, hit, s, m) => (s.pool.shift > 0
+    ? { refused: 'Reset the shift before editing cells (the grid shown is the shifted copy).' }
+    : inputCellEdit(m.input, hit)),
+};

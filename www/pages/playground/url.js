@@ -1,86 +1,15 @@
-// The playground's settings: defaults, limits, and their round trip through the URL hash
-// (`#mode=conv&input=lecture4&kernel=lecture4&stride=1&…`), plus browser history.
+// The playground's settings in the URL hash (`#mode=conv&input=lecture4&kernel=lecture4&…`):
+// serialize writes the current mode's keys in a fixed order; parseHash reads them back.
 //
 // Everything read from the URL is validated here: unknown or out-of-range values are clamped
 // or replaced by defaults and reported as plain-text notices (the page shows them with
-// textContent, never as markup).
+// textContent, never as markup). Pure: no DOM, unit-tested in tests/unit/playground_url.test.mjs.
 
 import { INPUT_KINDS, SIZED_KINDS } from './inputs.js';
 import { filterFromUrl, filterToUrl } from './kernels.js';
 import { urlNumber, parseNumber } from './format.js';
-import { DETECTORS, tokenize } from './text-embedding.js';
-
-/** The demos, in tab order. */
-export const MODES = { conv: 'Convolution', pool: 'Pooling', transposed: 'Transposed conv', text: '1-D conv on text' };
-
-/** Ranges of every numeric setting (inclusive). Sizes in cells unless noted. */
-export const LIMITS = {
-  size: { min: 3, max: 64 },          // side of generated grids (cell view)
-  uploadSize: { min: 8, max: 256 },   // longest side of a decoded upload, px (image view)
-  seed: { min: 0, max: 999999 },
-  stride: { min: 1, max: 8 },
-  padding: { min: 0, max: 8 },
-  dilation: { min: 1, max: 8 },
-  filters: { min: 1, max: 8 },        // filters in the stack
-  speed: { min: 0.25, max: 20 },      // animation, steps per second
-  step: { min: 0, max: 1 << 20 },
-  window: { min: 1, max: 8 },         // pooling window side
-  pstride: { min: 1, max: 8 },
-  ppadding: { min: 0, max: 4 },       // the core allows at most half the window
-  shift: { min: 0, max: 8 },          // pixels
-  tside: { min: 1, max: 5 },          // transposed-conv input and kernel sides
-  tstride: { min: 1, max: 4 },
-  tpadding: { min: 0, max: 4 },
-  toutpad: { min: 0, max: 3 },
-  value: { min: -999, max: 999 },     // a hand-typed cell
-  edits: { min: 0, max: 512 },        // hand edits kept in the link
-};
-
-/** How long (ms) repeated changes of one control merge into one history entry. */
-export const COALESCE_MS = 800;
-
-/** Default settings: the lecture's 4×4 example. */
-export function defaultState() {
-  return {
-    mode: 'conv',
-    input: { kind: 'lecture4', size: 8, seed: 1, color: 'gray', edits: new Map() },
-    filters: [{ preset: 'lecture4' }],
-    stride: [1, 1],
-    padding: [0, 0],
-    dilation: [1, 1],
-    filter: 0,
-    step: 0,
-    speed: 1,
-    pool: { window: 2, stride: 2, padding: 0, shift: 0, dir: 'x' },
-    tr: {
-      dim: 2,
-      in2: { h: 2, w: 2, data: [1, 2, 3, 4] },
-      k2: { h: 3, w: 3, data: [1, 1, 1, 1, 1, 1, 1, 1, 1] },
-      in1: { h: 1, w: 3, data: [1, 2, 3] },
-      k1: { h: 1, w: 3, data: [1, 2, 1] },
-      stride: 2,
-      padding: 0,
-      outpad: 0,
-    },
-    text: { sentence: 'the movie was not good at all', detector: DETECTORS[0].id },
-  };
-}
-
-/** A deep copy (Maps and arrays included). */
-export function cloneState(s) {
-  return {
-    ...s,
-    input: { ...s.input, edits: new Map(s.input.edits) },
-    filters: s.filters.map((f) => (f.preset ? { ...f } : { ...f, data: f.data.slice() })),
-    stride: s.stride.slice(),
-    padding: s.padding.slice(),
-    dilation: s.dilation.slice(),
-    pool: { ...s.pool },
-    tr: { ...s.tr, in2: copyM(s.tr.in2), k2: copyM(s.tr.k2), in1: copyM(s.tr.in1), k1: copyM(s.tr.k1) },
-    text: { ...s.text },
-  };
-}
-const copyM = (m) => ({ h: m.h, w: m.w, data: m.data.slice() });
+import { tokenize, DETECTORS } from './text-embedding.js';
+import { MODE_IDS, LIMITS, defaultState } from './settings.js';
 
 /** The URL keys each mode writes, in the order it writes them. */
 const KEYS = {
@@ -189,7 +118,7 @@ export function parseHash(hash) {
 
   const mode = take('mode');
   if (mode !== undefined) {
-    if (Object.hasOwn(MODES, mode)) s.mode = mode;
+    if (MODE_IDS.includes(mode)) s.mode = mode;
     else notices.push(`Unknown mode "${short(mode)}"; showing the convolution demo.`);
   }
 
@@ -344,34 +273,4 @@ function matrixFromUrl(text, maxH, maxW, key, notices) {
   const vals = m[3].split(',').map(parseNumber);
   if (vals.length !== h * w || vals.some((v) => !Number.isFinite(v))) return fail(`needs ${h * w} numbers`);
   return { h, w, data: vals.map((v) => Math.min(LIMITS.value.max, Math.max(LIMITS.value.min, v))) };
-}
-
-/**
- * Keeps the URL in step with the state. `commit` pushes a history entry (or replaces the
- * current one when the same control changed within COALESCE_MS, e.g. while a slider is
- * dragged, or when asked to); back/forward and hand-edited hashes call `onRestore(hash)`.
- * @param {(hash: string) => void} onRestore
- */
-export function createHistory(onRestore) {
-  let applied = location.hash;
-  let lastKey = null;
-  let lastTime = -Infinity;
-  function commit(state, { key = null, replace = false } = {}) {
-    const hash = `#${serialize(state)}`;
-    if (hash === location.hash) { applied = hash; return; }
-    const now = performance.now();
-    if (replace || (key !== null && key === lastKey && now - lastTime < COALESCE_MS)) history.replaceState(null, '', hash);
-    else history.pushState(null, '', hash);
-    if (!replace) { lastKey = key; lastTime = now; }
-    applied = hash;
-  }
-  function restore() {
-    if (location.hash === applied) return;
-    applied = location.hash;
-    lastKey = null;
-    onRestore(location.hash);
-  }
-  window.addEventListener('popstate', restore);
-  window.addEventListener('hashchange', restore);
-  return { commit, markApplied: () => { applied = location.hash; } };
 }

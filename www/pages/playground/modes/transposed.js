@@ -4,10 +4,13 @@
 // input with cells 0 … s−1 kept, and the final map is convTranspose of the whole input, all
 // from the wasm core.
 
-import { absMax } from '../../lib/colors.js';
-import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from './grid-draw.js';
-import { convTranspose1d, convTranspose2d, axisSize } from './compute.js';
-import { messagePlan } from './panels-conv.js';
+import { absMax } from '../../../shared/colors.js';
+import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
+import { convTranspose1d, convTranspose2d, axisSize } from '../compute.js';
+import { messagePlan } from '../panels.js';
+import { fmt, shapeText } from '../format.js';
+import { $ } from '../../../shared/dom.js';
+import { formulaLines } from './sizes.js';
 
 /** The current input and kernel matrices {h, w, data}. */
 export function trMatrices(tr) {
@@ -93,7 +96,7 @@ export function planTrInput(state, view, m, maxWidth) {
   const hl = [];
   if (added.length) hl.push({ cells: added, color: th.muted, width: 2, dash: [3, 3] });
   if (s >= 1) hl.push({ cells: [[Math.floor((s - 1) / m.inM.w), (s - 1) % m.inM.w]], color: th.highlight, width: 4 });
-  if (view.hover?.panel === 'tin') hl.push({ cells: [[view.hover.y, view.hover.x]], color: th.accent, width: 3 });
+  if (view.hover?.panel === 'tr-input') hl.push({ cells: [[view.hover.y, view.hover.x]], color: th.accent, width: 3 });
   const height = Math.max(Li.height, Lk.height) + legendHeight() + 8;
   return {
     width: Math.min(maxWidth, kx + Lk.width),
@@ -103,10 +106,7 @@ export function planTrInput(state, view, m, maxWidth) {
       paintMaps(ctx, Lk, [{ data: m.kM.data, label: `Kernel ${m.tr.dim === 2 ? `${m.kM.h} × ${m.kM.w}` : `size ${m.kM.w}`}`, scale: kScale }], { th, ox: kx });
       paintLegend(ctx, 0, Math.max(Li.height, Lk.height) + 8, Math.min(200, Math.max(Li.width, 140)), inScale, th);
     },
-    hit(px, py) {
-      const r = hitTest(Li, px, py);
-      return r;
-    },
+    hit: (px, py) => hitTest(Li, px, py),
   };
 }
 
@@ -121,8 +121,8 @@ export function planTrOutput(state, view, m, maxWidth) {
   const limit = Math.max(absMax(m.final.data), st?.partial ? absMax(st.partial.data) : 0, st?.contribution ? absMax(st.contribution.data) : 0);
   const scale = { kind: 'diverging', limit };
   const hl = [];
-  const k = view.hover?.panel === 'tin' ? view.hover.y * m.inM.w + view.hover.x : s - 1;
-  if (k >= 0) hl.push({ rect: footprint(m, k), color: view.hover?.panel === 'tin' ? th.accent : th.highlight, width: 4 });
+  const k = view.hover?.panel === 'tr-input' ? view.hover.y * m.inM.w + view.hover.x : s - 1;
+  if (k >= 0) hl.push({ rect: footprint(m, k), color: view.hover?.panel === 'tr-input' ? th.accent : th.highlight, width: 4 });
   const x = s >= 1 ? m.inM.data[s - 1] : null;
   const labels = [
     s >= 1 ? `Step ${s}: input ${fmtShort(x)} × kernel` : 'Step 0: nothing added yet',
@@ -148,3 +148,35 @@ export function planTrOutput(state, view, m, maxWidth) {
 function fmtShort(v) {
   return Number.isInteger(v) ? String(v).replace('-', '−') : v.toFixed(2).replace('-', '−');
 }
+
+export const mode = {
+  id: 'transposed',
+  label: 'Transposed conv',
+  panels: [
+    { id: 'tr-input', caption: 'Input and kernel', exportTitle: 'Transposed convolution: input and kernel', testid: 't-input', wide: true,
+      hoverFrom: ['tr-input'], label: 'Transposed convolution input and kernel', plan: planTrInput },
+    { id: 'tr-output', caption: 'Scatter: each input value adds a scaled copy of the kernel', exportTitle: 'Transposed convolution: scatter and sum',
+      testid: 't-output', wide: true, hoverFrom: ['tr-input'], label: 'Contribution of this step, partial sum and final output', plan: planTrOutput },
+  ],
+
+  key: (s) => JSON.stringify(s.tr),
+  model: (s) => trModel(s),
+  steps: (m) => trCount(m),
+  stepLabel: (s, m, count) => `${s.step} / ${count - 1} inputs added`,
+
+  readout: (h, s, m) => (h.panel === 'tr-input'
+    ? `Input row ${h.y}, col ${h.x} = ${fmt(m.inM.data[h.y * m.inM.w + h.x])}: its scaled kernel lands in the outlined output cells`
+    : ''),
+
+  sizes(s, m) {
+    formulaLines($('t-formula'), m.axes.map((a) => [a.name.toLowerCase(), a]));
+    $('t-output-size').textContent = m.final ? (s.tr.dim === 2 ? shapeText(m.final.shape[1], m.final.shape[2]) : `${m.final.shape[2]}`) : 'no output';
+  },
+
+  /** Clicking an input cell jumps to the step that adds it. */
+  click(panel, hit, m, act) {
+    if (panel !== 'tr-input') return;
+    act.pause();
+    act.seek(hit.y * m.inM.w + hit.x + 1);
+  },
+};

@@ -1,0 +1,15 @@
+// The "output size" lines every mode shows: one line per axis with the core's formula text,
+// marked when that axis has no output.
+
+/**
+ * @param {HTMLElement} el
+ * @param {Array<[string, {value?: {size: number, formula: string}, error?: string}]>} axes
+ */
+export function formulaLines(el, axes) {
+  el.replaceChildren(...axes.map(([name, r]) => {
+    const div = document.createElement('div');
+    div.textContent = r.error ? `${name}: ${r.error}` : `${name}: ${r.value.formula}`;
+    if (r.error || r.value.size < 1) div.className = 'bad';
+    return div;
+  }));
+}
