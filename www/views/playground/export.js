@@ -1,7 +1,7 @@
 // "Export PNG" for slides: re-paints a panel at 2× on an off-screen canvas with its title and
 // the theme's panel background, then hands it to downloadPng.
 
-import { downloadPng } from '../../lib/canvas.js';
+import { downloadPng } from '../../shared/canvas.js';
 import { theme, getTextScale } from './grid-draw.js';
 
 /** Resolution multiplier of exported images (CSS px → image px). */

@@ -2,8 +2,8 @@
 // colour cells, grid lines, numbers when the cells are big enough, highlights, markers and a
 // colour legend; plus hit-testing for hover and click. Drawing only: values arrive computed.
 
-import { drawGrid, paintCells as paintColours, themeColor } from '../../lib/canvas.js';
-import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from '../../lib/colors.js';
+import { drawGrid, paintCells as paintColours, themeColor } from '../../shared/canvas.js';
+import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from '../../shared/colors.js';
 import { fmt } from './format.js';
 
 /** Smallest cell (CSS px) that gets its number written in it. */

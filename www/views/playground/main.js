@@ -2,7 +2,7 @@
 // animation and the panels together. Computation happens in the wasm core (compute.js);
 // this module decides what to show and when to repaint.
 
-import { setupCanvas } from '../../lib/canvas.js';
+import { setupCanvas } from '../../shared/canvas.js';
 import { setCore, memo } from './compute.js';
 import { parseHash, serialize, cloneState, createHistory, LIMITS } from './state.js';
 import { baseInput, applyEdits, decodeImage, DRAWING_KEY } from './inputs.js';
@@ -607,7 +607,7 @@ async function start() {
 
   try {
     // Imported dynamically so that a missing or broken pkg/ is reported on the page.
-    const { loadCore } = await import('../../lib/core.js');
+    const { loadCore } = await import('../../shared/core.js');
     const core = await loadCore();
     setCore(core);
     $('backend').textContent = core.backendName();

@@ -4,7 +4,7 @@
 // the screen and the exported PNG. Output values come from conv2d; the products shown are the
 // window values times the weights, computed here for display only.
 
-import { absMax } from '../../lib/colors.js';
+import { absMax } from '../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from './grid-draw.js';
 import { buildWeight, filterLabel } from './kernels.js';
 import { conv2d, sizes2d } from './compute.js';

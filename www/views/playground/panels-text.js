@@ -2,7 +2,7 @@
 // a kernel of size 3 is a 3-gram detector, conv1d (wasm) slides it along the words, and the
 // page names the 3-gram that fires most.
 
-import { absMax } from '../../lib/colors.js';
+import { absMax } from '../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, theme, getTextScale } from './grid-draw.js';
 import { conv1d } from './compute.js';
 import { DIMS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from './text-embedding.js';

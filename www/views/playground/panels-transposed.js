@@ -4,7 +4,7 @@
 // input with cells 0 … s−1 kept, and the final map is convTranspose of the whole input, all
 // from the wasm core.
 
-import { absMax } from '../../lib/colors.js';
+import { absMax } from '../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from './grid-draw.js';
 import { convTranspose1d, convTranspose2d, axisSize } from './compute.js';
 import { messagePlan } from './panels-conv.js';
