@@ -8,13 +8,21 @@
 //     every layer, the filters and the unit arithmetic, wired to the same store.
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
 import { coreReady, samplesReady, networkReady, firstVariant, hash } from './state/start.js';
-import { createStore } from './state/store.js';
-import { createModel, otherVariant } from './state/model.js';
+import { createStore } from './shared/store.js';
+import { createModel, otherVariant, unitOf } from './state/model.js';
 import { countUpdate, mark } from './state/stats.js';
 import { createPrediction, topClass } from './views/prediction.js';
 
-/** The unit whose arithmetic is open at start: a C1 unit near the middle of the image. */
-const FIRST_UNIT = { layer: 'C1', c: 0, y: 12, x: 12 };
+
+/**
+ * The unit whose arithmetic is open at start: map 0 of the first convolution, two rows and
+ * columns above and left of its middle (on a centred digit's stroke).
+ */
+function firstUnit(specs) {
+  const conv = specs.find((s) => s.kind === 'conv');
+  const mid = Math.floor(conv.shape[1] / 2) - 2;
+  return unitOf(conv, 0, mid, mid);
+}
 
 const $ = (sel) => document.querySelector(sel);
 const errorEl = $('[data-testid="error"]');
@@ -44,7 +52,7 @@ async function boot() {
   const model = createModel(core, { [firstVariant]: firstNet });
   const store = createStore({
     variant: firstVariant, pixels: null, result: null, otherProbs: null,
-    probe: null, selected: FIRST_UNIT, sample: null,
+    probe: null, selected: firstUnit(model.specs), sample: null,
   });
 
   // The prediction panel: the top digit, the ten probabilities and the other network's.

@@ -3,7 +3,7 @@
 // picker, wired to the page's store. Every number comes from the wasm core through
 // state/model.js and state/unit_math.js.
 import { otherVariant } from './state/model.js';
-import { saveDrawing } from './state/persist.js';
+import { saveDrawing } from './shared/persist.js';
 import { countPadUpdate } from './state/stats.js';
 import { highlights } from './state/probe.js';
 import { unitMath } from './state/unit_math.js';
@@ -11,7 +11,7 @@ import { createDrawPad } from './views/draw_pad.js';
 import { createInputPreview } from './views/input_preview.js';
 import { createFeatureMaps } from './views/feature_maps.js';
 import { createFilters } from './views/filters.js';
-import { createUnitMath } from './views/unit_math.js';
+import { createUnitMath } from './shared/explain.js';
 import { createRfInfo } from './views/receptive_field.js';
 import { createSamplesPicker } from './views/samples_picker.js';
 import { renderLegend } from './views/legend.js';
@@ -45,7 +45,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   const probeOrNull = (u) => store.set({ probe: u });
   const select = (u) => store.set({ selected: u, probe: u });
   const maps = createFeatureMaps($('[data-testid="layers"]'), { specs: model.specs, onProbe: probeOrNull, onSelect: select });
-  const preview = createInputPreview($('[data-testid="input-preview"]'), { px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
+  const preview = createInputPreview($('[data-testid="input-preview"]'), { spec: model.specs[0], px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
   const filters = createFilters($('[data-testid="filters"]'));
   const unitPanel = createUnitMath($('[data-testid="unit-math"]'));
   const rfInfo = createRfInfo($('[data-testid="rf-info"]'));

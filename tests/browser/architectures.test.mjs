@@ -130,7 +130,7 @@ test('blocks expand to their layers and a diagram (ResNet bottleneck, Inception,
 test('the comparison chart lists every architecture with the human error line and opens one on click', async () => {
   const page = await open();
   // One row per architecture the core knows.
-  const names = await page.evaluate(async () => (await import('./www/lib/core.js')).loadCore().then((c) => c.architectureNames()));
+  const names = await page.evaluate(async () => (await import('./www/shared/core.js')).loadCore().then((c) => c.architectureNames()));
   assert.equal(await page.locator('[data-testid=compare-svg] .cmp-row').count(), names.length);
   assert.match(await page.textContent('[data-testid=compare-svg]'), /human 5\.1%/);
   assert.match(await page.textContent('[data-testid=compare-svg]'), /15\.3%.*7\.3%.*6\.67%.*3\.57%.*4\.1%.*2\.251%/s);
@@ -147,7 +147,7 @@ test('the comparison chart lists every architecture with the human error line an
 test('the API: a spec object round-trips, malformed specs and options throw named Errors, the module keeps working', async () => {
   const page = await open();
   const r = await page.evaluate(async () => {
-    const core = await (await import('./www/lib/core.js')).loadCore();
+    const core = await (await import('./www/shared/core.js')).loadCore();
     const tryMsg = (f) => { try { f(); return 'no error'; } catch (e) { return e instanceof Error ? e.message : `not an Error: ${e}`; } };
     const spec = core.architecture('resnext50-32x4d');
     const byObject = core.inferShapes(spec, {});

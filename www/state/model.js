@@ -53,6 +53,15 @@ export function createModel(core, loaded = {}) {
   };
 }
 
+/**
+ * A unit of the layer `spec` (a layerSpecs() entry) as the views pass it around:
+ * {layer, c, y, x} plus what its name and arithmetic depend on (shared/format.js unitName):
+ * kind, map (the layer is a stack of maps) and softmax (the layer ends in a softmax).
+ */
+export function unitOf(spec, c, y = 0, x = 0) {
+  return { layer: spec.name, c, y, x, kind: spec.kind, map: spec.shape[1] > 1, softmax: spec.activation === 'softmax' };
+}
+
 /** The layer object named `name` of a forward result. */
 export function layerOf(result, name) {
   return result.layers.find((l) => l.name === name);

@@ -7,7 +7,7 @@
 // first call (V8's lazy compilation), and LeNet5.load + forward touch ~0.5 MB of code. Doing
 // that while the other JS modules are still downloading takes it off the path to the first
 // prediction (scripts/bench_student.mjs measures that path).
-import { loadCore } from '../lib/core.js';
+import { loadCore } from '../shared/core.js';
 import { readHash } from './hash.js';
 import { loadSamples } from './samples.js';
 import { BLANK } from './model.js';

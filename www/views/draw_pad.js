@@ -3,7 +3,7 @@
 // visible canvas (theme colours, high-DPI) and on a fixed-size offscreen "model" canvas
 // (opaque black ink on transparent) whose ImageData goes to preprocessDigit(). Changes are
 // coalesced to one onChange per animation frame.
-import { setupCanvas, themeColor } from '../lib/canvas.js';
+import { setupCanvas, themeColor } from '../shared/canvas.js';
 import { inkStyle, drawPiece, drawTail, drawStroke } from './stroke.js';
 
 /** Side of the offscreen canvas handed to preprocessDigit, px (independent of screen DPI). */

@@ -5,11 +5,14 @@
 // student draws (measured with scripts/bench_student.mjs), and redrawing a layer's values is
 // cheap. Pointer and keyboard input here turn into probe / select callbacks; the page decides
 // what they mean.
-import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor, pixelRatio } from '../lib/canvas.js';
-import { absMax, sequential, textOn, css } from '../lib/colors.js';
+import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor, pixelRatio } from '../shared/canvas.js';
+import { absMax, sequential, textOn, css } from '../shared/colors.js';
 import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
 import { createMapPainter } from './map_painter.js';
-import { layerLabel, LAYER_ROLE, unitName, fmt, setText } from './labels.js';
+import { layerLabel, LAYER_ROLE } from './labels.js';
+import { fmt, unitName } from '../shared/format.js';
+import { setText } from '../shared/dom.js';
+import { unitOf } from '../state/model.js';
 
 /** Line widths of the receptive-field boxes, CSS px. */
 const BOX_WIDTH = 2;
@@ -77,11 +80,11 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   }
 
   function toUnit(card, hit) {
-    if (card.spec.name !== 'input') return { layer: card.spec.name, ...hit };
+    if (card.spec.name !== 'input') return unitOf(card.spec, hit.c, hit.y, hit.x);
     const y = hit.y - INPUT_PAD;
     const x = hit.x - INPUT_PAD;
     const n = card.spec.shape[1];
-    return y >= 0 && x >= 0 && y < n && x < n ? { layer: 'input', c: 0, y, x } : null;
+    return y >= 0 && x >= 0 && y < n && x < n ? unitOf(card.spec, 0, y, x) : null;
   }
 
   function wireInput(card) {
@@ -115,7 +118,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
 
   function defaultCursor(card) {
     const [, H, W] = card.spec.shape;
-    return { layer: card.spec.name, c: 0, y: H > 1 ? Math.floor(H / 2) : 0, x: W > 1 ? Math.floor(W / 2) : 0 };
+    return unitOf(card.spec, 0, H > 1 ? Math.floor(H / 2) : 0, W > 1 ? Math.floor(W / 2) : 0);
   }
 
   /** Arrow keys move within a map (vectors: along the grid), Page Up/Down change map. */

@@ -2,9 +2,9 @@
 // of 5×5, one column per output map, one row per input map) and, folded away, C5 (120×16).
 // Hover, tap or focus + arrow keys enlarge one kernel with its numbers; the kernels of the
 // selected unit are outlined.
-import { setupCanvas, drawGrid, strokeCells, themeColor } from '../lib/canvas.js';
-import { absMax, diverging, textOn } from '../lib/colors.js';
-import { fmt } from './labels.js';
+import { setupCanvas, drawGrid, strokeCells, themeColor } from '../shared/canvas.js';
+import { absMax, diverging, textOn } from '../shared/colors.js';
+import { fmt } from '../shared/format.js';
 
 /** Gap between kernels, CSS px; cell size limits, CSS px per weight. */
 const GAP = 3;

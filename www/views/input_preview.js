@@ -1,11 +1,15 @@
 // "What the network sees": the 28×28 image after preprocessing, enlarged. Hovering a pixel
 // probes it (which units see it); a unit's receptive field is boxed here too.
-import { setupCanvas, drawGrid, strokeCells, themeColor } from '../lib/canvas.js';
+import { setupCanvas, drawGrid, strokeCells, themeColor } from '../shared/canvas.js';
+import { unitOf } from '../state/model.js';
 
-const SIDE = 28;
-
-/** @param {HTMLCanvasElement} canvas @param {{px: number, onProbe: (u|null) => void, onSelect: (u) => void}} o */
-export function createInputPreview(canvas, { px, onProbe, onSelect }) {
+/**
+ * @param {HTMLCanvasElement} canvas
+ * @param {{spec: object, px: number, onProbe: (u|null) => void, onSelect: (u) => void}} o `spec`: the
+ *   input's layerSpecs() entry
+ */
+export function createInputPreview(canvas, { spec, px, onProbe, onSelect }) {
+  const SIDE = spec.side;
   let size = px;
   let ctx = setupCanvas(canvas, size, size);
   let pixels = null;
@@ -15,7 +19,7 @@ export function createInputPreview(canvas, { px, onProbe, onSelect }) {
     const r = canvas.getBoundingClientRect();
     const x = Math.floor(((e.clientX - r.left) / r.width) * SIDE);
     const y = Math.floor(((e.clientY - r.top) / r.height) * SIDE);
-    return x >= 0 && y >= 0 && x < SIDE && y < SIDE ? { layer: 'input', c: 0, y, x } : null;
+    return x >= 0 && y >= 0 && x < SIDE && y < SIDE ? unitOf(spec, 0, y, x) : null;
   }
   canvas.addEventListener('pointermove', (e) => onProbe(unitAt(e)));
   canvas.addEventListener('pointerleave', () => onProbe(null));

@@ -29,32 +29,3 @@ export function layerLabel(spec, activation, pooling) {
   else op = spec.name === 'output' ? 'dense + softmax' : `dense + ${activation}`;
   return { name: spec.name, op, shape };
 }
-
-/** "C3 · conv 5×5 + tanh · 16@10×10" */
-export function layerLabelText(spec, activation, pooling) {
-  const l = layerLabel(spec, activation, pooling);
-  return `${l.name} · ${l.op} · ${l.shape}`;
-}
-
-/** A unit in words: "C3 map 4, row 2, col 7" / "F6 unit 12" / "input pixel row 3, col 5". */
-export function unitName(u) {
-  if (u.layer === 'input') return `input pixel (row ${u.y}, col ${u.x})`;
-  if (['C5', 'F6'].includes(u.layer)) return `${u.layer} unit ${u.c}`;
-  if (u.layer === 'output') return `output unit ${u.c} (digit ${u.c})`;
-  return `${u.layer} map ${u.c}, row ${u.y}, col ${u.x}`;
-}
-
-/**
- * Sets `el`'s text only when it differs: an unchanged write still invalidates layout, and the
- * page rewrites its numbers every animation frame while the student draws.
- */
-export function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
-}
-
-/** Fixed-point with a real minus sign, for numbers in tables and sums. */
-export function fmt(v, places = 2) {
-  if (!Number.isFinite(v)) return String(v);
-  const s = Math.abs(v).toFixed(places);
-  return (v < 0 && Number(s) !== 0 ? '−' : '') + s;
-}

@@ -1,7 +1,7 @@
 // The receptive-field read-out under the layers: which input patch a unit sees (size from the
 // core's receptiveField()), or which units of each layer see a hovered input pixel
 // (unitsSeeing()). The boxes themselves are drawn by feature_maps.js and input_preview.js.
-import { unitName } from './labels.js';
+import { unitName } from '../shared/format.js';
 
 const span = (a, b) => (b - a === 1 ? `${a}` : `${a}–${b - 1}`);
 

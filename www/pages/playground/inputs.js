@@ -2,10 +2,9 @@
 // uploaded images. Each source yields a tensor {data: Float32Array, shape: [C, H, W]} plus how
 // it should be drawn. Generating and decoding only; all convolution arithmetic is in wasm.
 
-/** localStorage key the student page writes: JSON array of 784 numbers in 0..1 (28×28). */
-export const DRAWING_KEY = 'convscope.drawing';
-/** Side of the student's drawing, px. */
-export const DRAWING_SIDE = 28;
+// The student's drawing (its key, format and reader) lives in shared/persist.js.
+import { readDrawing } from '../../shared/persist.js';
+export { DRAWING_KEY, DRAWING_SIDE, readDrawing } from '../../shared/persist.js';
 
 /** The lecture's 4×4 example (its 3×3 filter [[2,0,1],[0,1,2],[1,0,2]] gives 15 16 / 6 15). */
 export const LECTURE4 = [[1, 2, 3, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1]];
@@ -97,25 +96,6 @@ export function featureStack(n) {
     for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) data[(c * n + y) * n + x] = f(y, x) ? 1 : 0;
   });
   return { data, shape: [8, n, n] };
-}
-
-/**
- * Reads the student's drawing from localStorage. Returns {tensor} or {message} explaining why
- * there is none.
- */
-export function readDrawing(storage = globalThis.localStorage) {
-  let raw = null;
-  try { raw = storage?.getItem(DRAWING_KEY) ?? null; } catch { raw = null; }
-  const empty = { data: new Float32Array(DRAWING_SIDE * DRAWING_SIDE), shape: [1, DRAWING_SIDE, DRAWING_SIDE] };
-  if (raw === null) {
-    return { tensor: empty, message: 'No drawing yet: ask the student to draw a digit on the "Draw a digit" page in this browser, then pick this input again (it updates by itself when the drawing changes).' };
-  }
-  let arr;
-  try { arr = JSON.parse(raw); } catch { arr = null; }
-  if (!Array.isArray(arr) || arr.length !== DRAWING_SIDE * DRAWING_SIDE || arr.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-    return { tensor: empty, message: 'The saved drawing could not be read (it should be 784 numbers). Draw the digit again on the "Draw a digit" page.' };
-  }
-  return { tensor: { data: Float32Array.from(arr, (v) => Math.min(1, Math.max(0, v))), shape: [1, DRAWING_SIDE, DRAWING_SIDE] } };
 }
 
 /**

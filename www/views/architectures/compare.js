@@ -4,7 +4,7 @@
 // only: the counts come from inferShapes(), the errors from the core's specs.
 
 import { CHART, HUMAN_TOP5 } from './config.js';
-import { compact } from './format.js';
+import { compact } from '../../shared/format.js';
 import { el } from './svg.js';
 
 

@@ -4,7 +4,8 @@
 // the boxes show the computed shapes. Drawing only.
 
 import { DIAGRAM } from './config.js';
-import { actLabel, boxLabel, shapeLabel } from './format.js';
+import { actLabel, boxLabel } from './format.js';
+import { lectureShapeLabel as shapeLabel } from '../../shared/format.js';
 import { el } from './svg.js';
 
 

@@ -1,49 +1,8 @@
-// Text for the architecture view: counts, shapes and one-line layer descriptions in the
-// lecture's notation. Formatting only; every number comes from inferShapes() in the core.
+// Text for the architecture view: one-line layer descriptions in the lecture's words (numbers
+// and shapes come from shared/format.js). Formatting only; every number comes from
+// inferShapes() in the core.
 
-const UNITS = [[1e9, 'G'], [1e6, 'M'], [1e3, 'K']];
-
-/**
- * A count with three significant digits and a K/M/G suffix: 34944 → "34.9 K",
- * 62378344 → "62.4 M", 1135256096 → "1.14 G". Below 1000 the number itself.
- * @param {number} n
- */
-export function compact(n) {
-  for (const [size, unit] of UNITS) {
-    if (n >= size) return `${Number((n / size).toPrecision(3))} ${unit}`;
-  }
-  return String(n);
-}
-
-/** Every digit, grouped by thousands: 62378344 → "62,378,344". */
-export function exact(n) {
-  return Number(n).toLocaleString('en-US');
-}
-
-/**
- * A `[C, H, W]` shape as the lecture writes it: `H×W×C` ("55×55×96"); a vector `[N, 1, 1]`
- * as "N" ("4096").
- */
-export function shapeLabel([c, h, w]) {
-  return h === 1 && w === 1 ? `${c}` : `${h}×${w}×${c}`;
-}
-
-/** `[a, b]` as "a" when both axes agree, else "a×b" (stride, padding). */
-export function pairLabel(p) {
-  return p[0] === p[1] ? `${p[0]}` : `${p[0]}×${p[1]}`;
-}
-
-/** A kernel `[kh, kw]` as "kh×kw". */
-export function kernelLabel(k) {
-  return `${k[0]}×${k[1]}`;
-}
-
-/** `part / whole` as a percentage with one decimal ("94.3%"), "0%" for an empty whole. */
-export function percent(part, whole) {
-  if (!whole) return '0%';
-  const p = (100 * part) / whole;
-  return `${p >= 10 || p === 0 ? p.toFixed(0) : p.toFixed(1)}%`;
-}
+import { exact, pairLabel, sizeLabel } from '../../shared/format.js';
 
 /** Display names of the activations. */
 const ACT = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
@@ -60,13 +19,13 @@ export function describe(r) {
   switch (r.kind) {
     case 'input': return `input image, ${r.outShape[0]} channel${r.outShape[0] === 1 ? '' : 's'}`;
     case 'conv': {
-      let s = `${r.outShape[0]} ${kernelLabel(r.kernel)} filters ${withStrideAndPad(r)}`;
+      let s = `${r.outShape[0]} ${sizeLabel(r.kernel)} filters ${withStrideAndPad(r)}`;
       if (r.groups > 1) s += `, ${r.groups} groups`;
       if (r.dilation && (r.dilation[0] > 1 || r.dilation[1] > 1)) s += `, dilation ${pairLabel(r.dilation)}`;
       return s;
     }
-    case 'pool': return `${kernelLabel(r.kernel)} ${r.variant} pool ${withStrideAndPad(r)}`;
-    case 'globalAvgPool': return `global average pool over ${kernelLabel(r.kernel)}`;
+    case 'pool': return `${sizeLabel(r.kernel)} ${r.variant} pool ${withStrideAndPad(r)}`;
+    case 'globalAvgPool': return `global average pool over ${sizeLabel(r.kernel)}`;
     case 'fc': return `fully connected, ${exact(r.fanIn)} → ${exact(r.outShape[0])}`;
     case 'batchNorm': return 'batch norm: γ and β per channel';
     case 'lrn': return `local response norm across ${r.lrnSize} channels`;
@@ -84,8 +43,8 @@ export function describe(r) {
 export function boxLabel(r) {
   const stride = r.stride && (r.stride[0] > 1 || r.stride[1] > 1) ? ` /${pairLabel(r.stride)}` : '';
   switch (r.kind) {
-    case 'conv': return `${kernelLabel(r.kernel)} conv, ${r.outShape[0]}${r.groups > 1 ? ` (${r.groups} groups)` : ''}${stride}`;
-    case 'pool': return `${kernelLabel(r.kernel)} ${r.variant} pool${stride}`;
+    case 'conv': return `${sizeLabel(r.kernel)} conv, ${r.outShape[0]}${r.groups > 1 ? ` (${r.groups} groups)` : ''}${stride}`;
+    case 'pool': return `${sizeLabel(r.kernel)} ${r.variant} pool${stride}`;
     case 'globalAvgPool': return 'global avg pool';
     case 'fc': return `FC ${r.outShape[0]}`;
     case 'batchNorm': return 'BN';
@@ -103,7 +62,7 @@ export function boxLabel(r) {
  * @param {number[]} rf [h, w] @param {number[]} input [C, H, W]
  */
 export function fieldLabel(rf, input) {
-  const s = rf[0] === rf[1] ? `${rf[0]}×${rf[0]}` : `${rf[0]}×${rf[1]}`;
+  const s = sizeLabel(rf);
   return rf[0] >= input[1] && rf[1] >= input[2] ? `${s} (whole input)` : s;
 }
 

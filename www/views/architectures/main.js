@@ -4,11 +4,12 @@
 // shape below recompute. All numbers come from the wasm core's inferShapes(); this module
 // keeps the state and decides what to repaint.
 
-import { loadCore } from '../../lib/core.js';
+import { loadCore } from '../../shared/core.js';
 import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
 import { ancestors, renderTable } from './table.js';
-import { compact, errorLayer, exact, percent } from './format.js';
+import { errorLayer } from './format.js';
+import { compact, exact, percent } from '../../shared/format.js';
 
 const $ = (id) => document.getElementById(id);
 

@@ -4,7 +4,8 @@
 // layers. Rendering only; every number comes from inferShapes().
 
 import { blockDiagram, blockSummary } from './diagram.js';
-import { actLabel, compact, describe, exact, fieldLabel, percent, shapeLabel } from './format.js';
+import { actLabel, describe, fieldLabel } from './format.js';
+import { compact, exact, percent, lectureShapeLabel as shapeLabel } from '../../shared/format.js';
 
 export const COLUMNS = 9;
 

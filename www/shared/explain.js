@@ -5,8 +5,9 @@
 //
 // The panel updates live while the student draws, so it is built once per unit (structure)
 // and then only its numbers and colours change (fill): no re-layout of the page per frame.
-import { absMax, diverging, css, textOn } from '../lib/colors.js';
-import { fmt, setText, unitName } from './labels.js';
+import { absMax, diverging, css, textOn } from './colors.js';
+import { fmt, unitName } from './format.js';
+import { setText } from './dom.js';
 
 /** Pre-activations from the unit arithmetic and the forward pass agree within this. */
 export const AGREE_TOLERANCE = 1e-4;

@@ -1,5 +1,5 @@
-// A tiny observable store: one plain state object, shallow patches, subscribers told which
-// keys changed so each view redraws only what it shows.
+// The one store idiom of every page: one plain state object, shallow patches, subscribers told
+// which keys changed so each view redraws only what it shows. Pure (tests/unit/store.test.mjs).
 
 /**
  * @template T
@@ -36,7 +36,3 @@ export function createStore(initial) {
   };
 }
 
-/** True when any of `keys` is in `changed`. */
-export function anyChanged(changed, ...keys) {
-  return keys.some((k) => changed.has(k));
-}
