@@ -72,3 +72,15 @@ export function unitName(u) {
   if (u.map) return `${u.layer} map ${u.c}, row ${u.y}, col ${u.x}`;
   return `${u.layer} unit ${u.c}${u.softmax ? ` (digit ${u.c})` : ''}`;
 }
+
+/**
+ * Short text for a value in a grid cell or an equation: whole numbers as they are, others with
+ * up to `digits` decimals and no trailing zeros (0.5, 0.11, 1234); −0 reads 0; a real minus
+ * sign. The playground's grids and sums use it, so the lecture's 15 16 / 6 15 read as written.
+ */
+export function short(v, digits = 2) {
+  if (!Number.isFinite(v)) return String(v);
+  let s = Number.isInteger(v) ? String(v) : v.toFixed(digits).replace(/\.?0+$/, '');
+  if (!Number.isInteger(v) && Math.abs(v) >= 1000) s = v.toFixed(0);
+  return s === '-0' ? '0' : s.replace('-', '−');
+}

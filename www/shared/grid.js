@@ -17,7 +17,7 @@
 
 import { drawGrid, paintCells as paintColours, themeColor } from './canvas.js';
 import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from './colors.js';
-import { fmt } from './format.js';
+import { short as fmt } from './format.js';
 
 /** Smallest cell (CSS px) that gets its number written in it. */
 export const NUMBER_MIN_CELL = 18;

@@ -1,7 +1,8 @@
 // Click-a-cell-and-type editing: a small text box laid over a canvas cell. Enter or leaving
 // the box commits, Escape cancels. Values are validated with parseNumber and a range.
 
-import { parseNumber, fmt } from './format.js';
+import { parseNumber } from './numbers.js';
+import { short as fmt } from '../../shared/format.js';
 
 let open = null;
 

@@ -2,7 +2,7 @@
 // and how several filters become one weight tensor [O, C, KH, KW] for conv2d. Data layout
 // only: every product and sum is computed by the wasm core.
 
-import { urlNumber, parseNumber } from './format.js';
+import { urlNumber, parseNumber } from './numbers.js';
 
 /** Largest kernel side the page offers, cells. */
 export const MAX_KERNEL_SIDE = 7;

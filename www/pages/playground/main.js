@@ -6,6 +6,7 @@
 
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
+import { renderHeader } from '../../shared/header.js';
 import { memo } from './compute.js';
 import { cloneState } from './settings.js';
 import { parseHash, serialize } from './url.js';
@@ -105,8 +106,8 @@ function createPlayground() {
     const pointerOnly = [...changed].every((k) => POINTER_KEYS.has(k));
     if (!pointerOnly) renderSettings(ui, mode, m, count);
     paintPanels(mode, s, ui, m, painted);
-    $('readout').textContent = (ui.hover && mode.readout(ui.hover, s, m)) || 'Hover or tap a cell to link input, kernel and output.';
-    for (const [id, t] of Object.entries(mode.texts?.(painted) ?? {})) $(id).textContent = t;
+    $('#readout').textContent = (ui.hover && mode.readout(ui.hover, s, m)) || 'Hover or tap a cell to link input, kernel and output.';
+    for (const [id, t] of Object.entries(mode.texts?.(painted) ?? {})) $(`#${id}`).textContent = t;
   }
 
   function renderSettings(ui, mode, m, count) {
@@ -122,14 +123,14 @@ function createPlayground() {
       selectFilter: (i) => update((st) => { st.filter = i; }),
     });
     forceSync = false;
-    $('notice-list').replaceChildren(...ui.notices.map((n) => {
+    $('#notice-list').replaceChildren(...ui.notices.map((n) => {
       const li = document.createElement('li');
       li.textContent = n; // URL text is only ever shown as text
       return li;
     }));
-    $('notices').hidden = ui.notices.length === 0;
+    $('#notices').hidden = ui.notices.length === 0;
     const errors = [ui.controlError, ...(m.errors ?? [])].filter(Boolean);
-    $('error').textContent = [...new Set(errors)].join('\n');
+    $('#error').textContent = [...new Set(errors)].join('\n');
     // The same explanation next to the settings that caused it (visible on phones too).
     document.querySelectorAll('[data-reason]').forEach((el) => { el.textContent = (m.errors ?? []).join('\n'); });
     mode.sizes(s, m);
@@ -137,14 +138,14 @@ function createPlayground() {
   }
 
   function renderPlayer(s, mode, m, count, playing) {
-    const scrub = $('scrub');
+    const scrub = $('#scrub');
     scrub.max = String(Math.max(0, count - 1));
     scrub.disabled = count < 2;
     if (document.activeElement !== scrub || scrub.value !== String(s.step)) scrub.value = String(s.step);
-    for (const id of ['play', 'step-back', 'step-forward', 'step-first']) $(id).disabled = count < 2;
-    $('play').textContent = playing ? '⏸ Pause' : '▶ Play';
-    $('play').setAttribute('aria-label', playing ? 'Pause (space)' : 'Play (space)');
-    $('step-label').textContent = count > 0 ? mode.stepLabel(s, m, count) : 'no steps';
+    for (const id of ['play', 'step-back', 'step-forward', 'step-first']) $(`#${id}`).disabled = count < 2;
+    $('#play').textContent = playing ? '⏸ Pause' : '▶ Play';
+    $('#play').setAttribute('aria-label', playing ? 'Pause (space)' : 'Play (space)');
+    $('#step-label').textContent = count > 0 ? mode.stepLabel(s, m, count) : 'no steps';
   }
 
   // ---- animation
@@ -164,12 +165,12 @@ function createPlayground() {
   });
 
   function initPlayer() {
-    $('play').addEventListener('click', () => anim.toggle());
-    $('step-back').addEventListener('click', () => anim.step(-1));
-    $('step-forward').addEventListener('click', () => anim.step(1));
-    $('step-first').addEventListener('click', () => { anim.pause(); anim.seek(0); });
-    $('scrub').addEventListener('input', (e) => { anim.pause(); anim.seek(Number(e.target.value)); });
-    $('speed').addEventListener('input', (e) => update((s) => { s.speed = Number(e.target.value); }, { key: 'speed' }));
+    $('#play').addEventListener('click', () => anim.toggle());
+    $('#step-back').addEventListener('click', () => anim.step(-1));
+    $('#step-forward').addEventListener('click', () => anim.step(1));
+    $('#step-first').addEventListener('click', () => { anim.pause(); anim.seek(0); });
+    $('#scrub').addEventListener('input', (e) => { anim.pause(); anim.seek(Number(e.target.value)); });
+    $('#speed').addEventListener('input', (e) => update((s) => { s.speed = Number(e.target.value); }, { key: 'speed' }));
     installShortcuts(document, { step: (d) => anim.step(d), toggle: () => anim.toggle(), enabled: () => shown.mode?.player !== false });
   }
 
@@ -186,6 +187,7 @@ function createPlayground() {
   const uploads = createUploads({ store, update });
 
   async function start() {
+    renderHeader();
     const tabs = document.querySelector('.modes');
     tabs.replaceChildren(...MODES.map((m) => {
       const b = document.createElement('button');
@@ -195,7 +197,7 @@ function createPlayground() {
       b.textContent = m.label;
       return b;
     }));
-    buildPanels($('stage'), MODES, $('readout'));
+    buildPanels($('#stage'), MODES, $('#readout'));
     store.subscribe((ui, changed) => render(changed));
     applyHash(location.hash);
     if (`#${serialize(settings())}` !== location.hash) history.replaceState(null, '', `#${serialize(settings())}`);
@@ -219,7 +221,7 @@ function createPlayground() {
     initPlayer();
     installInteraction({ store, painted, modes: MODES, current: () => shown, update, pause: () => anim.pause(), seek: (i) => anim.seek(i) });
     initExport();
-    $('dismiss-notices').addEventListener('click', () => store.set({ notices: [] }));
+    $('#dismiss-notices').addEventListener('click', () => store.set({ notices: [] }));
     watchDrawing(store);
 
     try {
@@ -228,20 +230,20 @@ function createPlayground() {
       const { setCore } = await import('./compute.js');
       const core = await loadCore();
       setCore(core);
-      $('backend').textContent = core.backendName();
+      $('#backend').textContent = core.backendName();
     } catch (e) {
-      $('loading').textContent = '';
-      $('error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). The page needs pkg/ (built by scripts/build.sh) and must be served over http (scripts/serve.sh).`;
+      $('#loading').textContent = '';
+      $('#error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). The page needs pkg/ (built by scripts/build.sh) and must be served over http (scripts/serve.sh).`;
       return;
     }
-    $('loading').hidden = true;
+    $('#loading').hidden = true;
     store.set({ ready: true });
     let pending = false;
     new ResizeObserver(() => {
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => { pending = false; render(new Set(['size'])); });
-    }).observe($('stage'));
+    }).observe($('#stage'));
   }
 
   return { start };

@@ -64,19 +64,19 @@ export function initLargeText(store) {
   const apply = (on) => {
     document.documentElement.classList.toggle('large-text', on);
     setTextScale(on ? LARGE_TEXT_SCALE : 1);
-    $('large-text').checked = on;
+    $('#large-text').checked = on;
   };
-  apply(storage.get(LARGE_KEY) === '1');
+  apply(storage.read(LARGE_KEY).value === '1');
   return (on) => {
     apply(on);
-    storage.set(LARGE_KEY, on ? '1' : '0');
+    storage.write(LARGE_KEY, on ? '1' : '0');
     store.set({ textScale: on ? LARGE_TEXT_SCALE : 1 });
   };
 }
 
 /** Copies the page's address (it holds every setting). */
 export async function copyLink() {
-  const status = $('copy-status');
+  const status = $('#copy-status');
   try {
     await navigator.clipboard.writeText(location.href);
     status.textContent = 'Link copied.';

@@ -7,9 +7,10 @@
 
 import { INPUT_KINDS, SIZED_KINDS } from './inputs.js';
 import { filterFromUrl, filterToUrl } from './kernels.js';
-import { urlNumber, parseNumber } from './format.js';
+import { urlNumber, parseNumber } from './numbers.js';
 import { tokenize, DETECTORS } from './text-embedding.js';
 import { MODE_IDS, LIMITS, defaultState } from './settings.js';
+import { parseHash as parseHashValues } from '../../shared/hash.js';
 
 /** The URL keys each mode writes, in the order it writes them. */
 const KEYS = {
@@ -21,7 +22,11 @@ const KEYS = {
 const ALL_KEYS = new Set(Object.values(KEYS).flat());
 
 const pairText = ([a, b]) => (a === b ? `${a}` : `${a},${b}`);
-/** Characters left as they are in the hash (all valid in a URL fragment). */
+/**
+ * Values are percent-encoded as shared/hash.js reads them, except for characters left as they
+ * are so that a shared link stays readable (all valid in a URL fragment): the lists of numbers
+ * keep their , : ; and a sentence's spaces are written as '+'.
+ */
 const enc = (v) => encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%20/g, '+');
 
 function matrixToUrl(m) {
@@ -83,20 +88,8 @@ const short = (v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
  */
 export function parseHash(hash) {
   const s = defaultState();
-  const notices = [];
-  const params = new Map();
-  const raw = String(hash).replace(/^#/, '');
-  for (const part of raw.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    try {
-      const k = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
-      const v = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '));
-      params.set(k, v);
-    } catch {
-      notices.push('Ignored a malformed part of the link.');
-    }
-  }
+  const { values: params, problems } = parseHashValues(hash);
+  const notices = problems.map((p) => `Ignored a malformed part of the link: ${p}.`);
   const take = (k) => { const v = params.get(k); params.delete(k); return v; };
 
   const int = (key, lim, fallback, label = key) => {
@@ -198,7 +191,7 @@ export function parseHash(hash) {
   }
 
   if (s.mode === 'text') {
-    const sentence = take('sentence');
+    const sentence = take('sentence')?.replace(/\+/g, ' '); // serialize writes spaces as '+'
     if (sentence !== undefined) {
       const { words, changed } = tokenize(sentence.slice(0, 300));
       if (words.length < 3) notices.push('The sentence needs at least 3 words for a 3-gram; using the example sentence.');

@@ -8,7 +8,7 @@ import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
 import { buildWeight, filterLabel } from '../kernels.js';
 import { conv2d, sizes2d } from '../compute.js';
-import { fmt } from '../format.js';
+import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText, textWidth } from '../panels.js';
 import { explainConv } from '../explain-conv.js';
 

@@ -3,9 +3,9 @@
 // map), output size, readout and step label, plus the accessible table of output values.
 
 import { $ } from '../../../shared/dom.js';
-import { fmt, shapeText } from '../format.js';
+import { short as fmt } from '../../../shared/format.js';
 import * as conv from './conv-panels.js';
-import { formulaLines } from './sizes.js';
+import { formulaLines, shapeText } from './sizes.js';
 import { inputCellEdit, kernelCellEdit } from './cell-edit.js';
 
 /** Output cells listed in the accessible table before it gives up. */
@@ -62,14 +62,14 @@ export const mode = {
   /** Output size, formula, captions and the output table (settings changed). */
   sizes(s, m) {
     if (m.sizes) {
-      formulaLines($('formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
-      $('output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
+      formulaLines($('#formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
+      $('#output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
     } else {
-      $('formula').replaceChildren();
-      $('output-size').textContent = 'no output';
+      $('#formula').replaceChildren();
+      $('#output-size').textContent = 'no output';
     }
     const O = s.filters.length;
-    $('output-maps').textContent = m.out ? `× ${O} ${O === 1 ? 'map' : 'maps'} (one per filter)` : '';
+    $('#output-maps').textContent = m.out ? `× ${O} ${O === 1 ? 'map' : 'maps'} (one per filter)` : '';
     const f = Math.min(s.filter, O - 1);
     document.querySelector('[data-panel="kernel"] figcaption span').textContent = O > 1 ? `Kernel: filter ${f + 1} of ${O}` : 'Kernel';
     document.querySelector('[data-panel="products"] figcaption span').textContent = m.wr.weight && m.wr.weight.shape[1] > 1
@@ -93,7 +93,7 @@ let tableFor = null;
 function renderTable(m) {
   if (tableFor === m) return;
   tableFor = m;
-  const box = $('output-table');
+  const box = $('#output-table');
   if (!m.out) { box.replaceChildren(); return; }
   const [O, OH, OW] = m.out.shape;
   if (O * OH * OW > MAX_TABLE_CELLS) {

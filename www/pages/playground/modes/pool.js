@@ -6,9 +6,9 @@ import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, t
 import { pool2d, sizes2d } from '../compute.js';
 import { shiftTensor } from '../inputs.js';
 import { messagePlan } from '../panels.js';
-import { fmt, shapeText } from '../format.js';
+import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
-import { formulaLines } from './sizes.js';
+import { formulaLines, shapeText } from './sizes.js';
 import { inputCellEdit } from './cell-edit.js';
 
 /** Values closer than this count as "unchanged" after the shift (float32 round-off). */
@@ -150,11 +150,11 @@ export const mode = {
   },
 
   sizes(s, m) {
-    formulaLines($('pool-formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
-    $('pool-output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
+    formulaLines($('#pool-formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
+    $('#pool-output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
     const max = survival(m.max, m.max0);
     const avg = survival(m.avg, m.avg0);
-    const el = $('pool-survival');
+    const el = $('#pool-survival');
     if (s.pool.shift === 0) el.textContent = 'Press “Shift by one pixel” to move the input and see which pooled values survive.';
     else if (max && avg) {
       el.textContent = `After shifting ${s.pool.shift} px ${s.pool.dir === 'x' ? 'right' : 'down'}: max pooling kept ${max.same} of ${max.total} values, average pooling kept ${avg.same} of ${avg.total}.`;

@@ -1,5 +1,13 @@
 // The "output size" lines every mode shows: one line per axis with the core's formula text,
-// marked when that axis has no output.
+// marked when that axis has no output, and the size itself.
+
+/**
+ * "2 × 3": an output size as the playground writes it, spaced for a projector (its tests read
+ * this notation; shared/format.js sizeLabel is the compact "2×3" of the other pages).
+ */
+export function shapeText(h, w) {
+  return `${h} × ${w}`;
+}
 
 /**
  * @param {HTMLElement} el

@@ -6,7 +6,7 @@ import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
 import { conv1d } from '../compute.js';
 import { DIMS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from '../text-embedding.js';
-import { fmt } from '../format.js';
+import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText } from '../panels.js';
 
 /** Runs every detector over the sentence. */

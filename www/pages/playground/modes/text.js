@@ -2,7 +2,7 @@
 // slid along it by conv1d, and the 3-gram each fires most for. One step per 3-gram.
 
 import { $ } from '../../../shared/dom.js';
-import { fmt } from '../format.js';
+import { short as fmt } from '../../../shared/format.js';
 import { DETECTORS } from '../text-embedding.js';
 import { textModel, textCount, planEmbedding, planDetector, planTextOutput } from './text-panels.js';
 
@@ -33,7 +33,7 @@ export const mode = {
 
   /** The strongest 3-gram of the chosen detector (and of all), and the unknown words. */
   sizes(s, m) {
-    const best = $('text-best');
+    const best = $('#text-best');
     if (m.best) {
       const d = m.det;
       const b = m.best[d];
@@ -43,7 +43,7 @@ export const mode = {
         : `“${DETECTORS[d].label}” does not fire on this sentence (its best response is ${fmt(b.value, 4)}).`;
       if (top !== d && m.best[top].value > 0) best.textContent += ` Strongest of all detectors: “${m.best[top].gram}” for “${DETECTORS[top].label}” (${fmt(m.best[top].value, 4)}).`;
     } else best.textContent = '';
-    $('text-unknown').textContent = m.unknown.length ? `Not in the toy vocabulary (zero vectors): ${[...new Set(m.unknown)].join(', ')}.` : '';
+    $('#text-unknown').textContent = m.unknown.length ? `Not in the toy vocabulary (zero vectors): ${[...new Set(m.unknown)].join(', ')}.` : '';
   },
 
   /** Clicking a response moves the step to its 3-gram and selects its detector. */

@@ -8,9 +8,9 @@ import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
 import { convTranspose1d, convTranspose2d, axisSize } from '../compute.js';
 import { messagePlan } from '../panels.js';
-import { fmt, shapeText } from '../format.js';
+import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
-import { formulaLines } from './sizes.js';
+import { formulaLines, shapeText } from './sizes.js';
 
 /** The current input and kernel matrices {h, w, data}. */
 export function trMatrices(tr) {
@@ -169,8 +169,8 @@ export const mode = {
     : ''),
 
   sizes(s, m) {
-    formulaLines($('t-formula'), m.axes.map((a) => [a.name.toLowerCase(), a]));
-    $('t-output-size').textContent = m.final ? (s.tr.dim === 2 ? shapeText(m.final.shape[1], m.final.shape[2]) : `${m.final.shape[2]}`) : 'no output';
+    formulaLines($('#t-formula'), m.axes.map((a) => [a.name.toLowerCase(), a]));
+    $('#t-output-size').textContent = m.final ? (s.tr.dim === 2 ? shapeText(m.final.shape[1], m.final.shape[2]) : `${m.final.shape[2]}`) : 'no output';
   },
 
   /** Clicking an input cell jumps to the step that adds it. */
