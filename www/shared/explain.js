@@ -1,7 +1,22 @@
-// "Get one number using the filter": the panel that opens one unit's arithmetic — its input
-// window, the kernel, the element-wise products, their sum, the bias, the pre-activation
-// (checked against the forward pass) and the activation. Every number arrives computed
-// (state/unit_math.js, via the wasm core); this module only lays them out.
+// The one explain widget ("get one number using the filter"): one unit's arithmetic — its
+// input window, the kernel, the element-wise products, the sum per input channel, the total,
+// the bias, the pre-activation (checked against the value the page computed another way) and
+// the activation. The student page shows LeNet-5's units with it, the playground the unit of a
+// convolution it steps through. Every number arrives computed (contract 3: `net.explainUnit`,
+// `explainConv2d`, or the same object from JS); this module only lays them out.
+//
+// API: createExplain(root, labels?) → {render(m, reference?), error(message)}
+//   root     an element holding `.um-title` and `.um-body`
+//   m        {kind: 'conv'|'pool'|'dense'|'input', c, y, x, activation, value, …} (contract 3;
+//            the unit may also sit in `m.unit`), or null for the hint
+//   reference  the same pre-activation computed another way (default m.forwardPre): shown
+//            with ✓/✗ under the sum
+//   labels   texts that differ per page (defaults: the student page's LeNet wording):
+//            {title(m), intro(m, channel), channel(i), window(m, channel), check, hint,
+//             onHover({channel, y, x} | null) — the pointer over a window/kernel/products cell}
+//
+// The widget brings its own stylesheet (explain.css, linked once on first use), so a page that
+// shows it needs no copy of its rules.
 //
 // The panel updates live while the student draws, so it is built once per unit (structure)
 // and then only its numbers and colours change (fill): no re-layout of the page per frame.
@@ -34,7 +49,7 @@ function gridTable(rows, cols, caption, name) {
  * Writes `values` into a table's cells on diverging colours scaled to the table's |max|.
  * Cells whose value and scale did not change are left alone (no style work while drawing).
  */
-function fillGrid(cells, values, mark) {
+function fillGrid(cells, values, mark, format = fmt) {
   const limit = absMax(values);
   for (let i = 0; i < cells.length; i++) {
     const td = cells[i];
@@ -43,7 +58,7 @@ function fillGrid(cells, values, mark) {
     td.v = values[i];
     td.limit = limit;
     const rgb = diverging(values[i], limit);
-    setText(td.firstChild, fmt(values[i]));
+    setText(td.firstChild, format(values[i]));
     const bg = css(rgb);
     if (td.bg !== bg) {
       td.bg = bg;
@@ -53,33 +68,20 @@ function fillGrid(cells, values, mark) {
   }
 }
 
-const SUM_LINES = (terms) => `<dl class="um-sum mono">
+const SUM_LINES = (terms, check) => `<dl class="um-sum mono">
     <dt>Σ of all ${terms} products</dt><dd data-f="sum"></dd>
     <dt>+ bias</dt><dd data-f="bias"></dd>
     <dt>= pre-activation z</dt><dd data-f="z" data-testid="unit-z"></dd>
-  </dl><p class="um-check">forward pass pre-activation: <span class="mono" data-f="fpre" data-testid="unit-pre"></span>
+  </dl><p class="um-check">${check}: <span class="mono" data-f="fpre" data-testid="unit-pre"></span>
     <span data-f="agree"></span></p>`;
 
-/** @param {HTMLElement} root the panel ([data-testid=unit-math]) */
-export function createUnitMath(root) {
-  const title = root.querySelector('.um-title');
-  const body = root.querySelector('.um-body');
-  let channel = null; // input channel shown in detail (conv units with several)
-  let unitKey = '';
-  let builtKey = '';
-  let refs = null;
-  let last = null;
+/** The unit of `m` ({layer, c, y, x}): contract 3 puts it at the top, older callers in `m.unit`. */
+const unitOf = (m) => m.unit ?? m;
 
-  body.addEventListener('click', (e) => {
-    const b = e.target.closest('button[data-channel]');
-    if (!b || !last) return;
-    channel = Number(b.dataset.channel);
-    render(last);
-    body.querySelector(`button[data-channel="${channel}"]`)?.focus();
-  });
-
-  // ---- structure (once per unit / channel)
-  function convStructure(m) {
+/** The student page's wording (LeNet-5 units). */
+const STUDENT_LABELS = {
+  title: (m) => unitName(unitOf(m)),
+  intro(m, channel) {
     const C = m.channels.length;
     const r = m.region;
     const where = m.below === 'input'
@@ -89,23 +91,70 @@ export function createUnitMath(root) {
     if (m.below === 'input') {
       html += '<p class="muted small">The network normalises pixels first: x = (p − 0.1307) / 0.3081, so background and padding are −0.4242 and full ink is 2.8215.</p>';
     }
+    return html;
+  },
+  channel: (m, i) => `${m.below} map ${i}`,
+  window: (m, channel) => (m.below === 'input' ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`),
+  kernel: (m, channel) => (m.channels.length > 1 ? `kernel w, slice ${channel}` : 'kernel w'),
+  check: 'forward pass pre-activation',
+  hint: 'Click a unit in any layer (or focus a layer and press Enter) to see how its value is computed.',
+};
+
+/**
+ * @param {HTMLElement} root the panel (holds .um-title and .um-body)
+ * @param {Partial<typeof STUDENT_LABELS> & {onHover?: (tap: {channel: number, y: number, x: number} | null) => void}} [options]
+ */
+export function createExplain(root, options = {}) {
+  linkStylesheet();
+  const labels = { ...STUDENT_LABELS, ...options };
+  const title = root.querySelector('.um-title');
+  const body = root.querySelector('.um-body');
+  let channel = null; // input channel shown in detail (conv units with several)
+  let unitKey = '';
+  let builtKey = '';
+  let refs = null;
+  let last = null;
+  let reference = 0; // the pre-activation computed another way (checked against z)
+  const num = labels.format ?? fmt;
+
+  body.addEventListener('pointerover', (e) => {
+    const td = e.target.closest('[data-grid] td');
+    if (!td || !last || last.kind !== 'conv' || !options.onHover) return;
+    const i = [...td.closest('tbody').querySelectorAll('td')].indexOf(td);
+    options.onHover({ channel, y: Math.floor(i / last.kw), x: i % last.kw });
+  });
+  body.addEventListener('pointerleave', () => options.onHover?.(null));
+
+  body.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-channel]');
+    if (!b || !last) return;
+    channel = Number(b.dataset.channel);
+    render(last, reference);
+    body.querySelector(`button[data-channel="${channel}"]`)?.focus();
+  });
+
+  // ---- structure (once per unit / channel)
+  function convStructure(m) {
+    const C = m.channels.length;
+    let html = labels.intro(m, channel);
     if (C > 1) {
       html += `<div class="um-channels" role="group" aria-label="Input map shown">${m.channels.map((c) =>
-        `<button type="button" data-channel="${c.index}" aria-pressed="${c.index === channel}">${m.below} map ${c.index}<span class="mono" data-f="partial${c.index}"></span></button>`).join('')}</div>`;
+        `<button type="button" data-channel="${c.index}" aria-pressed="${c.index === channel}">${labels.channel(m, c.index)}<span class="mono" data-f="partial${c.index}"></span></button>`).join('')}</div>`;
     }
     const op = (sign) => `<span class="um-op" aria-hidden="true">${sign}</span>`;
-    const wcap = m.below === 'input' ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`;
+    const wcap = labels.window(m, channel);
     html += `<div class="um-tables">${gridTable(m.kh, m.kw, wcap, 'window')}
-      <span class="um-step">${op('×')}${gridTable(m.kh, m.kw, C > 1 ? `kernel w, slice ${channel}` : 'kernel w', 'kernel')}</span>
+      <span class="um-step">${op('×')}${gridTable(m.kh, m.kw, labels.kernel(m, channel), 'kernel')}</span>
       <span class="um-step">${op('=')}${gridTable(m.kh, m.kw, 'products x · w', 'products')}</span></div>`;
-    html += `<p class="mono">Σ of these ${m.kh * m.kw} products = <span data-f="partial"></span>${C > 1 ? ` <span class="muted">(map ${channel} of ${C})</span>` : ''}</p>`;
-    return html + SUM_LINES(C * m.kh * m.kw) + `<p class="um-act">${ACT_TEXT[m.activation]} <span class="muted">(the unit's value)</span></p>`;
+    html += `<p class="mono">Σ of these ${m.kh * m.kw} products = <span data-f="partial"></span>${C > 1 ? ` <span class="muted">(${labels.channel(m, channel)}, ${C} in all)</span>` : ''}</p>`;
+    return html + SUM_LINES(C * m.kh * m.kw, labels.check) + activationLine(m);
   }
 
   function poolStructure(m) {
     const isMax = m.mode === 'max';
-    return `<p>It takes the ${m.kh}×${m.kw} window at rows ${m.region.y0}–${m.region.y1 - 1}, cols ${m.region.x0}–${m.region.x1 - 1} of ${m.below} map ${m.unit.c} and keeps ${isMax ? 'the largest value' : 'the average'}. No weights.</p>
-      <div class="um-tables">${gridTable(m.kh, m.kw, `window of ${m.below} map ${m.unit.c}`, 'window')}</div>
+    const c = unitOf(m).c;
+    return `<p>It takes the ${m.kh}×${m.kw} window at rows ${m.region.y0}–${m.region.y1 - 1}, cols ${m.region.x0}–${m.region.x1 - 1} of ${m.below} map ${c} and keeps ${isMax ? 'the largest value' : 'the average'}. No weights.</p>
+      <div class="um-tables">${gridTable(m.kh, m.kw, `window of ${m.below} map ${c}`, 'window')}</div>
       <dl class="um-sum mono"><dt>${isMax ? 'max' : 'average'} of the ${m.kh * m.kw} values</dt><dd data-f="pooled" data-testid="unit-z"></dd>
       <dt>forward pass value</dt><dd data-f="fvalue"></dd></dl>
       <p class="um-act">value = <strong data-f="value"></strong></p>`;
@@ -113,7 +162,7 @@ export function createUnitMath(root) {
 
   function denseStructure(m) {
     const n = m.inputs.length;
-    const what = m.unit.layer === 'C5'
+    const what = unitOf(m).layer === 'C5'
       ? `C5 is a 5×5 convolution over all 16 S4 maps of 5×5, so each unit sees all ${n} values: it works like a dense unit.`
       : `It multiplies each of the ${n} values of ${m.below} by its weight, adds everything up and adds its bias.`;
     const row = '<tr><td></td><td class="mono"></td><td class="mono"></td><td class="mono"></td><td class="um-bar-cell"><span class="um-bar"></span></td></tr>';
@@ -121,7 +170,7 @@ export function createUnitMath(root) {
       <table class="um-terms"><caption>The ${TOP_TERMS} largest contributions x · w (of ${n})</caption>
       <thead><tr><th>input</th><th>x</th><th>w</th><th>x · w</th><th><span class="visually-hidden">size</span></th></tr></thead>
       <tbody>${row.repeat(Math.min(TOP_TERMS, n))}</tbody></table>
-      ${SUM_LINES(n)}<p class="um-act">${ACT_TEXT[m.activation]} <span class="muted">(the unit's value)</span></p>`;
+      ${SUM_LINES(n, labels.check)}${activationLine(m)}`;
   }
 
   function inputStructure() {
@@ -136,33 +185,33 @@ export function createUnitMath(root) {
   }
 
   function fillSums(m) {
-    set('sum', fmt(m.sum, 4));
-    set('bias', fmt(m.bias, 4));
-    set('z', fmt(m.z, 4));
-    set('fpre', fmt(m.forwardPre, 4));
-    const ok = Math.abs(m.z - m.forwardPre) <= AGREE_TOLERANCE;
+    set('sum', num(m.sum, 4));
+    set('bias', num(m.bias, 4));
+    set('z', num(m.z, 4));
+    set('fpre', num(reference, 4));
+    const ok = Math.abs(m.z - reference) <= AGREE_TOLERANCE;
     set('agree', ok ? '✓ agrees (|difference| ≤ 10⁻⁴)' : '✗ differs (|difference| > 10⁻⁴)');
     refs.check?.classList.toggle('bad', !ok);
-    set('pre', fmt(m.forwardPre, m.activation === 'softmax' ? 3 : 4));
-    set('value', fmt(m.value, 4));
+    set('pre', num(reference, m.activation === 'softmax' ? 3 : 4));
+    set('value', num(m.value, 4));
   }
 
   function fillConv(m) {
     const ch = m.channels[channel];
-    fillGrid(refs.grids.window, ch.window);
-    fillGrid(refs.grids.kernel, ch.kernel);
-    fillGrid(refs.grids.products, ch.products);
-    for (const c of m.channels) set(`partial${c.index}`, `Σ ${fmt(c.partial, 3)}`);
-    set('partial', fmt(ch.partial, 4));
+    fillGrid(refs.grids.window, ch.window, null, num);
+    fillGrid(refs.grids.kernel, ch.kernel, null, num);
+    fillGrid(refs.grids.products, ch.products, null, num);
+    for (const c of m.channels) set(`partial${c.index}`, `Σ ${num(c.partial, 3)}`);
+    set('partial', num(ch.partial, 4));
     fillSums(m);
   }
 
   function fillPool(m) {
     const isMax = m.mode === 'max';
-    fillGrid(refs.grids.window, m.window, (i) => isMax && m.window[i] === m.pooled);
-    set('pooled', fmt(m.pooled, 4));
-    set('fvalue', fmt(m.value, 4));
-    set('value', fmt(m.value, 4));
+    fillGrid(refs.grids.window, m.window, (i) => isMax && m.window[i] === m.pooled, num);
+    set('pooled', num(m.pooled, 4));
+    set('fvalue', num(m.value, 4));
+    set('value', num(m.value, 4));
   }
 
   function fillDense(m) {
@@ -178,9 +227,9 @@ export function createUnitMath(root) {
       const cells = refs.rows[k].cells;
       const p = m.products[i];
       cells[0].textContent = name(i);
-      cells[1].textContent = fmt(m.inputs[i], 3);
-      cells[2].textContent = fmt(m.weights[i], 3);
-      cells[3].textContent = fmt(p, 3);
+      cells[1].textContent = num(m.inputs[i], 3);
+      cells[2].textContent = num(m.weights[i], 3);
+      cells[3].textContent = num(p, 3);
       const bar = cells[4].firstElementChild;
       bar.className = `um-bar ${p < 0 ? 'neg' : 'pos'}`;
       bar.style.width = `${((100 * Math.abs(p)) / maxAbs).toFixed(1)}%`;
@@ -189,8 +238,8 @@ export function createUnitMath(root) {
   }
 
   function fillInput(m) {
-    set('raw', fmt(m.raw, 4));
-    set('norm', fmt(m.normalised, 4));
+    set('raw', num(m.raw, 4));
+    set('norm', num(m.normalised, 4));
   }
 
   function build(m) {
@@ -205,22 +254,27 @@ export function createUnitMath(root) {
     refs = { fields, grids, rows: [...body.querySelectorAll('.um-terms tbody tr')], check: body.querySelector('.um-check') };
   }
 
-  /** Shows the arithmetic `m` (from state/unit_math.js unitMath), or the hint when null. */
-  function render(m) {
+  /**
+   * Shows the arithmetic `m` (contract 3), or the hint when null; `ref` is the pre-activation
+   * the page computed another way (default m.forwardPre, else z).
+   */
+  function render(m, ref) {
     last = m;
     if (!m) {
-      title.textContent = 'Click a unit in any layer (or focus a layer and press Enter) to see how its value is computed.';
+      title.textContent = labels.hint;
       body.innerHTML = '';
       unitKey = builtKey = '';
       delete root.dataset.kind;
       return;
     }
-    const key = `${m.kind}/${m.unit.layer}/${m.unit.c}/${m.unit.y}/${m.unit.x}/${m.activation}/${m.mode ?? ''}`;
+    reference = ref ?? m.forwardPre ?? m.z;
+    const u = unitOf(m);
+    const key = `${m.kind}/${u.layer}/${u.c}/${u.y}/${u.x}/${m.activation}/${m.mode ?? ''}/${m.kh}×${m.kw}×${m.channels?.length}`;
     if (key !== unitKey) {
       unitKey = key;
       channel = null;
-      title.textContent = unitName(m.unit);
     }
+    setText(title, labels.title(m));
     if (m.kind === 'conv' && (channel === null || channel >= m.channels.length)) {
       // Start with the input map that contributes most.
       channel = 0;
@@ -247,4 +301,21 @@ export function createUnitMath(root) {
 
   render(null);
   return { render, error };
+}
+
+/** Adds explain.css to the document once (same origin: allowed under a strict CSP). */
+function linkStylesheet() {
+  const href = new URL('./explain.css', import.meta.url).href;
+  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  document.head.append(link);
+}
+
+/** The student page's name for the widget. */
+export const createUnitMath = createExplain;
+
+function activationLine(m) {
+  return m.activation ? `<p class="um-act">${ACT_TEXT[m.activation]} <span class="muted">(the unit's value)</span></p>` : '';
 }

@@ -42,6 +42,7 @@ export function installInteraction({ store, painted, modes, current, update, pau
 
   for (const mode of modes) {
     for (const p of mode.panels) {
+      if (p.dom) continue; // a DOM panel handles its own pointer (explain widget: onHover)
       const canvas = document.querySelector(`canvas[data-canvas="${p.id}"]`);
       canvas.addEventListener('pointermove', (e) => {
         const hit = hitAt(canvas, e);

@@ -178,7 +178,7 @@ function createPlayground() {
     document.querySelectorAll('button[data-export]').forEach((b) => b.addEventListener('click', () => {
       const { mode, model } = shown;
       const panel = mode.panels.find((p) => p.id === b.dataset.export);
-      const width = Math.max(160, canvasOf(panel.id).parentElement.clientWidth - 2);
+      const width = Math.max(160, (canvasOf(panel.id)?.parentElement ?? b.closest('figure')).clientWidth - 2);
       const plan = panel.plan(settings(), store.get(), model, Math.max(width, 480));
       exportPlan(plan, panel.exportTitle, `convscope-${mode.id}-${panel.id}.png`);
     }));
@@ -197,7 +197,7 @@ function createPlayground() {
       b.textContent = m.label;
       return b;
     }));
-    buildPanels($('#stage'), MODES, $('#readout'));
+    buildPanels($('#stage'), MODES, $('#readout'), { hover: (h) => store.set({ hover: h }) });
     store.subscribe((ui, changed) => render(changed));
     applyHash(location.hash);
     if (`#${serialize(settings())}` !== location.hash) history.replaceState(null, '', `#${serialize(settings())}`);

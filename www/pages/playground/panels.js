@@ -4,7 +4,9 @@
 // or the part of the hover / keyboard cursor it shows), and plans that only write text.
 //
 // A plan is {width, height, paint(ctx), hit(px, py) → {map, y, x} | null, layout?}: the same
-// plan paints the screen and the exported PNG.
+// plan paints the screen and the exported PNG. A panel with `dom` shows DOM instead of a canvas
+// (the explain widget): dom.mount(element, actions) once, dom.update(handle, settings, ui,
+// model) → {texts} on change; its `plan` is then only used for the PNG.
 
 import { setupCanvas } from '../../shared/canvas.js';
 import { theme, getTextScale } from '../../shared/grid.js';
@@ -15,12 +17,16 @@ import { theme, getTextScale } from '../../shared/grid.js';
  * @param {Array<{id: string, panels: object[], note?: string}>} modes
  * @param {Element} before
  */
-export function buildPanels(stage, modes, before) {
+export function buildPanels(stage, modes, before, actions) {
   for (const mode of modes) {
     const box = document.createElement('div');
     box.className = `panels ${mode.id}-panels`;
     box.dataset.modes = mode.id;
-    for (const p of mode.panels) box.append(figure(p));
+    for (const p of mode.panels) {
+      const fig = figure(p);
+      box.append(fig);
+      if (p.dom) p.handle = p.dom.mount(fig.querySelector('.panel-dom'), actions);
+    }
     if (mode.note) {
       const note = document.createElement('p');
       note.className = 'legend-note muted small wide';
@@ -46,6 +52,12 @@ function figure(p) {
   exp.textContent = 'Export PNG';
   cap.append(span, exp);
   const wrap = document.createElement('div');
+  if (p.dom) {
+    wrap.className = 'panel-dom';
+    wrap.dataset.testid = `${p.testid}-panel`;
+    fig.append(cap, wrap);
+    return withText(fig, p);
+  }
   wrap.className = 'canvas-wrap';
   const canvas = document.createElement('canvas');
   canvas.dataset.canvas = p.id;
@@ -58,6 +70,10 @@ function figure(p) {
   }
   wrap.append(canvas);
   fig.append(cap, wrap);
+  return withText(fig, p);
+}
+
+function withText(fig, p) {
   if (p.text) {
     // The panel's arithmetic as text for screen readers (and the tests).
     const t = document.createElement('p');
@@ -69,7 +85,7 @@ function figure(p) {
   return fig;
 }
 
-/** The canvas of panel `id`. */
+/** The canvas of panel `id` (null for a DOM panel). */
 export function canvasOf(id) {
   return document.querySelector(`canvas[data-canvas="${id}"]`);
 }
@@ -92,10 +108,14 @@ function uiKey(p, ui) {
 export function paintPanels(mode, settings, ui, m, painted) {
   for (const p of mode.panels) {
     const canvas = canvasOf(p.id);
-    const width = Math.max(160, canvas.parentElement.clientWidth - 2);
+    const width = canvas ? Math.max(160, canvas.parentElement.clientWidth - 2) : 0;
     const sig = [m, settings, width, getTextScale(), uiKey(p, ui)];
     const last = painted.get(p.id);
     if (last && last.sig.every((v, i) => v === sig[i])) continue;
+    if (p.dom) {
+      painted.set(p.id, { sig, plan: p.dom.update(p.handle, settings, ui, m) });
+      continue;
+    }
     const plan = p.plan(settings, ui, m, width);
     const ctx = setupCanvas(canvas, Math.ceil(plan.width), Math.ceil(plan.height));
     plan.paint(ctx);

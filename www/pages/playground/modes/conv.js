@@ -5,6 +5,7 @@
 import { $ } from '../../../shared/dom.js';
 import { short as fmt } from '../../../shared/format.js';
 import * as conv from './conv-panels.js';
+import { explainPanel } from './conv-explain.js';
 import { formulaLines, shapeText } from './sizes.js';
 import { inputCellEdit, kernelCellEdit } from './cell-edit.js';
 
@@ -23,7 +24,7 @@ export const mode = {
     { id: 'output', caption: 'Output (feature maps)', exportTitle: 'Output feature maps', testid: 'output', hoverFrom: ['input', 'output'],
       label: 'Output feature maps; values are listed in the table below.', plan: conv.planOutput },
     { id: 'products', caption: 'This step: products and their sum', exportTitle: 'Products of this step', testid: 'products', wide: true,
-      hoverFrom: ['output', 'kernel', 'products'], text: 'equation', plan: conv.planProducts },
+      hoverFrom: ['output'], text: 'equation', dom: explainPanel, plan: conv.planProducts },
   ],
 
   /** Memo key of the model: everything but the step and the selected filter. */

@@ -6,17 +6,20 @@ import { short as fmt } from '../../../shared/format.js';
 import { DETECTORS } from '../text-embedding.js';
 import { textModel, textCount, planEmbedding, planDetector, planTextOutput } from './text-panels.js';
 
+/** The sentence as vectors, the detector with this step's products, every response. */
+const panels = [
+  { id: 'embedding', caption: 'Words as vectors (embedding)', exportTitle: 'Sentence as word vectors', testid: 'text-embedding', wide: true,
+    hoverFrom: ['responses'], label: 'Embedding matrix of the sentence', plan: planEmbedding },
+  { id: 'detector', caption: "Detector and this step's products", exportTitle: '3-gram detector', testid: 'text-detector', wide: true,
+    hoverFrom: ['responses'], text: 'text-equation', plan: planDetector },
+  { id: 'responses', caption: 'Detector responses (conv1d)', exportTitle: 'Detector responses', testid: 'text-output', wide: true,
+    hoverFrom: ['responses'], label: 'Responses of every 3-gram detector', plan: planTextOutput },
+];
+
 export const mode = {
   id: 'text',
   label: '1-D conv on text',
-  panels: [
-    { id: 'embedding', caption: 'Words as vectors (embedding)', exportTitle: 'Sentence as word vectors', testid: 'text-embedding', wide: true,
-      hoverFrom: ['responses'], label: 'Embedding matrix of the sentence', plan: planEmbedding },
-    { id: 'detector', caption: "Detector and this step's products", exportTitle: '3-gram detector', testid: 'text-detector', wide: true,
-      hoverFrom: ['responses'], text: 'text-equation', plan: planDetector },
-    { id: 'responses', caption: 'Detector responses (conv1d)', exportTitle: 'Detector responses', testid: 'text-output', wide: true,
-      hoverFrom: ['responses'], label: 'Responses of every 3-gram detector', plan: planTextOutput },
-  ],
+  panels,
 
   key: (s) => `${s.text.sentence}|${s.text.detector}`,
   model: (s) => textModel(s),
