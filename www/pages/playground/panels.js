@@ -75,10 +75,11 @@ function figure(p) {
 
 function withText(fig, p) {
   if (p.text) {
-    // The panel's arithmetic as text for screen readers (and the tests).
+    // The panel's arithmetic as text (for screen readers; the tests read it too).
     const t = document.createElement('p');
     t.id = p.text;
-    t.className = 'visually-hidden';
+    // Shown under a DOM panel (its arithmetic in one line); a canvas paints it itself.
+    t.className = p.dom ? 'panel-text mono' : 'visually-hidden';
     t.dataset.testid = p.text;
     fig.append(t);
   }
