@@ -1,6 +1,7 @@
 // Every number the playground shows comes through here from the wasm core (pkg/convscope.js).
-// Each wrapper catches the core's Error and returns {error: message} so the page can explain
-// the setting inline and keep working. No convolution, pooling or size arithmetic in JS.
+// Each wrapper catches the core's Error and returns {error: message, param, code} (contract 1:
+// the core names the parameter and a stable code) so the page can explain the setting inline,
+// next to its control, and keep working. No convolution, pooling or size arithmetic in JS.
 
 /** @typedef {{data: Float32Array, shape: number[]}} Tensor */
 
@@ -16,8 +17,19 @@ function attempt(fn) {
   try {
     return { value: fn() };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: e instanceof Error ? e.message : String(e), param: e?.param ?? null, code: e?.code ?? null };
   }
+}
+
+/**
+ * Records a failed result `r` in model `m`: its message once in `m.errors`, the parameter it
+ * names once in `m.params`. Returns true when `r` failed.
+ */
+export function report(m, r) {
+  if (!r.error) return false;
+  if (!m.errors.includes(r.error)) m.errors.push(r.error);
+  if (r.param && !m.params.includes(r.param)) m.params.push(r.param);
+  return true;
 }
 
 /**

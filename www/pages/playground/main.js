@@ -4,7 +4,7 @@
 // each panel shows; this module decides when to repaint — a hover or cursor move repaints only
 // the panels that draw it (panels.js signatures) and the readout, never the controls.
 
-import { $ } from '../../shared/dom.js';
+import { $, $$ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader } from '../../shared/header.js';
 import { memo } from './compute.js';
@@ -133,8 +133,16 @@ function createPlayground() {
     $('#error').textContent = [...new Set(errors)].join('\n');
     // The same explanation next to the settings that caused it (visible on phones too).
     document.querySelectorAll('[data-reason]').forEach((el) => { el.textContent = (m.errors ?? []).join('\n'); });
+    markInvalid(mode, m);
     mode.sizes(s, m);
     renderPlayer(s, mode, m, count, ui.playing);
+  }
+
+  /** Marks the controls of the parameters the core named in its errors (err.param). */
+  function markInvalid(mode, m) {
+    const ids = new Set((m.params ?? []).flatMap((p) => mode.paramControls?.[p] ?? []));
+    for (const el of $$('#controls [aria-invalid]')) if (!ids.has(el.id)) el.removeAttribute('aria-invalid');
+    for (const id of ids) $(`#${id}`).setAttribute('aria-invalid', 'true');
   }
 
   function renderPlayer(s, mode, m, count, playing) {

@@ -7,7 +7,7 @@
 import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
 import { buildWeight, filterLabel } from '../kernels.js';
-import { conv2d, sizes2d } from '../compute.js';
+import { conv2d, sizes2d, report } from '../compute.js';
 import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText, textWidth } from '../panels.js';
 import { explainConv } from '../explain-conv.js';
@@ -25,7 +25,7 @@ export const MAX_EQUATION_TERMS = 27;
 export function convModel(state, inp) {
   const [C, H, W] = inp.tensor.shape;
   const wr = buildWeight(state.filters, C);
-  const m = { input: inp.tensor, natural: inp.natural, C, H, W, wr, out: null, errors: [], sizes: null, kh: 0, kw: 0 };
+  const m = { input: inp.tensor, natural: inp.natural, C, H, W, wr, out: null, errors: [], params: [], sizes: null, kh: 0, kw: 0 };
   if (wr.error) { m.errors.push(wr.error); return m; }
   m.kh = wr.kh;
   m.kw = wr.kw;
@@ -35,8 +35,7 @@ export function convModel(state, inp) {
     return m;
   }
   const r = conv2d(inp.tensor, wr.weight, { stride: state.stride, padding: state.padding, dilation: state.dilation });
-  if (r.error) m.errors.push(r.error);
-  else m.out = r.value;
+  if (!report(m, r)) m.out = r.value;
   return m;
 }
 

@@ -16,6 +16,8 @@ export const mode = {
   id: 'conv',
   label: 'Convolution',
   usesInput: true,
+  /** The controls that set each parameter the core may name in an error (contract 1). */
+  paramControls: { input: ['input-kind'], weight: ['kernel-text'], stride: ['stride', 'stride-w'], padding: ['padding', 'padding-w'], dilation: ['dilation', 'dilation-w'] },
   panels: [
     { id: 'input', caption: 'Input', exportTitle: 'Input', testid: 'input', editable: true, hoverFrom: ['input', 'output', 'kernel', 'products'],
       label: 'Input grid. Arrow keys move, Enter edits a cell.', plan: conv.planInput },

@@ -10,6 +10,8 @@
 //   steps(model)              animation positions (0: no player)
 //   stepLabel(settings, model, count), readout(hover, settings, model) → text
 //   sizes(settings, model)    output size, formula and other text that follows the settings
+//   paramControls?            {core parameter name: [control ids]}: err.param → the control marked
+//                             aria-invalid (models list the named parameters in model.params)
 //   texts?(plans)             {element id: text} of the panels' arithmetic
 //   click?(panel, hit, model, actions)   a click on a panel that is not editable
 //   cellEdit?(panel, hit, settings, model) → {value, label, min, max, apply(settings, v) → error}

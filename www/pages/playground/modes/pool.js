@@ -3,7 +3,7 @@
 // translation. No animation steps.
 
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
-import { pool2d, sizes2d } from '../compute.js';
+import { pool2d, sizes2d, report } from '../compute.js';
 import { shiftTensor } from '../inputs.js';
 import { messagePlan } from '../panels.js';
 import { short as fmt } from '../../../shared/format.js';
@@ -22,12 +22,12 @@ export function poolModel(state, inp) {
   const { window: k, stride, padding, shift, dir } = state.pool;
   const shifted = shift > 0 ? shiftTensor(inp.tensor, shift, dir) : inp.tensor;
   const [C, H, W] = inp.tensor.shape;
-  const m = { input: shifted, natural: inp.natural, C, H, W, errors: [] };
+  const m = { input: shifted, natural: inp.natural, C, H, W, errors: [], params: [] };
   m.sizes = sizes2d({ kind: 'pool', h: H, w: W, kh: k, kw: k, stride: [stride, stride], padding: [padding, padding] });
   const opts = (mode) => ({ mode, kernel: k, stride, padding });
   for (const mode of ['max', 'avg']) {
     const r = pool2d(shifted, opts(mode));
-    if (r.error) { if (!m.errors.includes(r.error)) m.errors.push(r.error); continue; }
+    if (report(m, r)) continue;
     m[mode] = r.value;
     if (shift > 0) {
       const r0 = pool2d(inp.tensor, opts(mode));
@@ -128,6 +128,7 @@ export const mode = {
   label: 'Pooling',
   usesInput: true,
   player: false,
+  paramControls: { input: ['input-kind'], kernel: ['pool-window'], stride: ['pool-stride'], padding: ['pool-padding'] },
   panels: [
     { id: 'pool-input', caption: 'Input', exportTitle: 'Pooling input', testid: 'pool-input', wide: true, editable: true, hoverFrom: ['max', 'avg'],
       label: 'Input grid. Arrow keys move, Enter edits a cell.', plan: planPoolInput },

@@ -4,7 +4,7 @@
 
 import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
-import { conv1d } from '../compute.js';
+import { conv1d, report } from '../compute.js';
 import { DIMS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from '../text-embedding.js';
 import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText } from '../panels.js';
@@ -14,10 +14,9 @@ export function textModel(state) {
   const { words } = tokenize(state.text.sentence);
   const { tensor, unknown } = embed(words);
   const weight = detectorWeight();
-  const m = { words, emb: tensor, unknown, weight, out: null, errors: [] };
+  const m = { words, emb: tensor, unknown, weight, out: null, errors: [], params: [] };
   const r = conv1d(tensor, weight, {});
-  if (r.error) m.errors.push(r.error);
-  else m.out = r.value;
+  if (!report(m, r)) m.out = r.value;
   m.det = Math.max(0, DETECTORS.findIndex((d) => d.id === state.text.detector));
   if (m.out) {
     const L = m.out.shape[1];

@@ -6,7 +6,7 @@
 
 import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
-import { convTranspose1d, convTranspose2d, axisSize } from '../compute.js';
+import { convTranspose1d, convTranspose2d, axisSize, report } from '../compute.js';
 import { messagePlan } from '../panels.js';
 import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
@@ -39,17 +39,15 @@ function run(tr, data) {
 export function trModel(state) {
   const tr = state.tr;
   const { inM, kM } = trMatrices(tr);
-  const m = { tr, inM, kM, N: inM.h * inM.w, errors: [], axes: [], final: null, cache: new Map() };
+  const m = { tr, inM, kM, N: inM.h * inM.w, errors: [], params: [], axes: [], final: null, cache: new Map() };
   const axes = tr.dim === 2 ? [['Rows', inM.h, kM.h], ['Columns', inM.w, kM.w]] : [['Length', inM.w, kM.w]];
   for (const [name, input, kernel] of axes) {
     const r = axisSize({ kind: 'transposed', input, kernel, stride: tr.stride, padding: tr.padding, outputPadding: tr.outpad });
     m.axes.push({ name, ...r });
-    if (r.error) m.errors.push(r.error);
-    else if (r.value.size < 1) m.errors.push(`${name}: ${r.value.reason}.`);
+    if (!report(m, r) && r.value.size < 1) m.errors.push(`${name}: ${r.value.reason}.`);
   }
   const f = run(tr, inM.data);
-  if (f.error) { if (!m.errors.length) m.errors.push(f.error); else if (!m.errors.includes(f.error)) m.errors.push(f.error); }
-  else m.final = f.value;
+  if (!report(m, f)) m.final = f.value;
   return m;
 }
 
@@ -152,6 +150,7 @@ function fmtShort(v) {
 export const mode = {
   id: 'transposed',
   label: 'Transposed conv',
+  paramControls: { input: ['t-input'], weight: ['t-kernel'], kernel: ['t-kernel'], stride: ['t-stride'], padding: ['t-padding'], outputPadding: ['t-outpad'] },
   panels: [
     { id: 'tr-input', caption: 'Input and kernel', exportTitle: 'Transposed convolution: input and kernel', testid: 't-input', wide: true,
       hoverFrom: ['tr-input'], label: 'Transposed convolution input and kernel', plan: planTrInput },
