@@ -6,6 +6,7 @@ import { $ } from '../../../shared/dom.js';
 import { short as fmt } from '../../../shared/format.js';
 import * as conv from './conv-panels.js';
 import { explainPanel } from './conv-explain.js';
+import { convControls } from './conv-controls.js';
 import { formulaLines, shapeText } from './sizes.js';
 import { inputCellEdit, kernelCellEdit } from './cell-edit.js';
 
@@ -15,6 +16,7 @@ const MAX_TABLE_CELLS = 4096;
 export const mode = {
   id: 'conv',
   label: 'Convolution',
+  controls: convControls,
   usesInput: true,
   /** The controls that set each parameter the core may name in an error (contract 1). */
   paramControls: { input: ['input-kind'], weight: ['kernel-text'], stride: ['stride', 'stride-w'], padding: ['padding', 'padding-w'], dilation: ['dilation', 'dilation-w'] },

@@ -10,6 +10,8 @@ import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
 import { formulaLines, shapeText } from './sizes.js';
 import { inputCellEdit } from './cell-edit.js';
+import { LIMITS } from '../settings.js';
+import { put, readInt } from '../form.js';
 
 /** Values closer than this count as "unchanged" after the shift (float32 round-off). */
 export const SAME_TOLERANCE = 1e-5;
@@ -123,9 +125,43 @@ export function planPooled(state, view, m, mode, maxWidth) {
   };
 }
 
+/** The pooling fieldset: window, stride, padding and the one-pixel shift. */
+const controls = {
+  init(actions) {
+    const err = actions.controlError;
+    const upd = actions.update;
+    $('#pool-window').addEventListener('input', (e) => {
+      const v = readInt(e.target, LIMITS.window, 'The window', err);
+      if (v !== null) upd((s) => { s.pool.window = v; s.pool.stride = v; s.pool.padding = Math.min(s.pool.padding, Math.floor(v / 2)); }, { key: 'pool-window' });
+    });
+    $('#pool-stride').addEventListener('input', (e) => {
+      const v = readInt(e.target, LIMITS.pstride, 'The pooling stride', err);
+      if (v !== null) upd((s) => { s.pool.stride = v; }, { key: 'pool-stride' });
+    });
+    $('#pool-padding').addEventListener('input', (e) => {
+      const v = readInt(e.target, LIMITS.ppadding, 'The pooling padding', err);
+      if (v !== null) upd((s) => { s.pool.padding = v; }, { key: 'pool-padding' });
+    });
+    for (const id of ['pool-window', 'pool-stride', 'pool-padding']) $(`#${id}`).addEventListener('change', () => actions.resync());
+    $('#shift').addEventListener('click', () => upd((s) => { s.pool.shift = Math.min(LIMITS.shift.max, s.pool.shift + 1); }, { key: null }));
+    $('#shift-reset').addEventListener('click', () => upd((s) => { s.pool.shift = 0; }, { key: null }));
+    $('#shift-dir').addEventListener('change', (e) => upd((s) => { s.pool.dir = e.target.value; }, { key: null }));
+  },
+  sync(s, info) {
+    put($('#pool-window'), s.pool.window, info.force);
+    put($('#pool-stride'), s.pool.stride, info.force);
+    $('#pool-padding').max = Math.floor(s.pool.window / 2);
+    put($('#pool-padding'), s.pool.padding, info.force);
+    put($('#shift-dir'), s.pool.dir, info.force);
+    $('#shift').disabled = s.pool.shift >= LIMITS.shift.max;
+    $('#shift-reset').disabled = s.pool.shift === 0;
+  },
+};
+
 export const mode = {
   id: 'pool',
   label: 'Pooling',
+  controls,
   usesInput: true,
   player: false,
   paramControls: { input: ['input-kind'], kernel: ['pool-window'], stride: ['pool-stride'], padding: ['pool-padding'] },

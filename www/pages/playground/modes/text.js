@@ -3,8 +3,24 @@
 
 import { $ } from '../../../shared/dom.js';
 import { short as fmt } from '../../../shared/format.js';
-import { DETECTORS } from '../text-embedding.js';
+import { DETECTORS, VOCAB } from '../text-embedding.js';
 import { textModel, textCount, planEmbedding, planDetector, planTextOutput } from './text-panels.js';
+import { option, put } from '../form.js';
+
+/** The text fieldset: the sentence (debounced by actions.setSentence) and the detector. */
+const controls = {
+  init(actions) {
+    for (const d of DETECTORS) $('#detector').append(option(d.id, d.label));
+    $('#vocab-list').textContent = `Vocabulary: ${Object.entries(VOCAB).map(([w, v]) => `${w} [${v.map((x) => fmt(x)).join(', ')}]`).join('; ')}.`;
+    const upd = actions.update;
+    $('#sentence').addEventListener('input', (e) => actions.setSentence(e.target.value));
+    $('#detector').addEventListener('change', (e) => upd((s) => { s.text.detector = e.target.value; }, { key: null }));
+  },
+  sync(s, info) {
+    put($('#sentence'), s.text.sentence, info.force);
+    put($('#detector'), s.text.detector, info.force);
+  },
+};
 
 /** The sentence as vectors, the detector with this step's products, every response. */
 const panels = [
@@ -19,6 +35,7 @@ const panels = [
 export const mode = {
   id: 'text',
   label: '1-D conv on text',
+  controls,
   panels,
 
   key: (s) => `${s.text.sentence}|${s.text.detector}`,

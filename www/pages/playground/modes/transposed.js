@@ -11,6 +11,9 @@ import { messagePlan } from '../panels.js';
 import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
 import { formulaLines, shapeText } from './sizes.js';
+import { LIMITS } from '../settings.js';
+import { filterFromText, filterToText } from '../kernels.js';
+import { put, readInt } from '../form.js';
 
 /** The current input and kernel matrices {h, w, data}. */
 export function trMatrices(tr) {
@@ -147,9 +150,52 @@ function fmtShort(v) {
   return Number.isInteger(v) ? String(v).replace('-', '−') : v.toFixed(2).replace('-', '−');
 }
 
+/** The transposed-convolution fieldset: dimensions, input and kernel values, stride, cropping, output padding. */
+const controls = {
+  init(actions) {
+    const err = actions.controlError;
+    const upd = actions.update;
+    $('#t-dim').addEventListener('change', (e) => upd((s) => { s.tr.dim = Number(e.target.value); }, { key: null, resetStep: true }));
+    const trMatrix = (el, which) => {
+      const dim = actions.state().tr.dim;
+      const r = filterFromText(el.value, 1);
+      let msg = r.error ?? '';
+      if (!msg && (r.spec.h > LIMITS.tside.max || r.spec.w > (dim === 1 && which === 'in' ? 8 : LIMITS.tside.max))) msg = `At most ${LIMITS.tside.max}×${LIMITS.tside.max} here (8 values for a 1-D input).`;
+      if (!msg && dim === 1 && r.spec.h !== 1) msg = 'A 1-D input or kernel is a single row of numbers.';
+      if (!msg && r.spec.data.some((v) => Math.abs(v) > LIMITS.value.max)) msg = 'Values must lie within ±999.';
+      actions.trError(msg);
+      if (msg) return;
+      const m = { h: r.spec.h, w: r.spec.w, data: r.spec.data };
+      upd((s) => { s.tr[`${which}${dim}`] = m; }, { key: `t-${which}`, resetStep: true });
+    };
+    $('#t-input').addEventListener('input', (e) => trMatrix(e.target, 'in'));
+    $('#t-kernel').addEventListener('input', (e) => trMatrix(e.target, 'k'));
+    for (const [id, key, lim, what] of [['t-stride', 'stride', LIMITS.tstride, 'The stride'], ['t-padding', 'padding', LIMITS.tpadding, 'The padding'], ['t-outpad', 'outpad', LIMITS.toutpad, 'The output padding']]) {
+      $(`#${id}`).addEventListener('input', (e) => {
+        const v = readInt(e.target, lim, what, err);
+        if (v !== null) upd((s) => { s.tr[key] = v; }, { key: id, resetStep: true });
+      });
+    }
+    for (const id of ['t-stride', 't-padding', 't-outpad']) $(`#${id}`).addEventListener('change', () => actions.resync());
+  },
+  sync(s, info) {
+    put($('#t-dim'), s.tr.dim, info.force);
+    const m = s.tr.dim === 2 ? [s.tr.in2, s.tr.k2] : [s.tr.in1, s.tr.k1];
+    for (const [el, mat] of [[$('#t-input'), m[0]], [$('#t-kernel'), m[1]]]) {
+      const t = filterToText({ c: 1, ...mat });
+      if ((info.force || document.activeElement !== el) && el.value !== t) el.value = t;
+    }
+    put($('#t-stride'), s.tr.stride, info.force);
+    put($('#t-padding'), s.tr.padding, info.force);
+    put($('#t-outpad'), s.tr.outpad, info.force);
+    $('#t-edit-error').textContent = info.trError ?? '';
+  },
+};
+
 export const mode = {
   id: 'transposed',
   label: 'Transposed conv',
+  controls,
   paramControls: { input: ['t-input'], weight: ['t-kernel'], kernel: ['t-kernel'], stride: ['t-stride'], padding: ['t-padding'], outputPadding: ['t-outpad'] },
   panels: [
     { id: 'tr-input', caption: 'Input and kernel', exportTitle: 'Transposed convolution: input and kernel', testid: 't-input', wide: true,
