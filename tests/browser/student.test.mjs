@@ -206,9 +206,12 @@ test('a sample digit from the URL hash is classified as its label', async () => 
 
 test('the URL sample\'s prediction is written before the rest of the page is built', async () => {
   const page = await open('#sample=1');
-  // stats.js: firstPredictionMs when the digit is written; marks.views when student.js
-  // starts loading the pad, the layers and the rest.
-  const { first, views } = await page.evaluate(() => ({ first: window.__convscopeStats.firstPredictionMs, views: window.__convscopeStats.marks.views }));
+  // Performance marks (www/pages/student/state/marks.js): convscope:first-prediction when the
+  // digit is written; convscope:views when main.js starts loading the pad, the layers and the rest.
+  const { first, views } = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    return { first: at('convscope:first-prediction'), views: at('convscope:views') };
+  });
   assert.ok(first > 0 && views > 0, `first ${first}, views ${views}`);
   assert.ok(first < views, `prediction at ${first} ms, views started at ${views} ms`);
   clean(page);

@@ -32,6 +32,7 @@ export function renderHeader(header = document.querySelector('header.site')) {
  */
 export function showNotice(message, key = 'default') {
   let box = document.querySelector('.site-notices');
+  if (!box && message === null) return;
   if (!box) {
     box = el('div', { class: 'site-notices', role: 'status', 'data-testid': 'notices' });
     const header = document.querySelector('header.site');

@@ -6,7 +6,7 @@
 import { DIAGRAM } from './config.js';
 import { actLabel, boxLabel } from './format.js';
 import { lectureShapeLabel as shapeLabel } from '../../shared/format.js';
-import { el } from './svg.js';
+import { svgEl as el } from '../../shared/dom.js';
 
 
 /**

@@ -2,15 +2,18 @@
 //
 // Start-up comes in two steps so that the first prediction does not wait for the whole page:
 //  1. this module and its few imports wait for the network and the sample digits, which
-//     state/start.js began loading while the page was parsed, and show the prediction for the
+//     start.js began loading while the page was parsed, and show the prediction for the
 //     URL's sample (#sample=N) in the prediction panel;
-//  2. after that frame is painted, www/student_views.js is loaded: the drawing pad, the preview,
-//     every layer, the filters and the unit arithmetic, wired to the same store.
+//  2. after that frame is painted, views.js is loaded: the drawing pad, the preview, every
+//     layer, the filters and the unit arithmetic, wired to the same store.
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
-import { coreReady, samplesReady, networkReady, firstVariant, hash } from './state/start.js';
-import { createStore } from './shared/store.js';
+import { coreReady, samplesReady, networkReady, firstVariant, hash } from './start.js';
+import { createStore } from '../../shared/store.js';
+import { $ } from '../../shared/dom.js';
+import { hashProblemMessage } from '../../shared/hash.js';
+import { renderHeader, showNotice } from '../../shared/header.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
-import { countUpdate, mark } from './state/stats.js';
+import { markPrediction, mark } from './state/marks.js';
 import { createPrediction, topClass } from './views/prediction.js';
 
 
@@ -24,7 +27,6 @@ function firstUnit(specs) {
   return unitOf(conv, 0, mid, mid);
 }
 
-const $ = (sel) => document.querySelector(sel);
 const errorEl = $('[data-testid="error"]');
 const statusEl = $('[data-testid="status"]');
 
@@ -37,6 +39,8 @@ const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTime
 
 async function boot() {
   mark('modules');
+  renderHeader();
+  if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
   let core;
   let firstNet;
   try {
@@ -63,7 +67,7 @@ async function boot() {
     if (!changed.has('result') && !changed.has('otherProbs')) return;
     const probs = s.pixels ? s.result.probabilities : null;
     prediction.render(probs, s.otherProbs, { name: s.variant, other: otherVariant(s.variant) });
-    if (probs) countUpdate();
+    if (probs) markPrediction();
     const top = probs ? topClass(probs) : null;
     if (top !== lastTop) {
       lastTop = top;
@@ -86,7 +90,7 @@ async function boot() {
 
   // Step 2: the rest of the page.
   mark('views');
-  const { mountViews } = await import('./student_views.js');
+  const { mountViews } = await import('./views.js');
   mountViews({ core, model, store, samples, hash, showError });
 }
 

@@ -5,25 +5,28 @@
 // keeps the state and decides what to repaint.
 
 import { loadCore } from '../../shared/core.js';
+import { $ } from '../../shared/dom.js';
+import { compact, exact, percent } from '../../shared/format.js';
+import { parseHash, serializeHash, hashProblemMessage } from '../../shared/hash.js';
+import { renderHeader, showNotice } from '../../shared/header.js';
+import { createStore } from '../../shared/store.js';
 import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
 import { ancestors, renderTable } from './table.js';
-import { errorLayer } from './format.js';
-import { compact, exact, percent } from '../../shared/format.js';
-
-const $ = (id) => document.getElementById(id);
+import { errorLayer, paramOf } from './format.js';
 
 /** Names of the parameter/compute kinds in the share bars. */
 const KIND_LABEL = { conv: 'conv', fc: 'FC', batchNorm: 'BN' };
 
-const state = {
+const store = createStore({
   name: DEFAULT_ARCH,
   /** Pixels per side, or null for the paper's input. May be invalid: the core says why. */
   inputSize: null,
   /** {[path]: {stride?, padding?}} */
   overrides: {},
+  /** Paths of the expanded blocks. */
   expanded: new Set(),
-};
+});
 
 let core;
 let names = [];
@@ -31,11 +34,14 @@ const specs = new Map();
 const defaults = new Map();
 /** The last table that computed; shown (marked stale) while the settings are invalid. */
 let shown = null;
+/** The core's message for the current settings ('' when they work), and the layer it names. */
 let error = '';
+let errorPath = null;
 
 // ------------------------------------------------------------------ compute
 
 function options() {
+  const state = store.get();
   const o = {};
   if (state.inputSize !== null) o.inputSize = state.inputSize;
   if (Object.keys(state.overrides).length > 0) o.overrides = state.overrides;
@@ -43,11 +49,14 @@ function options() {
 }
 
 function compute() {
+  const state = store.get();
   try {
     shown = core.inferShapes(state.name, options());
     error = '';
+    errorPath = null;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
+    errorPath = errorLayer(paramOf(e));
     if (!shown || shown.name !== state.name) shown = defaults.get(state.name);
   }
 }
@@ -55,7 +64,8 @@ function compute() {
 // ------------------------------------------------------------------ render
 
 function renderPicker() {
-  const ul = $('picker');
+  const state = store.get();
+  const ul = $('#picker');
   ul.replaceChildren(...names.map((n) => {
     const spec = specs.get(n);
     const t = defaults.get(n).totals;
@@ -78,17 +88,19 @@ function renderPicker() {
 }
 
 function syncPicker() {
-  for (const b of $('picker').querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.name === state.name));
+  const state = store.get();
+  for (const b of $('#picker').querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.name === state.name));
 }
 
 function renderCompare() {
+  const state = store.get();
   const entries = names.map((n) => {
     const s = specs.get(n);
     const t = defaults.get(n).totals;
     return { name: n, title: s.title, year: s.year, params: t.params, macs: t.macs, top5: s.top5Error, top5Note: s.top5Note };
   });
-  renderComparison($('compare'), entries, state.name, select);
-  renderComparisonTable($('compare-rows'), entries);
+  renderComparison($('#compare'), entries, state.name, select);
+  renderComparisonTable($('#compare-rows'), entries);
 }
 
 function shareRow(label, totals, key) {
@@ -126,24 +138,26 @@ function setCount(dd, n) {
 }
 
 function renderInfo() {
+  const state = store.get();
   const spec = specs.get(state.name);
   const t = shown.totals;
-  $('arch-title').textContent = `${spec.title} (${spec.year})`;
-  $('arch-source').textContent = `Layer table from: ${spec.source}`;
-  $('arch-notes').textContent = spec.notes;
-  setCount($('total-params'), t.params);
-  setCount($('total-macs'), t.macs);
-  $('total-depth').textContent = String(t.weightLayers);
-  $('top5').textContent = spec.top5Error != null ? `${spec.top5Error}% — ${spec.top5Note ?? ''}` : 'not an ILSVRC entry the lecture quotes';
-  $('share').replaceChildren(
+  $('#arch-title').textContent = `${spec.title} (${spec.year})`;
+  $('#arch-source').textContent = `Layer table from: ${spec.source}`;
+  $('#arch-notes').textContent = spec.notes;
+  setCount($('#total-params'), t.params);
+  setCount($('#total-macs'), t.macs);
+  $('#total-depth').textContent = String(t.weightLayers);
+  $('#top5').textContent = spec.top5Error != null ? `${spec.top5Error}% — ${spec.top5Note ?? ''}` : 'not an ILSVRC entry the lecture quotes';
+  $('#share').replaceChildren(
     shareRow('Where the parameters live', t, 'params'),
     shareRow('Where the compute lives', t, 'macs'),
   );
 }
 
 function renderEditor() {
+  const state = store.get();
   const rows = (shown ?? defaults.get(state.name)).rows;
-  const sel = $('edit-layer');
+  const sel = $('#edit-layer');
   const keep = sel.value;
   const editable = rows.filter((r) => r.editable);
   if (sel.dataset.arch !== state.name) {
@@ -158,7 +172,7 @@ function renderEditor() {
   } else if (keep) {
     sel.value = keep;
   }
-  const ul = $('edits');
+  const ul = $('#edits');
   ul.replaceChildren(...Object.entries(state.overrides).map(([path, o]) => {
     const li = document.createElement('li');
     const parts = [];
@@ -171,24 +185,24 @@ function renderEditor() {
     b.dataset.testid = `remove-${path}`;
     b.setAttribute('aria-label', `Remove the edit of ${path}`);
     b.addEventListener('click', () => {
-      delete state.overrides[path];
-      update();
+      const { [path]: removed, ...rest } = store.get().overrides;
+      if (removed) store.set({ overrides: rest });
     });
     li.append(b);
     return li;
   }));
-  const input = $('input-size');
+  const input = $('#input-size');
   if (document.activeElement !== input) {
     input.value = state.inputSize ?? specs.get(state.name).input[1];
   }
 }
 
 function renderError() {
-  $('edit-error').textContent = error;
-  $('stale').hidden = !error;
-  const path = errorLayer(error);
+  $('#edit-error').textContent = error;
+  $('#stale').hidden = !error;
+  const path = errorPath;
   const known = path && shown.rows.some((r) => r.path === path);
-  const btn = $('show-error-row');
+  const btn = $('#show-error-row');
   btn.hidden = !known;
   btn.dataset.path = known ? path : '';
   btn.textContent = known ? `Show ${path} in the table` : '';
@@ -196,20 +210,21 @@ function renderError() {
 }
 
 function renderRows() {
-  renderTable($('rows'), shown, {
-    expanded: state.expanded,
-    errorPath: error ? errorLayer(error) : null,
+  renderTable($('#rows'), shown, {
+    expanded: store.get().expanded,
+    errorPath: error ? errorPath : null,
     onToggle: (path) => {
-      if (state.expanded.has(path)) state.expanded.delete(path);
-      else state.expanded.add(path);
-      renderRows();
+      const expanded = new Set(store.get().expanded);
+      if (expanded.has(path)) expanded.delete(path);
+      else expanded.add(path);
+      store.set({ expanded });
       document.querySelector(`[data-testid="toggle-${CSS.escape(path)}"]`)?.focus();
     },
     onEdit: (path) => {
-      $('edit-layer').value = path;
+      $('#edit-layer').value = path;
       prefill(path);
-      $('edit-stride').focus();
-      $('edit-h').scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      $('#edit-stride').focus();
+      $('#edit-h').scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     },
   });
 }
@@ -230,25 +245,36 @@ function update() {
 
 /** Fills the stride/padding fields with the layer's current values. */
 function prefill(path) {
+  const state = store.get();
   const row = (shown ?? defaults.get(state.name)).rows.find((r) => r.path === path);
   const o = state.overrides[path] ?? {};
-  $('edit-stride').value = o.stride ?? (row?.stride ? row.stride[0] : '');
-  $('edit-padding').value = o.padding ?? (row?.padding ? row.padding[0] : '');
+  $('#edit-stride').value = o.stride ?? (row?.stride ? row.stride[0] : '');
+  $('#edit-padding').value = o.padding ?? (row?.padding ? row.padding[0] : '');
 }
 
 function select(name) {
   if (!specs.has(name)) name = DEFAULT_ARCH;
-  if (name !== state.name) {
-    state.name = name;
-    state.inputSize = null;
-    state.overrides = {};
-    state.expanded = new Set();
+  const hash = serializeHash({ [name]: '' });
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+  if (name !== store.get().name) {
     shown = null;
+    store.set({ name, inputSize: null, overrides: {}, expanded: new Set() }); // → update()
+  } else {
+    update();
   }
-  if (location.hash.slice(1) !== name) history.replaceState(null, '', `#${name}`);
   syncPicker();
   renderCompare();
-  update();
+}
+
+/**
+ * The network the URL hash names (`#vgg16`, shared/hash.js), or the default; a malformed hash
+ * is reported in the page's notice line, and the page opens the default.
+ */
+function nameFromHash() {
+  const { values, problems } = parseHash(location.hash);
+  showNotice(hashProblemMessage(problems), 'hash');
+  for (const [key, value] of values) if (value === '' && specs.has(key)) return key;
+  return DEFAULT_ARCH;
 }
 
 /** A number field's value as the core should see it: '' → undefined, else Number (NaN stays NaN, the core explains). */
@@ -258,44 +284,37 @@ function fieldNumber(input) {
 }
 
 function wire() {
-  $('input-size').addEventListener('input', () => {
-    const v = fieldNumber($('input-size'));
-    state.inputSize = v === undefined ? null : v;
-    update();
+  $('#input-size').addEventListener('input', () => {
+    const v = fieldNumber($('#input-size'));
+    store.set({ inputSize: v === undefined ? null : v });
   });
-  $('input-form').addEventListener('submit', (e) => e.preventDefault());
-  $('edit-layer').addEventListener('change', () => prefill($('edit-layer').value));
-  $('layer-form').addEventListener('submit', (e) => {
+  $('#input-form').addEventListener('submit', (e) => e.preventDefault());
+  $('#edit-layer').addEventListener('change', () => prefill($('#edit-layer').value));
+  $('#layer-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const path = $('edit-layer').value;
+    const path = $('#edit-layer').value;
     if (!path) return;
     const o = {};
-    const s = fieldNumber($('edit-stride'));
-    const p = fieldNumber($('edit-padding'));
+    const s = fieldNumber($('#edit-stride'));
+    const p = fieldNumber($('#edit-padding'));
     if (s !== undefined) o.stride = s;
     if (p !== undefined) o.padding = p;
-    state.overrides[path] = o;
-    update();
+    store.set({ overrides: { ...store.get().overrides, [path]: o } });
   });
-  $('reset').addEventListener('click', () => {
-    state.inputSize = null;
-    state.overrides = {};
-    $('input-size').value = specs.get(state.name).input[1];
-    update();
+  $('#reset').addEventListener('click', () => {
+    $('#input-size').value = specs.get(store.get().name).input[1];
+    store.set({ inputSize: null, overrides: {} });
   });
-  $('expand-all').addEventListener('click', () => {
-    state.expanded = new Set(shown.rows.filter((r) => r.isBlock).map((r) => r.path));
-    renderRows();
+  $('#expand-all').addEventListener('click', () => {
+    store.set({ expanded: new Set(shown.rows.filter((r) => r.isBlock).map((r) => r.path)) });
   });
-  $('collapse-all').addEventListener('click', () => {
-    state.expanded = new Set();
-    renderRows();
+  $('#collapse-all').addEventListener('click', () => {
+    store.set({ expanded: new Set() });
   });
-  $('show-error-row').addEventListener('click', () => {
-    const path = $('show-error-row').dataset.path;
+  $('#show-error-row').addEventListener('click', () => {
+    const path = $('#show-error-row').dataset.path;
     if (!path) return;
-    for (const a of ancestors(path, shown.rows)) state.expanded.add(a);
-    renderRows();
+    store.set({ expanded: new Set([...store.get().expanded, ...ancestors(path, shown.rows)]) });
     const tr = document.querySelector(`[data-testid="row-${CSS.escape(path)}"]`);
     if (tr) {
       tr.scrollIntoView({ block: 'center' });
@@ -304,10 +323,15 @@ function wire() {
       target.focus();
     }
   });
-  addEventListener('hashchange', () => select(location.hash.slice(1)));
+  addEventListener('hashchange', () => select(nameFromHash()));
+  store.subscribe((s, changed) => {
+    if (changed.has('name') || changed.has('inputSize') || changed.has('overrides')) update();
+    else if (changed.has('expanded')) renderRows();
+  });
 }
 
 async function main() {
+  renderHeader();
   try {
     core = await loadCore();
     names = core.architectureNames();
@@ -316,16 +340,14 @@ async function main() {
       defaults.set(n, core.inferShapes(n, {}));
     }
   } catch (e) {
-    $('loading').hidden = true;
-    $('fatal').textContent = `The WebAssembly core could not be loaded: ${e instanceof Error ? e.message : e}`;
+    $('#loading').hidden = true;
+    $('#fatal').textContent = `The WebAssembly core could not be loaded: ${e instanceof Error ? e.message : e}`;
     return;
   }
-  $('loading').hidden = true;
-  const fromHash = decodeURIComponent(location.hash.slice(1));
-  state.name = specs.has(fromHash) ? fromHash : DEFAULT_ARCH;
+  $('#loading').hidden = true;
   renderPicker();
   wire();
-  select(state.name);
+  select(nameFromHash());
 }
 
 main();

@@ -1,6 +1,6 @@
 // Colour legends: the diverging scale for signed values (activations, kernels, products) and
 // the sequential one for ink and probabilities.
-import { DIVERGING_STOPS, SEQUENTIAL_STOPS, css } from '../shared/colors.js';
+import { DIVERGING_STOPS, SEQUENTIAL_STOPS, css } from '../../../shared/colors.js';
 
 /** CSS linear-gradient through `stops` ([r, g, b] triples), left to right. */
 export function gradientCss(stops) {

@@ -1,17 +1,19 @@
-// The student view after its first prediction (www/student.js loads this module then): the
-// drawing pad, the preview, every layer, the filters, the unit arithmetic and the sample
-// picker, wired to the page's store. Every number comes from the wasm core through
-// state/model.js and state/unit_math.js.
-import { otherVariant } from './state/model.js';
-import { saveDrawing } from './shared/persist.js';
-import { countPadUpdate } from './state/stats.js';
+// The student view after its first prediction (main.js loads this module then): the drawing
+// pad, the preview, every layer, the filters, the unit arithmetic and the sample picker, wired
+// to the page's store. Every number comes from the wasm core through state/model.js and
+// state/explain_unit.js.
+import { otherVariant, layerOf } from './state/model.js';
+import { saveDrawing } from '../../shared/persist.js';
+import { showNotice } from '../../shared/header.js';
+import { $ } from '../../shared/dom.js';
+import { createUnitMath } from '../../shared/explain.js';
+import { measureSince } from './state/marks.js';
 import { highlights } from './state/probe.js';
-import { unitMath } from './state/unit_math.js';
+import { explainUnit } from './state/explain_unit.js';
 import { createDrawPad } from './views/draw_pad.js';
 import { createInputPreview } from './views/input_preview.js';
 import { createFeatureMaps } from './views/feature_maps.js';
 import { createFilters } from './views/filters.js';
-import { createUnitMath } from './shared/explain.js';
 import { createRfInfo } from './views/receptive_field.js';
 import { createSamplesPicker } from './views/samples_picker.js';
 import { renderLegend } from './views/legend.js';
@@ -32,12 +34,22 @@ const UNIT_MATH_EVERY_MS = 200;
  */
 const OTHER_EVERY_FRAMES = 2;
 
-const $ = (sel) => document.querySelector(sel);
+
+/**
+ * The explain widget's input: contract 3's object plus the unit (its title) and the forward
+ * pass's own pre-activation, which the widget shows beside z as a check.
+ */
+function forWidget(m, unit, result) {
+  const layer = layerOf(result, m.layer);
+  const pre = layer.preActivation;
+  const i = layer.shape.length === 3 ? (m.c * layer.shape[1] + m.y) * layer.shape[2] + m.x : m.c;
+  return { ...m, unit, forwardPre: pre ? pre[i] : undefined };
+}
 
 /**
  * Builds every view of the page but the prediction panel and wires it to `store`.
  * @param {{core: object, model: object, store: object, samples: object|null, hash: {sample: number|null},
- *   showError: (e: Error) => void}} page what www/student.js set up
+ *   showError: (e: Error) => void}} page what main.js set up
  */
 export function mountViews({ core, model, store, samples, hash, showError }) {
   const statusEl = $('[data-testid="status"]');
@@ -46,9 +58,9 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   const select = (u) => store.set({ selected: u, probe: u });
   const maps = createFeatureMaps($('[data-testid="layers"]'), { specs: model.specs, onProbe: probeOrNull, onSelect: select });
   const preview = createInputPreview($('[data-testid="input-preview"]'), { spec: model.specs[0], px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
-  const filters = createFilters($('[data-testid="filters"]'));
+  const filters = createFilters($('[data-testid="filters"]'), model.specs);
   const unitPanel = createUnitMath($('[data-testid="unit-math"]'));
-  const rfInfo = createRfInfo($('[data-testid="rf-info"]'));
+  const rfInfo = createRfInfo($('[data-testid="rf-info"]'), model.specs);
   const picker = createSamplesPicker($('.samples'), { onPick: (i) => pickSample(i) });
   renderLegend($('[data-testid="legend"]'));
   rfInfo.render(null, null);
@@ -81,9 +93,14 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
    * slack.
    */
   let saveTimer = 0;
+  let saveProblem = null;
   function save(pixels) {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => saveDrawing(pixels), 0);
+    saveTimer = setTimeout(() => {
+      const problem = saveDrawing(pixels);
+      if (problem && !saveProblem) showNotice(`Your drawing cannot be handed to the playground: ${problem}. Drawing here works as before.`, 'storage');
+      saveProblem = problem;
+    }, 0);
   }
 
   // ---- drawing
@@ -92,7 +109,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     side: padSide(),
     onChange({ imageData, strokes, sample, drawing }) {
       const t0 = performance.now();
-      let pixels = null;
+      let pixels;
       try {
         if (strokes === 0) pixels = sample ? samples.pixels(store.get().sample) : null;
         else pixels = core.preprocessDigit(imageData.data, imageData.width, imageData.height);
@@ -103,7 +120,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
       picker.show(strokes === 0 && sample ? store.get().sample : null);
       update(pixels, drawing);
       if (!drawing) save(pixels);
-      countPadUpdate(performance.now() - t0);
+      measureSince('pad', t0);
     },
   });
   function padSide() {
@@ -174,10 +191,12 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   function renderUnitMath(s) {
     if (!s.selected || !s.result) { unitPanel.render(null); return; }
     try {
-      unitPanel.render(unitMath({
+      const u = s.selected;
+      const m = explainUnit({
         core, result: s.result, weights: model.weights(s.variant),
-        pooling: model.pooling(s.variant), activation: model.activation(s.variant),
-      }, s.selected));
+        pooling: model.pooling(s.variant), specs: model.specsOf(s.variant),
+      }, u.layer, u.c, u.y, u.x);
+      unitPanel.render(forWidget(m, u, s.result));
     } catch (e) {
       unitPanel.error(e.message);
     }

@@ -3,7 +3,7 @@
 // visible canvas (theme colours, high-DPI) and on a fixed-size offscreen "model" canvas
 // (opaque black ink on transparent) whose ImageData goes to preprocessDigit(). Changes are
 // coalesced to one onChange per animation frame.
-import { setupCanvas, themeColor } from '../shared/canvas.js';
+import { setupCanvas, themeColor } from '../../../shared/canvas.js';
 import { inkStyle, drawPiece, drawTail, drawStroke } from './stroke.js';
 
 /** Side of the offscreen canvas handed to preprocessDigit, px (independent of screen DPI). */
@@ -16,7 +16,7 @@ export const MODEL_SIDE = 168;
  */
 export function createDrawPad(canvas, { side, onChange }) {
   const strokes = [];
-  let sample = null; // Uint8Array(784) of a picked MNIST digit, drawn under the strokes
+  let sample = null; // n×n bytes of a picked MNIST digit, drawn under the strokes
   let active = null; // {id, pts, rect} while a pointer is down
   let frame = 0;
   let cssSide = side;
@@ -35,9 +35,9 @@ export function createDrawPad(canvas, { side, onChange }) {
     });
   }
 
-  /** Paints the 28×28 sample (0-255 ink) in `color` onto ctx's `s`×`s` square, smoothed. */
+  /** Paints the square sample (n×n bytes, 0-255 ink) in `color` onto ctx's `s`×`s` square, smoothed. */
   function paintSample(ctx, s, color) {
-    const n = 28;
+    const n = Math.round(Math.sqrt(sample.length));
     const rgb = parseColor(color);
     const img = new ImageData(n, n);
     for (let i = 0; i < n * n; i++) {
@@ -138,7 +138,7 @@ export function createDrawPad(canvas, { side, onChange }) {
       replay();
       schedule();
     },
-    /** Shows a sample digit (Uint8Array(784), 0-255) as the new drawing. */
+    /** Shows a sample digit (n×n bytes, 0-255) as the new drawing. */
     setSample(bytes) {
       strokes.length = 0;
       sample = bytes;

@@ -6,8 +6,8 @@
 // of that track only; widths re-laid out the page, transforms re-built its compositing layers
 // every frame), and texts are written only when they change and sit in size-contained boxes
 // (student.css), so a new number re-lays out its own box, not the page.
-import { fmt } from '../shared/format.js';
-import { setText } from '../shared/dom.js';
+import { fmt } from '../../../shared/format.js';
+import { setText } from '../../../shared/dom.js';
 
 /** Argmax of a probability vector (ties: the lower digit). Display only. */
 export function topClass(p) {

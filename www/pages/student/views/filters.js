@@ -1,42 +1,49 @@
-// The learned kernels of every convolution layer: C1 (6 kernels of 1×5×5), C3 (16×6 kernels
-// of 5×5, one column per output map, one row per input map) and, folded away, C5 (120×16).
+// The learned kernels of every convolution layer (in LeNet-5: C1's 6 kernels of 1×5×5, C3's
+// 16×6 kernels of 5×5, one column per output map, one row per input map, and, folded away
+// because it is large, C5's 120×16).
 // Hover, tap or focus + arrow keys enlarge one kernel with its numbers; the kernels of the
 // selected unit are outlined.
-import { setupCanvas, drawGrid, strokeCells, themeColor } from '../shared/canvas.js';
-import { absMax, diverging, textOn } from '../shared/colors.js';
-import { fmt } from '../shared/format.js';
+import { setupCanvas, drawGrid, strokeCells, themeColor } from '../../../shared/canvas.js';
+import { absMax, diverging, textOn } from '../../../shared/colors.js';
+import { fmt, sizeLabel } from '../../../shared/format.js';
 
-/** Gap between kernels, CSS px; cell size limits, CSS px per weight. */
+/**
+ * Sizes, CSS px: the gap between kernels; a weight's cell (min, max; `large` in a layer of
+ * more than LARGE kernels, folded away in a <details>); the enlarged kernel's cell and the room
+ * kept for it beside the grids.
+ */
 const GAP = 3;
-const CELL_MIN = 3;
-const CELL_MAX = 8;
-/** Cell size of the enlarged kernel, CSS px. */
-const ZOOM_CELL = 36;
-/** Room kept for the enlarged kernel beside the grids, CSS px. */
+const CELL = { min: 3, max: 8, large: 2, zoom: 36 };
+const LARGE = 400;
 const ZOOM_ROOM = 240;
 
 /**
  * @param {HTMLElement} root the filters panel: holds .filter-grids and .filter-zoom
+ * @param {object[]} specs layerSpecs(): every layer of kind 'conv' gets a grid
  */
-export function createFilters(root) {
+export function createFilters(root, specs) {
   const grids = root.querySelector('.filter-grids');
   const zoomCanvas = root.querySelector('.filter-zoom canvas');
   const zoomText = root.querySelector('.filter-zoom .zoom-caption');
-  const layers = ['C1', 'C3', 'C5'].map((name) => makeLayer(name));
+  const layers = specs.filter((s) => s.kind === 'conv').map((spec) => makeLayer(spec, specs.find((s) => s.name === spec.input)));
   let weights = null;
   let selected = null;
   let zoomed = null; // {layer, o, i}
   let marked = null; // the grid showing the zoom mark
 
-  function makeLayer(name) {
-    const wrap = document.createElement(name === 'C5' ? 'details' : 'div');
+  function makeLayer(spec, below) {
+    const { name } = spec;
+    const [O] = spec.shape;
+    const I = below.shape[0];
+    const large = O * I > LARGE;
+    const wrap = document.createElement(large ? 'details' : 'div');
     wrap.className = 'filter-layer';
     wrap.dataset.testid = `filters-${name}`;
-    const title = name === 'C5' ? '<summary>C5 kernels: 120 × 16 of 5×5 (large)</summary>' : `<h3>${name} kernels</h3>`;
+    const title = large ? `<summary>${name} kernels: ${O} × ${I} of ${sizeLabel(spec.kernel)} (large)</summary>` : `<h3>${name} kernels</h3>`;
     wrap.innerHTML = `${title}<div class="filter-scroll"><canvas tabindex="0"></canvas></div><p class="muted filter-note"></p>`;
     grids.append(wrap);
-    const layer = { name, wrap, canvas: wrap.querySelector('canvas'), g: null, ctx: null, cursor: { o: 0, i: 0 } };
-    if (name === 'C5') wrap.addEventListener('toggle', () => { if (wrap.open) draw(layer); });
+    const layer = { name, large, single: I === 1, across: O, kw: Array.isArray(spec.kernel) ? spec.kernel[1] : spec.kernel, wrap, canvas: wrap.querySelector('canvas'), g: null, ctx: null, cursor: { o: 0, i: 0 } };
+    if (large) wrap.addEventListener('toggle', () => { if (wrap.open) draw(layer); });
     const at = (e) => {
       if (!layer.g) return null;
       const r = layer.canvas.getBoundingClientRect();
@@ -60,18 +67,18 @@ export function createFilters(root) {
   }
 
   function cellFor(layer) {
-    if (layer.name === 'C5') return 2;
-    if (layer.name === 'C1') return CELL_MAX;
+    if (layer.large) return CELL.large;
+    if (layer.single) return CELL.max;
     const body = root.querySelector('.filters-body').clientWidth;
     const avail = Math.max(200, body > 700 ? body - ZOOM_ROOM : body - 8);
-    return Math.max(CELL_MIN, Math.min(CELL_MAX, Math.floor((avail / 16 - GAP) / 5)));
+    return Math.max(CELL.min, Math.min(CELL.max, Math.floor((avail / layer.across - GAP) / layer.kw)));
   }
 
   function draw(layer) {
     if (!weights) return;
     const w = weights.get(layer.name).weight;
     const [O, I, KH, KW] = w.shape;
-    if (layer.name === 'C5' && !layer.wrap.open) return;
+    if (layer.large && !layer.wrap.open) return;
     const cell = cellFor(layer);
     const kpx = KH * cell;
     const g = { O, I, KH, KW, cell, kpx, limit: absMax(w.data) };
@@ -104,8 +111,8 @@ export function createFilters(root) {
     const w = weights.get(layer.name);
     const { KH, KW, I, limit } = layer.g;
     const off = (k.o * I + k.i) * KH * KW;
-    const ctx = setupCanvas(zoomCanvas, KW * ZOOM_CELL, KH * ZOOM_CELL);
-    drawGrid(ctx, w.weight.data, KH, KW, 0, 0, ZOOM_CELL, { kind: 'diverging', limit }, off);
+    const ctx = setupCanvas(zoomCanvas, KW * CELL.zoom, KH * CELL.zoom);
+    drawGrid(ctx, w.weight.data, KH, KW, 0, 0, CELL.zoom, { kind: 'diverging', limit }, off);
     ctx.font = '10px ui-monospace, monospace';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -113,7 +120,7 @@ export function createFilters(root) {
       for (let x = 0; x < KW; x++) {
         const v = w.weight.data[off + y * KW + x];
         ctx.fillStyle = textOn(diverging(v, limit));
-        ctx.fillText(fmt(v), (x + 0.5) * ZOOM_CELL, (y + 0.5) * ZOOM_CELL);
+        ctx.fillText(fmt(v), (x + 0.5) * CELL.zoom, (y + 0.5) * CELL.zoom);
       }
     }
     zoomText.textContent = `${layer.name} kernel for map ${k.o}` + (I > 1 ? `, input map ${k.i}` : '')

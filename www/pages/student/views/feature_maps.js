@@ -5,25 +5,15 @@
 // student draws (measured with scripts/bench_student.mjs), and redrawing a layer's values is
 // cheap. Pointer and keyboard input here turn into probe / select callbacks; the page decides
 // what they mean.
-import { setupCanvas, drawGrid, strokeCells as strokePlain, themeColor, pixelRatio } from '../shared/canvas.js';
-import { absMax, sequential, textOn, css } from '../shared/colors.js';
-import { stripLayout, originOf, hitTest, INPUT_PAD, CARD_MIN } from './layout.js';
+import { setupCanvas, drawGrid, themeColor } from '../../../shared/canvas.js';
+import { absMax } from '../../../shared/colors.js';
+import { BOX_WIDTH, HALO, strokeCells, strokeRect, drawInput, drawDigitLabels } from './layer_paint.js';
+import { stripLayout, originOf, hitTest, CARD_MIN } from './layout.js';
 import { createMapPainter } from './map_painter.js';
-import { layerLabel, LAYER_ROLE } from './labels.js';
-import { fmt, unitName } from '../shared/format.js';
-import { setText } from '../shared/dom.js';
+import { layerLabel, layerRole } from './labels.js';
+import { fmt, unitName } from '../../../shared/format.js';
+import { setText } from '../../../shared/dom.js';
 import { unitOf } from '../state/model.js';
-
-/** Line widths of the receptive-field boxes, CSS px. */
-const BOX_WIDTH = 2;
-/** Dark line inside every box so it reads on light and dark cells alike. */
-const HALO = 'rgba(0, 0, 0, 0.6)';
-
-/** strokeCells with a thin dark halo on its inner side. */
-function strokeCells(ctx, x, y, cell, r, color, width) {
-  strokePlain(ctx, x, y, cell, r, HALO, width + 2);
-  strokePlain(ctx, x, y, cell, r, color, width);
-}
 
 /** Horizontal padding + border of a layer card (student.css .layer), CSS px. */
 const CARD_PADDING = 12;
@@ -48,18 +38,20 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       <span class="layer-shape mono"></span><span class="layer-scale mono muted"></span></figcaption>
       <div class="layer-stack"><canvas class="map" tabindex="0" role="img"></canvas></div>
       <p class="layer-role muted"></p>`;
-    fig.querySelector('.layer-role').textContent = LAYER_ROLE[spec.name] ?? '';
-    fig.querySelector('figcaption').title = LAYER_ROLE[spec.name] ?? '';
+    const role = layerRole(spec, specs);
+    fig.querySelector('.layer-role').textContent = role;
+    fig.querySelector('figcaption').title = role;
     const stack = fig.querySelector('.layer-stack');
     const card = {
       spec, fig, stack,
       canvas: fig.querySelector('canvas.map'),
       scaleEl: fig.querySelector('.layer-scale'),
       painter: createMapPainter(),
+      role,
       cursor: null,
       g: null, ctx: null,
     };
-    if (spec.name === 'input') {
+    if (spec.kind === 'input') {
       card.rfBox = document.createElement('div');
       card.rfBox.className = 'rf-box';
       card.rfBox.dataset.testid = 'rf-box';
@@ -80,9 +72,9 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   }
 
   function toUnit(card, hit) {
-    if (card.spec.name !== 'input') return unitOf(card.spec, hit.c, hit.y, hit.x);
-    const y = hit.y - INPUT_PAD;
-    const x = hit.x - INPUT_PAD;
+    if (card.spec.kind !== 'input') return unitOf(card.spec, hit.c, hit.y, hit.x);
+    const y = hit.y - card.g.pad;
+    const x = hit.x - card.g.pad;
     const n = card.spec.shape[1];
     return y >= 0 && x >= 0 && y < n && x < n ? unitOf(card.spec, 0, y, x) : null;
   }
@@ -161,7 +153,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       card.fig.querySelector('.layer-name').textContent = l.name;
       card.fig.querySelector('.layer-op').textContent = l.op;
       card.fig.querySelector('.layer-shape').textContent = l.shape;
-      card.canvas.setAttribute('aria-label', `${l.name}, ${l.op}, ${l.shape}: ${LAYER_ROLE[l.name]}. `
+      card.canvas.setAttribute('aria-label', `${l.name}, ${l.op}, ${l.shape}: ${card.role}. `
         + (card.spec.shape[1] > 1 ? 'Arrow keys move between units, Page Up and Page Down change map' : 'Arrow keys move between units')
         + ', Enter shows the unit\'s arithmetic.');
     }
@@ -202,12 +194,12 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
 
   function drawValues(card, layer) {
     const { g, ctx } = card;
-    if (layer.name === 'input') {
+    if (card.spec.kind === 'input') {
       drawInput(ctx, g, layer.data);
       setText(card.scaleEl, '');
       return;
     }
-    if (layer.name === 'output') {
+    if (card.spec.activation === 'softmax') {
       drawGrid(ctx, layer.data, g.rows, g.cols, 0, 0, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
       drawDigitLabels(ctx, g, layer.data);
       setText(card.scaleEl, 'p 0…1');
@@ -224,70 +216,6 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     card.origins ??= [];
     for (let c = 0; c < g.count; c++) card.origins[c] = originOf(g, c);
     card.painter.paint(ctx, layer.data, g.count, H, W, card.origins, g.cell, scale);
-  }
-
-  /** The input as the first convolution sees it: 28×28 inside a 2-pixel background border. */
-  function drawInput(ctx, g, data) {
-    const n = g.side - 2 * INPUT_PAD;
-    ctx.drawImage(paddingBackground(g), 0, 0, g.width, g.height);
-    drawGrid(ctx, data, n, n, INPUT_PAD * g.cell, INPUT_PAD * g.cell, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
-  }
-
-  let padding = null;
-  /** The input card's background: a faint hatch so the padding reads as "not part of the image". Drawn once per size. */
-  function paddingBackground(g) {
-    const dpr = pixelRatio();
-    const key = `${g.width}×${g.height}@${dpr}`;
-    if (padding?.key === key) return padding.canvas;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(g.width * dpr);
-    canvas.height = Math.round(g.height * dpr);
-    const ctx = canvas.getContext('2d');
-    ctx.scale(dpr, dpr);
-    ctx.fillStyle = css(sequential(0));
-    ctx.fillRect(0, 0, g.width, g.height);
-    ctx.strokeStyle = 'rgba(120, 130, 150, 0.35)';
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (let d = -g.height; d < g.width; d += 6) { ctx.moveTo(d, 0); ctx.lineTo(d + g.height, g.height); }
-    ctx.stroke();
-    padding = { key, canvas };
-    return canvas;
-  }
-
-  /**
-   * The digit on each output cell, copied from a sprite of pre-drawn glyphs: fillText on a
-   * canvas in the document flushes pending style work, which mid-frame costs a second style
-   * pass per frame while drawing.
-   */
-  function drawDigitLabels(ctx, g, probs) {
-    const sprite = digitSprite(g.cell);
-    const s = sprite.width / 10;
-    for (let c = 0; c < g.count; c++) {
-      const o = originOf(g, c);
-      const row = textOn(sequential(probs[c], 0, 1)) === '#fff' ? 1 : 0;
-      ctx.drawImage(sprite, c * s, row * s, s, s, o.x, o.y, g.cell, g.cell);
-    }
-  }
-
-  let sprite = null;
-  /** Digits 0-9 in dark (row 0) and white (row 1) on transparent, `cell` CSS px each. */
-  function digitSprite(cell) {
-    const dpr = pixelRatio();
-    const s = Math.round(cell * dpr);
-    if (sprite?.height === 2 * s) return sprite;
-    sprite = document.createElement('canvas');
-    sprite.width = 10 * s;
-    sprite.height = 2 * s;
-    const ctx = sprite.getContext('2d');
-    ctx.font = `${Math.round(s * 0.6)}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ['#111', '#fff'].forEach((color, row) => {
-      ctx.fillStyle = color;
-      for (let d = 0; d < 10; d++) ctx.fillText(String(d), (d + 0.5) * s, (row + 0.5) * s + dpr);
-    });
-    return sprite;
   }
 
   /**
@@ -325,7 +253,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
 
   function drawHighlight(ctx, card, h, color, width) {
     const { g } = card;
-    if (card.spec.name === 'input') {
+    if (card.spec.kind === 'input') {
       // The input's box is the DOM rf-box (placeRfBox), on the padded grid; a pixel probe is
       // marked here.
       if (h.self) drawUnitBox(ctx, card, { c: 0, y: h.region.y0, x: h.region.x0 }, color);
@@ -351,7 +279,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   function drawUnitBox(ctx, card, u, color, dash = []) {
     const { g } = card;
     const o = originOf(g, u.c);
-    const pad = card.spec.name === 'input' ? INPUT_PAD : 0;
+    const pad = g.pad;
     const x = g.isMap ? o.x + (u.x + pad) * g.cell : o.x;
     const y = g.isMap ? o.y + (u.y + pad) * g.cell : o.y;
     ctx.save();
@@ -365,19 +293,9 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     ctx.restore();
   }
 
-  function strokeRect(ctx, x, y, w, h, color, width) {
-    ctx.save();
-    for (const [c, lw] of [[HALO, width + 2], [color, width]]) {
-      ctx.strokeStyle = c;
-      ctx.lineWidth = lw;
-      ctx.strokeRect(x + lw / 2, y + lw / 2, w - lw, h - lw);
-    }
-    ctx.restore();
-  }
-
   /** The receptive field on the padded input, as a DOM box (testable, crisp at any zoom). */
   function placeRfBox(hl) {
-    const card = cards.get('input');
+    const card = cards.get(specs[0].name);
     if (!card?.rfBox) return;
     const box = card.rfBox;
     if (!hl || !hl.size || !card.g) { box.hidden = true; return; }

@@ -1,24 +1,24 @@
 // What to highlight for the unit or pixel under the pointer / keyboard cursor: receptive
 // fields from the core's receptiveField(), "who sees this pixel" from unitsSeeing().
-import { PAD } from './unit_math.js';
 
 /**
  * Highlights per layer for a probe.
- * probe = {layer, c, y, x} (a unit; y = x = 0 for C5/F6/output, c = the unit's index there)
- *       | {layer: 'input', y, x} (an input pixel, 28×28 coordinates).
+ * probe = a unit (state/model.js unitOf: {layer, c, y, x, kind, …}; y = x = 0 in a layer without
+ *   maps, c = the unit's index there); a unit of kind 'input' is an input pixel (image coordinates).
  * Returns {byLayer: Map<name, {region: {y0,y1,x0,x1}, channels: number[]|null (null = all), self?: true}>,
- *          padded: {y0,y1,x0,x1} on the 32×32 padded input, size: [h, w]|null, rf, seeing}.
+ *          padded: {y0,y1,x0,x1} on the padded input, size: [h, w]|null, rf, seeing}.
  * @param {object} core wasm exports
- * @param {{name: string, kind: string}[]} specs layerSpecs()
+ * @param {{name: string, kind: string}[]} specs layerSpecs() (entry 0: the input, with its `pad`)
  */
 export function highlights(core, specs, probe) {
   const byLayer = new Map();
-  if (probe.layer === 'input') {
+  if (probe.kind === 'input') {
     const seeing = core.unitsSeeing(probe.y, probe.x);
     for (const r of seeing) byLayer.set(r.layer, { region: r, channels: null });
     const pixel = { y0: probe.y, y1: probe.y + 1, x0: probe.x, x1: probe.x + 1 };
-    byLayer.set('input', { region: pixel, channels: [0], self: true });
-    const padded = { y0: pixel.y0 + PAD, y1: pixel.y1 + PAD, x0: pixel.x0 + PAD, x1: pixel.x1 + PAD };
+    byLayer.set(probe.layer, { region: pixel, channels: [0], self: true });
+    const { pad } = specs[0];
+    const padded = { y0: pixel.y0 + pad, y1: pixel.y1 + pad, x0: pixel.x0 + pad, x1: pixel.x1 + pad };
     return { byLayer, padded, size: null, rf: null, seeing };
   }
   const rf = core.receptiveField(probe.layer, probe.y, probe.x);

@@ -1,6 +1,6 @@
-// "What the network sees": the 28×28 image after preprocessing, enlarged. Hovering a pixel
+// "What the network sees": the input image (28×28 for LeNet-5) after preprocessing, enlarged. Hovering a pixel
 // probes it (which units see it); a unit's receptive field is boxed here too.
-import { setupCanvas, drawGrid, strokeCells, themeColor } from '../shared/canvas.js';
+import { setupCanvas, drawGrid, strokeCells, themeColor } from '../../../shared/canvas.js';
 import { unitOf } from '../state/model.js';
 
 /**
@@ -29,7 +29,7 @@ export function createInputPreview(canvas, { spec, px, onProbe, onSelect }) {
     const cell = size / SIDE;
     ctx.clearRect(0, 0, size, size);
     drawGrid(ctx, pixels ?? new Float32Array(SIDE * SIDE), SIDE, SIDE, 0, 0, cell, { kind: 'sequential', lo: 0, hi: 1 });
-    const h = hl?.byLayer.get('input');
+    const h = hl?.byLayer.get(spec.name);
     if (h) strokeCells(ctx, 0, 0, cell, h.region, themeColor(h.self ? '--accent' : '--highlight'), 2);
   }
 

@@ -5,7 +5,7 @@
 
 import { CHART, HUMAN_TOP5 } from './config.js';
 import { compact } from '../../shared/format.js';
-import { el } from './svg.js';
+import { svgEl as el } from '../../shared/dom.js';
 
 
 /**

@@ -3,7 +3,7 @@
 // place with drawImage. Same idea as lib/canvas.js drawGrid (ImageData, never a fillRect per
 // cell), batched per layer: drawGrid per map cost 44 putImageData calls and canvas resizes per
 // frame. Colours come from lib/colors.js paintValues (a lookup table of the scales).
-import { paintValues } from '../shared/colors.js';
+import { paintValues } from '../../../shared/colors.js';
 
 /** A painter with its own scratch canvas (one per layer, reused every frame). */
 export function createMapPainter() {

@@ -7,18 +7,30 @@
 // first call (V8's lazy compilation), and LeNet5.load + forward touch ~0.5 MB of code. Doing
 // that while the other JS modules are still downloading takes it off the path to the first
 // prediction (scripts/bench_student.mjs measures that path).
-import { loadCore } from '../shared/core.js';
-import { readHash } from './hash.js';
-import { loadSamples } from './samples.js';
-import { BLANK } from './model.js';
+import { loadCore } from '../../shared/core.js';
+import { parseHash } from '../../shared/hash.js';
+import { loadSamples } from './state/samples.js';
+import { blankInput } from './state/model.js';
 
-/** The URL hash's start-up options (state/hash.js). */
-export const hash = readHash();
+/**
+ * The URL hash's start-up options (#sample=12&variant=modern; shared/hash.js): sample, variant
+ * (null when absent or invalid) and the hash's problems (malformed items, for the page to show).
+ */
+export const hash = (() => {
+  const { values, problems } = parseHash(location.hash);
+  const s = values.get('sample') ?? null;
+  const v = values.get('variant');
+  return {
+    sample: s !== null && /^\d+$/.test(s) ? Number(s) : null,
+    variant: v === 'classic' || v === 'modern' ? v : null,
+    problems,
+  };
+})();
 /** The variant the page opens with. */
 export const firstVariant = hash.variant ?? 'classic';
 
 /**
- * Resolves to the wasm exports (www/lib/core.js). index.html starts the module's download
+ * Resolves to the wasm exports (www/shared/core.js). index.html starts the module's download
  * while it is parsed (`convscopeWasm`, see there); a page without it fetches here.
  */
 export const coreReady = loadCore(globalThis.convscopeWasm);
@@ -29,7 +41,7 @@ export const samplesReady = loadSamples();
 /** Resolves to the LeNet5 of `firstVariant`, already run once. */
 export const networkReady = coreReady.then((core) => {
   const net = core.LeNet5.load(firstVariant);
-  net.forward(BLANK);
+  net.forward(blankInput(net.layerSpecs()));
   return net;
 });
 
