@@ -257,3 +257,41 @@ test('touch drawing works on a phone-sized screen', async () => {
     await phone.close();
   }
 });
+
+test('a malformed URL hash (#%) shows a notice, the rest of the hash still counts and the pad works', async () => {
+  for (const hash of ['#%', '#sample=1&%E0%A4%A']) {
+    const page = await open(hash);
+    assert.match(await page.getByTestId('notices').textContent(), /could not be read/);
+    if (hash.includes('sample=1')) assert.equal(await predictionIs(page, "/^[0-9]$/.test(t)"), '2');
+    await page.getByTestId('clear').click();
+    await drawPath(page, [[0.5, 0.15], [0.5, 0.85]], 10);
+    assert.equal(await predictionIs(page, "t === '1'"), '1');
+    clean(page);
+    await page.close();
+  }
+});
+
+test('blocked storage (reading localStorage throws) or a corrupt saved drawing: the page says so and drawing works', async () => {
+  const blocked = await browser.newPage();
+  // Site data blocked (private mode, a sandboxed iframe): even reading `localStorage` throws.
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await blocked.goto(`${browser.url}index.html`);
+  await blocked.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
+  await drawPath(blocked, [[0.5, 0.15], [0.5, 0.85]], 10);
+  assert.equal(await predictionIs(blocked, "t === '1'"), '1');
+  await blocked.waitForFunction(() => /cannot be handed to the playground/.test(document.querySelector('[data-testid="notices"]')?.textContent));
+  clean(blocked);
+  await blocked.close();
+
+  // Corrupt data under the drawing's key is replaced by the next drawing (784 numbers).
+  const page = await open();
+  await page.evaluate(() => localStorage.setItem('convscope.drawing', '{not json'));
+  await drawPath(page, [[0.5, 0.15], [0.5, 0.85]], 10);
+  assert.equal(await predictionIs(page, "t === '1'"), '1');
+  await page.waitForFunction(() => { try { return JSON.parse(localStorage.getItem('convscope.drawing')).length === 784; } catch { return false; } });
+  clean(page);
+  await page.close();
+});
+
