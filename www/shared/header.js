@@ -6,7 +6,7 @@
 import { el } from './dom.js';
 
 /** The pages, in navigation order. New pages (training, transfer) are added here. */
-export const PAGES = [
+const PAGES = [
   { href: 'index.html', label: 'Draw a digit' },
   { href: 'playground.html', label: 'Convolution playground' },
   { href: 'architectures.html', label: 'Architectures' },

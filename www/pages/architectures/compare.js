@@ -12,14 +12,14 @@ import { svgEl as el } from '../../shared/dom.js';
  * Position of `v` on a log axis from `min` to `max` mapped to 0…`width`:
  * `width · (log10 v − log10 min) / (log10 max − log10 min)`, clamped.
  */
-export function logX(v, { min, max }, width) {
+function logX(v, { min, max }, width) {
   if (!(v > 0)) return 0;
   const t = (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min));
   return Math.max(0, Math.min(1, t)) * width;
 }
 
 /** Position of `v` on a linear axis 0…`max` mapped to 0…`width`, clamped. */
-export function linX(v, max, width) {
+function linX(v, max, width) {
   return Math.max(0, Math.min(1, v / max)) * width;
 }
 

@@ -11,10 +11,6 @@ export const HUMAN_TOP5 = 5.1;
 /** The network shown when the URL names none. */
 export const DEFAULT_ARCH = 'alexnet';
 
-/** Input sizes the number field accepts (pixels per side); the core checks everything else. */
-export const INPUT_MIN = 1;
-export const INPUT_MAX = 4096;
-
 /** Axis ranges of the comparison chart (log scale for counts, linear for the error in %). */
 export const CHART = {
   params: { min: 1e4, max: 1e9 },

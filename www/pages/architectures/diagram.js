@@ -15,7 +15,7 @@ import { svgEl as el } from '../../shared/dom.js';
  * @param {object} block the block's header row
  * @param {object[]} rows all rows of the network
  */
-export function blockColumns(block, rows) {
+function blockColumns(block, rows) {
   const children = rows.filter((r) => r.parent === block.path);
   const merge = children.find((r) => r.branch == null) ?? null;
   const byBranch = new Map();

@@ -6,15 +6,12 @@
 import { blockDiagram, blockSummary } from './diagram.js';
 import { actLabel, describe, fieldLabel } from './format.js';
 import { compact, exact, percent, lectureShapeLabel as shapeLabel } from '../../shared/format.js';
+import { el } from '../../shared/dom.js';
 
-export const COLUMNS = 9;
+const COLUMNS = 9;
 
-function cell(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+/** An element with class `cls` and text `text` (both optional). */
+const cell = (tag, cls, text) => el(tag, { class: cls || null }, text);
 
 /** A count with its bar: width = value / max, title = every digit and the share of the total. */
 function countCell(value, max, total, kind, testid) {

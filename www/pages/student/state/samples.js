@@ -1,11 +1,11 @@
 // The MNIST sample digits shipped in www/assets/mnist-samples.bin (format: www/assets/README.md,
 // written by scripts/make_samples.mjs).
 
-export const SAMPLES_URL = new URL('../../../assets/mnist-samples.bin', import.meta.url);
+const SAMPLES_URL = new URL('../../../assets/mnist-samples.bin', import.meta.url);
 const MAGIC = 'CSMS';
 const HEADER_BYTES = 16;
 /** Byte value of full ink in the file (MNIST stores 0-255). */
-export const INK_MAX = 255;
+const INK_MAX = 255;
 
 /**
  * Parses a CSMS file.

@@ -7,7 +7,7 @@ import { setupCanvas, themeColor } from '../../../shared/canvas.js';
 import { inkStyle, drawPiece, drawTail, drawStroke } from './stroke.js';
 
 /** Side of the offscreen canvas handed to preprocessDigit, px (independent of screen DPI). */
-export const MODEL_SIDE = 168;
+const MODEL_SIDE = 168;
 
 /**
  * @param {HTMLCanvasElement} canvas

@@ -2,11 +2,11 @@
 // CSS px, and which unit a point hits. No data, no drawing.
 
 /** Gap between maps of one layer, CSS px. */
-export const MAP_GAP = 6;
+const MAP_GAP = 6;
 /** Below this container width the layers stack top to bottom instead of left to right. */
-export const NARROW_BELOW = 900;
+const NARROW_BELOW = 900;
 /** Per-card overhead in the row layout (padding + gap), CSS px, and the narrowest card. */
-export const CARD_OVERHEAD = 26;
+const CARD_OVERHEAD = 26;
 export const CARD_MIN = 84;
 /**
  * Arrangement per layer, from its shape and kind (never its name). Maps: a stack of C maps in
@@ -50,7 +50,7 @@ function arrangement(spec) {
 }
 
 /** Zero padding drawn around a layer's maps: the input's `pad` (the first convolution sees it). */
-export const padOf = (spec) => (spec.kind === 'input' ? spec.pad ?? 0 : 0);
+const padOf = (spec) => (spec.kind === 'input' ? spec.pad ?? 0 : 0);
 
 /**
  * Geometry of one layer.

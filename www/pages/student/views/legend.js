@@ -3,7 +3,7 @@
 import { DIVERGING_STOPS, SEQUENTIAL_STOPS, css } from '../../../shared/colors.js';
 
 /** CSS linear-gradient through `stops` ([r, g, b] triples), left to right. */
-export function gradientCss(stops) {
+function gradientCss(stops) {
   return `linear-gradient(to right, ${stops.map((s, i) => `${css(s)} ${((100 * i) / (stops.length - 1)).toFixed(1)}%`).join(', ')})`;
 }
 

@@ -4,7 +4,7 @@
 // jittery pointer samples into a smooth line without lagging behind the pointer.
 
 /** Stroke width as a fraction of the pad's side (MNIST digits are ~1/10-1/7 of the box). */
-export const STROKE_FRACTION = 1 / 14;
+const STROKE_FRACTION = 1 / 14;
 
 const mid = (a, b) => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 
