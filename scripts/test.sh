@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh), then runs every test:
+#   0. ESLint over www/, tests/, scripts/ and node --test tests/unit/ (seconds);
 #   1. native Rust tests in release (every op on both backends, worked examples, property
 #      tests, LeNet-5 accuracy on the full 10k MNIST test set, preprocessing robustness);
 #   2. pkg/ is rebuilt and must equal the committed pkg/ byte for byte (stale pkg/ fails);
@@ -8,6 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+
+echo "== 0. JS lint (ESLint) and unit tests of the pure JS modules (no browser)"
+npx --no-install eslint www tests scripts eslint.config.js
+node --test tests/unit/
 
 echo "== 1. native tests"
 cargo test --release --locked --features ndarray,flex,simd,train

@@ -187,3 +187,18 @@ test('the API: a spec object round-trips, malformed specs and options throw name
   clean(page);
   await page.close();
 });
+
+test('a malformed URL hash (#%E0%A4%A, #%) shows an inline notice and the page opens AlexNet and works on', async () => {
+  for (const hash of ['#%E0%A4%A', '#%']) {
+    const page = await open(hash);
+    // A clear message in the page, not an uncaught URIError and a blank page.
+    assert.match(await text(page, 'notices'), /could not be read/);
+    assert.equal(await text(page, 'out-conv1'), '55×55×96');
+    // The page keeps working: another network opens.
+    await page.click('[data-testid="pick-vgg16"]');
+    assert.equal(new URL(page.url()).hash, '#vgg16');
+    assert.match(await text(page, 'rf-conv1_2'), /^5×5/);
+    clean(page);
+    await page.close();
+  }
+});

@@ -16,7 +16,7 @@ export const DIVERGING_STOPS = [
 export const SEQUENTIAL_STOPS = [[255, 255, 255], [200, 210, 225], [120, 140, 170], [45, 60, 90], [8, 16, 32]];
 
 /** Linear interpolation through `stops` at t in [0, 1]. */
-export function interpolate(stops, t) {
+function interpolate(stops, t) {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(x));
   const f = x - i;
@@ -62,11 +62,11 @@ export function textOn([r, g, b]) {
 }
 
 /** Steps of the colour lookup tables: 1/1023 of a scale, far below what the eye separates. */
-export const LUT_SIZE = 1024;
+const LUT_SIZE = 1024;
 const tables = new Map();
 
 /** [r, g, b] × LUT_SIZE of a scale kind, sampled from diverging() / sequential() over t ∈ [0, 1]. */
-export function colourTable(kind) {
+function colourTable(kind) {
   if (!tables.has(kind)) {
     const t = new Uint8ClampedArray(LUT_SIZE * 3);
     for (let i = 0; i < LUT_SIZE; i++) {

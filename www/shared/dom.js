@@ -5,11 +5,6 @@ export function $(selector, root = document) {
   return root.querySelector(selector);
 }
 
-/** Every element matching `selector` under `root`, as an array. */
-export function $$(selector, root = document) {
-  return [...root.querySelectorAll(selector)];
-}
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function build(e, attrs, children) {

@@ -6,7 +6,7 @@
 import { el } from './dom.js';
 
 /** The pages, in navigation order. New pages (training, transfer) are added here. */
-export const PAGES = [
+const PAGES = [
   { href: 'index.html', label: 'Draw a digit' },
   { href: 'playground.html', label: 'Convolution playground' },
   { href: 'architectures.html', label: 'Architectures' },
@@ -32,6 +32,7 @@ export function renderHeader(header = document.querySelector('header.site')) {
  */
 export function showNotice(message, key = 'default') {
   let box = document.querySelector('.site-notices');
+  if (!box && message === null) return;
   if (!box) {
     box = el('div', { class: 'site-notices', role: 'status', 'data-testid': 'notices' });
     const header = document.querySelector('header.site');
