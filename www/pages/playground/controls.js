@@ -9,7 +9,7 @@
 // kernelError(msg), trError(msg), upload(file), inputChannels() → number, perAxis() → bool,
 // setPerAxis(on), resync(), setMode(id), setLarge(on), copyLink(), setSentence(text)}.
 
-import { $, $$ } from '../../shared/dom.js';
+import { $ } from '../../shared/dom.js';
 import { short as fmt } from '../../shared/format.js';
 import { put } from './form.js';
 import { inputControls } from './input-controls.js';
@@ -17,7 +17,7 @@ import { MODES, modeOf } from './modes/index.js';
 
 /** Wires every control once. */
 export function initControls(actions) {
-  $$('.modes [data-mode]').forEach((b) => b.addEventListener('click', () => actions.setMode(b.dataset.mode)));
+  document.querySelectorAll('.modes [data-mode]').forEach((b) => b.addEventListener('click', () => actions.setMode(b.dataset.mode)));
   inputControls.init(actions);
   for (const mode of MODES) mode.controls.init(actions);
   $('#large-text').addEventListener('change', (e) => actions.setLarge(e.target.checked));
@@ -30,8 +30,8 @@ export function initControls(actions) {
  */
 export function syncControls(s, info) {
   const mode = modeOf(s.mode);
-  $$('.modes [data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === s.mode)));
-  $$('[data-modes]').forEach((el) => { el.hidden = !el.dataset.modes.split(' ').includes(s.mode); });
+  document.querySelectorAll('.modes [data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === s.mode)));
+  document.querySelectorAll('[data-modes]').forEach((el) => { el.hidden = !el.dataset.modes.split(' ').includes(s.mode); });
   document.title = `${mode.label} · Convolution playground · convscope`;
   if (mode.usesInput) inputControls.sync(s, info);
   mode.controls.sync(s, info);

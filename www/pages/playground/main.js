@@ -4,7 +4,7 @@
 // each panel shows; this module decides when to repaint — a hover or cursor move repaints only
 // the panels that draw it (panels.js signatures) and the readout, never the controls.
 
-import { $, $$ } from '../../shared/dom.js';
+import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader } from '../../shared/header.js';
 import { memo } from './compute.js';
@@ -141,7 +141,7 @@ function createPlayground() {
   /** Marks the controls of the parameters the core named in its errors (err.param). */
   function markInvalid(mode, m) {
     const ids = new Set((m.params ?? []).flatMap((p) => mode.paramControls?.[p] ?? []));
-    for (const el of $$('#controls [aria-invalid]')) if (!ids.has(el.id)) el.removeAttribute('aria-invalid');
+    for (const el of document.querySelectorAll('#controls [aria-invalid]')) if (!ids.has(el.id)) el.removeAttribute('aria-invalid');
     for (const id of ids) $(`#${id}`).setAttribute('aria-invalid', 'true');
   }
 
