@@ -115,7 +115,7 @@ function createPlayground() {
     if (mode.usesInput) uploads.refresh(s);
     syncControls(s, {
       inputMessage: mode.usesInput ? currentInput().message : '',
-      channels: mode.id === 'conv' ? m.C : 1,
+      channels: m.C ?? 1, // input channels (the per-channel kernel checkbox)
       kernelError: ui.kernelError,
       trError: ui.trError,
       perAxis: ui.perAxis,
