@@ -1,9 +1,9 @@
 // The settings form: the page-wide controls (mode tabs, large text, copy link, speed) and the
 // loop over the groups of controls — the input fieldset (modes that read the input grid) and
-// each mode's own fieldset (modes/*: `controls`). Control events become settings changes
-// through `actions.update`, which also records browser history; out-of-range typing is
-// explained inline (actions.controlError), never silently dropped. Syncing writes only the
-// current mode's controls.
+// each mode's own fieldset (modes/*: `controls`), each with its markup, wiring and sync.
+// Control events become settings changes through `actions.update`, which also records browser
+// history; out-of-range typing is explained inline (actions.controlError), never silently
+// dropped. Syncing writes only the current mode's controls.
 //
 // `actions`: {state() → settings, update(mutate, {key, resetStep}), controlError(msg),
 // kernelError(msg), trError(msg), upload(file), inputChannels() → number, perAxis() → bool,
@@ -15,11 +15,13 @@ import { put } from './form.js';
 import { inputControls } from './input-controls.js';
 import { MODES, modeOf } from './modes/index.js';
 
-/** Wires every control once. */
+/** Writes every group's fieldset into the settings form and wires its controls, once. */
 export function initControls(actions) {
   document.querySelectorAll('.modes [data-mode]').forEach((b) => b.addEventListener('click', () => actions.setMode(b.dataset.mode)));
-  inputControls.init(actions);
-  for (const mode of MODES) mode.controls.init(actions);
+  const groups = [inputControls, ...MODES.map((m) => m.controls)];
+  // Each group's fieldset is constant markup of its module (no URL or user text in it).
+  $('#controls').insertAdjacentHTML('beforeend', groups.map((g) => g.markup).join(''));
+  for (const g of groups) g.init(actions);
   $('#large-text').addEventListener('change', (e) => actions.setLarge(e.target.checked));
   $('#copy-link').addEventListener('click', () => actions.copyLink());
 }

@@ -7,6 +7,35 @@ import { LIMITS } from './settings.js';
 import { option, put, readInt } from './form.js';
 
 export const inputControls = {
+  /** The input fieldset (constant markup, inserted once into the settings form). */
+  markup: `
+  <fieldset class="panel" data-modes="conv pool" id="fs-input">
+    <legend>Input</legend>
+    <label class="field">Source
+      <select id="input-kind" data-testid="input-kind"></select>
+    </label>
+    <label class="field" id="size-row">Size (cells per side)
+      <input type="number" id="input-size" data-testid="input-size" inputmode="numeric">
+    </label>
+    <div class="row" id="seed-row">
+      <label>Seed <input type="number" id="input-seed" data-testid="input-seed" min="0" max="999999" inputmode="numeric"></label>
+      <button type="button" id="reseed" data-testid="reseed">New random</button>
+    </div>
+    <div class="field" id="upload-row">
+      <label>Image file <input type="file" id="upload" data-testid="upload" accept="image/*"></label>
+      <label>Colour
+        <select id="upload-color" data-testid="upload-color">
+          <option value="gray">Grayscale (1 channel)</option>
+          <option value="rgb">RGB (3 channels)</option>
+        </select>
+      </label>
+    </div>
+    <p id="input-message" class="info" data-testid="input-message"></p>
+    <p class="hint muted">Click a cell to type a number (or focus the grid, move with the arrow keys, press Enter).</p>
+    <button type="button" id="clear-edits" data-testid="clear-edits">Undo hand edits</button>
+  </fieldset>
+`,
+
   /** @param {object} actions see controls.js */
   init(actions) {
     for (const [k, label] of Object.entries(INPUT_KINDS)) $('#input-kind').append(option(k, label));

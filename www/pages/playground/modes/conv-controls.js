@@ -36,6 +36,73 @@ function hyper(s, stride, padding, dilation) {
 }
 
 export const convControls = {
+  /** The kernel and the stride / padding / dilation fieldsets (constant markup, inserted once into the settings form). */
+  markup: `
+  <fieldset class="panel" data-modes="conv" id="fs-kernel">
+    <legend>Kernel</legend>
+    <label class="field">Worked example
+      <select id="scenario" data-testid="scenario">
+        <option value="">Choose a ready-made demo…</option>
+        <option value="lecture4">Lecture 4×4 example (15 16 / 6 15)</option>
+        <option value="lecture8">Lecture 8×8 vertical edge</option>
+        <option value="sobel-stack">Sobel x + y stack on the student's drawing</option>
+        <option value="rgb">RGB input, multi-channel kernel</option>
+        <option value="reduce">1×1 convolution: 8 channels → 2</option>
+        <option value="stride2">8×8, 3×3, stride 2, padding 1 → 4×4</option>
+      </select>
+    </label>
+    <div class="filter-tabs" role="group" aria-label="Filters (one output map each)" id="filter-tabs"></div>
+    <div class="row">
+      <button type="button" id="add-filter" data-testid="add-filter">+ Add filter</button>
+      <button type="button" id="remove-filter" data-testid="remove-filter">Remove this filter</button>
+    </div>
+    <label class="field">Preset
+      <select id="kernel-preset" data-testid="kernel-preset"></select>
+    </label>
+    <div class="row">
+      <label>Rows <select id="kernel-h" data-testid="kernel-h"></select></label>
+      <label>Columns <select id="kernel-w" data-testid="kernel-w"></select></label>
+    </div>
+    <label class="field">Values (rows of numbers; a blank line between channels)
+      <textarea id="kernel-text" data-testid="kernel-text" rows="4" spellcheck="false" class="mono"></textarea>
+    </label>
+    <label class="check"><input type="checkbox" id="per-channel" data-testid="per-channel"> Separate weights for each input channel</label>
+    <p id="kernel-error" class="error" data-testid="kernel-error" role="alert"></p>
+  </fieldset>
+
+  <fieldset class="panel" data-modes="conv" id="fs-hyper">
+    <legend>Stride, padding, dilation</legend>
+    <div class="hp">
+      <label for="stride">Stride</label>
+      <input type="number" id="stride" data-testid="stride" min="1" max="8" step="1" inputmode="numeric">
+      <input type="range" id="stride-range" aria-label="Stride" min="1" max="8" step="1">
+    </div>
+    <div class="hp">
+      <label for="padding">Padding (zeros)</label>
+      <input type="number" id="padding" data-testid="padding" min="0" max="8" step="1" inputmode="numeric">
+      <input type="range" id="padding-range" aria-label="Padding" min="0" max="8" step="1">
+    </div>
+    <div class="hp">
+      <label for="dilation">Dilation</label>
+      <input type="number" id="dilation" data-testid="dilation" min="1" max="8" step="1" inputmode="numeric">
+      <input type="range" id="dilation-range" aria-label="Dilation" min="1" max="8" step="1">
+    </div>
+    <label class="check"><input type="checkbox" id="per-axis" data-testid="per-axis"> Different values for rows and columns</label>
+    <div id="axis-w" class="axis-w" hidden>
+      <p class="muted">The inputs above set rows; these set columns.</p>
+      <div class="hp"><label for="stride-w">Stride (cols)</label><input type="number" id="stride-w" data-testid="stride-w" min="1" max="8" step="1"></div>
+      <div class="hp"><label for="padding-w">Padding (cols)</label><input type="number" id="padding-w" data-testid="padding-w" min="0" max="8" step="1"></div>
+      <div class="hp"><label for="dilation-w">Dilation (cols)</label><input type="number" id="dilation-w" data-testid="dilation-w" min="1" max="8" step="1"></div>
+    </div>
+    <div class="sizes">
+      <p class="out-size">Output size: <output id="output-size" data-testid="output-size"></output> <span id="output-maps" class="muted"></span></p>
+      <div id="formula" data-testid="formula" class="formula mono"></div>
+      <p class="error reason" data-reason></p>
+      <p class="muted small">⌊(input + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1, per axis (PyTorch's rule), evaluated by the core.</p>
+    </div>
+  </fieldset>
+`,
+
   /** @param {object} actions see controls.js */
   init(actions) {
     for (const [k, p] of Object.entries(PRESETS)) $('#kernel-preset').append(option(k, p.label));

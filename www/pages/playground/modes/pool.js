@@ -127,6 +127,30 @@ export function planPooled(state, view, m, mode, maxWidth) {
 
 /** The pooling fieldset: window, stride, padding and the one-pixel shift. */
 const controls = {
+  /** The fieldset (constant markup, inserted once into the settings form). */
+  markup: `
+  <fieldset class="panel" data-modes="pool" id="fs-pool">
+    <legend>Pooling</legend>
+    <div class="hp"><label for="pool-window">Window</label><input type="number" id="pool-window" data-testid="pool-window" min="1" max="8" step="1"></div>
+    <div class="hp"><label for="pool-stride">Stride</label><input type="number" id="pool-stride" data-testid="pool-stride" min="1" max="8" step="1"></div>
+    <div class="hp"><label for="pool-padding">Padding</label><input type="number" id="pool-padding" data-testid="pool-padding" min="0" max="4" step="1"></div>
+    <p class="muted small">Padding may be at most half the window. Average pooling counts padded zeros (PyTorch's default).</p>
+    <div class="row">
+      <button type="button" id="shift" data-testid="shift" class="primary">Shift by one pixel</button>
+      <label>Direction
+        <select id="shift-dir" data-testid="shift-dir"><option value="x">right</option><option value="y">down</option></select>
+      </label>
+      <button type="button" id="shift-reset" data-testid="shift-reset">Reset shift</button>
+    </div>
+    <p id="pool-survival" class="survival" data-testid="pool-survival" aria-live="polite"></p>
+    <div class="sizes">
+      <p class="out-size">Output size: <output id="pool-output-size" data-testid="pool-output-size"></output></p>
+      <div id="pool-formula" data-testid="pool-formula" class="formula mono"></div>
+      <p class="error reason" data-reason></p>
+    </div>
+  </fieldset>
+`,
+
   init(actions) {
     const err = actions.controlError;
     const upd = actions.update;

@@ -9,6 +9,26 @@ import { option, put } from '../form.js';
 
 /** The text fieldset: the sentence (debounced by actions.setSentence) and the detector. */
 const controls = {
+  /** The fieldset (constant markup, inserted once into the settings form). */
+  markup: `
+  <fieldset class="panel" data-modes="text" id="fs-text">
+    <legend>1-D convolution on text</legend>
+    <label class="field">Sentence (up to 12 words)
+      <input type="text" id="sentence" data-testid="sentence" maxlength="200" autocomplete="off" spellcheck="false">
+    </label>
+    <label class="field">3-gram detector (kernel size 3)
+      <select id="detector" data-testid="detector"></select>
+    </label>
+    <p id="text-best" class="survival" data-testid="text-best" aria-live="polite"></p>
+    <p id="text-unknown" class="info" data-testid="text-unknown"></p>
+    <details>
+      <summary>About the toy embedding</summary>
+      <p class="small">Each word is 4 hand-set numbers: <span class="mono">positive, negative, negation, intensity</span> (e.g. <span class="mono">good = [1, 0, 0, 0]</span>, <span class="mono">not = [0, 0, 1, 0]</span>, <span class="mono">really = [0, 0, 0, 1]</span>). It is not learned; it is small enough to check every product by hand. Unknown words get zeros.</p>
+      <p class="small" id="vocab-list"></p>
+    </details>
+  </fieldset>
+`,
+
   init(actions) {
     for (const d of DETECTORS) $('#detector').append(option(d.id, d.label));
     $('#vocab-list').textContent = `Vocabulary: ${Object.entries(VOCAB).map(([w, v]) => `${w} [${v.map((x) => fmt(x)).join(', ')}]`).join('; ')}.`;

@@ -152,6 +152,32 @@ function fmtShort(v) {
 
 /** The transposed-convolution fieldset: dimensions, input and kernel values, stride, cropping, output padding. */
 const controls = {
+  /** The fieldset (constant markup, inserted once into the settings form). */
+  markup: `
+  <fieldset class="panel" data-modes="transposed" id="fs-tr">
+    <legend>Transposed convolution</legend>
+    <label class="field">Dimensions
+      <select id="t-dim" data-testid="t-dim"><option value="2">2-D (images)</option><option value="1">1-D (sequences)</option></select>
+    </label>
+    <label class="field">Input values (rows of numbers)
+      <textarea id="t-input" data-testid="t-input" rows="3" spellcheck="false" class="mono"></textarea>
+    </label>
+    <label class="field">Kernel values
+      <textarea id="t-kernel" data-testid="t-kernel" rows="3" spellcheck="false" class="mono"></textarea>
+    </label>
+    <p id="t-edit-error" class="error" data-testid="t-edit-error" role="alert"></p>
+    <div class="hp"><label for="t-stride">Stride</label><input type="number" id="t-stride" data-testid="t-stride" min="1" max="4" step="1"></div>
+    <div class="hp"><label for="t-padding">Padding (cropped)</label><input type="number" id="t-padding" data-testid="t-padding" min="0" max="4" step="1"></div>
+    <div class="hp"><label for="t-outpad">Output padding</label><input type="number" id="t-outpad" data-testid="t-outpad" min="0" max="3" step="1"></div>
+    <div class="sizes">
+      <p class="out-size">Output size: <output id="t-output-size" data-testid="t-output-size"></output></p>
+      <div id="t-formula" data-testid="t-formula" class="formula mono"></div>
+      <p class="error reason" data-reason></p>
+      <p class="muted small">(input − 1)·stride − 2·padding + dilation·(kernel − 1) + output padding + 1, per axis.</p>
+    </div>
+  </fieldset>
+`,
+
   init(actions) {
     const err = actions.controlError;
     const upd = actions.update;
