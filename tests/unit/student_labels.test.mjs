@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { layerRole, layerLabel, explainLabels } from '../../www/pages/student/views/labels.js';
 import { SPECS } from './lenet_specs.mjs';
 
-
 test('each layer\'s role sentence, as the page wrote it for LeNet-5', () => {
   assert.deepEqual(SPECS.map((s) => layerRole(s, SPECS)), [
     'your digit, 28×28 — the faint border is the 2-pixel zero padding',

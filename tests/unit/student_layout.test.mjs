@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { stripLayout, originOf, hitTest } from '../../www/pages/student/views/layout.js';
 import { SPECS } from './lenet_specs.mjs';
 
-
 test('wide screens: one row of cards; maps in ⌊√C⌋ columns, vectors as full grids of about 14 rows', () => {
   const { mode, layers } = stripLayout(SPECS, 1400);
   assert.equal(mode, 'row');
