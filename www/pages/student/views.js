@@ -35,7 +35,6 @@ const UNIT_MATH_EVERY_MS = 200;
  */
 const OTHER_EVERY_FRAMES = 2;
 
-
 /**
  * The explain widget's input: contract 3's object plus the unit (its title) and the forward
  * pass's own pre-activation, which the widget shows beside z as a check.
