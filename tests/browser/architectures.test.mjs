@@ -202,3 +202,15 @@ test('a malformed URL hash (#%E0%A4%A, #%) shows an inline notice and the page o
     await page.close();
   }
 });
+
+test('with site data blocked (reading localStorage throws) the page works as usual: it keeps nothing in storage', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await page.goto(`${browser.url}architectures.html#resnet50`);
+  await page.waitForSelector('[data-testid="row-input"]');
+  assert.equal(await text(page, 'out-layer1_0'), '56×56×256');
+  clean(page);
+  await page.close();
+});

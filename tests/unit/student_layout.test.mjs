@@ -3,18 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stripLayout, originOf, hitTest } from '../../www/pages/student/views/layout.js';
-
-/** LeNet-5 as layerSpecs() describes it (shapes from the paper: 1@28×28 padded by 2, …). */
-const SPECS = [
-  { name: 'input', kind: 'input', shape: [1, 28, 28], side: 28, pad: 2, paddedSide: 32, input: null, activation: null },
-  { name: 'C1', kind: 'conv', shape: [6, 28, 28], kernel: 5, input: 'input', activation: 'tanh' },
-  { name: 'S2', kind: 'pool', shape: [6, 14, 14], kernel: 2, input: 'C1', activation: null },
-  { name: 'C3', kind: 'conv', shape: [16, 10, 10], kernel: 5, input: 'S2', activation: 'tanh' },
-  { name: 'S4', kind: 'pool', shape: [16, 5, 5], kernel: 2, input: 'C3', activation: null },
-  { name: 'C5', kind: 'conv', shape: [120, 1, 1], kernel: 5, input: 'S4', activation: 'tanh' },
-  { name: 'F6', kind: 'dense', shape: [84, 1, 1], input: 'C5', activation: 'tanh' },
-  { name: 'output', kind: 'dense', shape: [10, 1, 1], input: 'F6', activation: 'softmax' },
-];
+import { SPECS } from './lenet_specs.mjs';
 
 test('wide screens: one row of cards; maps in ⌊√C⌋ columns, vectors as full grids of about 14 rows', () => {
   const { mode, layers } = stripLayout(SPECS, 1400);

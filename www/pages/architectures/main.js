@@ -5,8 +5,8 @@
 // keeps the state and decides what to repaint.
 
 import { loadCore } from '../../shared/core.js';
-import { $ } from '../../shared/dom.js';
-import { compact, exact, percent } from '../../shared/format.js';
+import { $, el } from '../../shared/dom.js';
+import { sizeLabel } from '../../shared/format.js';
 import { parseHash, serializeHash, hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
 import { createStore } from '../../shared/store.js';
@@ -14,9 +14,7 @@ import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
 import { ancestors, renderTable } from './table.js';
 import { errorLayer, paramOf } from './format.js';
-
-/** Names of the parameter/compute kinds in the share bars. */
-const KIND_LABEL = { conv: 'conv', fc: 'FC', batchNorm: 'BN' };
+import { renderInfo, renderPicker, syncPicker } from './info.js';
 
 const store = createStore({
   name: DEFAULT_ARCH,
@@ -63,95 +61,19 @@ function compute() {
 
 // ------------------------------------------------------------------ render
 
-function renderPicker() {
-  const state = store.get();
-  const ul = $('#picker');
-  ul.replaceChildren(...names.map((n) => {
-    const spec = specs.get(n);
-    const t = defaults.get(n).totals;
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.dataset.testid = `pick-${n}`;
-    b.dataset.name = n;
-    b.setAttribute('aria-pressed', String(n === state.name));
-    const title = document.createElement('strong');
-    title.textContent = spec.title;
-    const meta = document.createElement('span');
-    meta.className = 'meta';
-    meta.textContent = `${spec.year} · ${compact(t.params)} params · ${compact(t.macs)} MACs`;
-    b.append(title, meta);
-    b.addEventListener('click', () => select(n));
-    li.append(b);
-    return li;
-  }));
-}
-
-function syncPicker() {
-  const state = store.get();
-  for (const b of $('#picker').querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.name === state.name));
-}
-
-function renderCompare() {
-  const state = store.get();
-  const entries = names.map((n) => {
+/** The comparison entries: every network with its paper totals. */
+function entries() {
+  return names.map((n) => {
     const s = specs.get(n);
     const t = defaults.get(n).totals;
     return { name: n, title: s.title, year: s.year, params: t.params, macs: t.macs, top5: s.top5Error, top5Note: s.top5Note };
   });
-  renderComparison($('#compare'), entries, state.name, select);
-  renderComparisonTable($('#compare-rows'), entries);
 }
 
-function shareRow(label, totals, key) {
-  const row = document.createElement('div');
-  row.className = 'share-row';
-  const name = document.createElement('span');
-  name.className = 'share-label';
-  name.textContent = label;
-  const stack = document.createElement('span');
-  stack.className = 'stack';
-  stack.setAttribute('aria-hidden', 'true');
-  const legend = document.createElement('span');
-  legend.className = 'share-legend';
-  const whole = totals[key];
-  const parts = [];
-  for (const k of totals.byKind) {
-    if (!k[key]) continue;
-    const seg = document.createElement('span');
-    seg.className = `seg seg-${k.kind}`;
-    seg.style.width = `${(100 * k[key]) / whole}%`;
-    stack.append(seg);
-    parts.push(`${KIND_LABEL[k.kind] ?? k.kind} ${percent(k[key], whole)}`);
-  }
-  legend.textContent = parts.join(' · ');
-  row.append(name, stack, legend);
-  return row;
-}
-
-/** "62.4 M" with every digit on a second, smaller line. */
-function setCount(dd, n) {
-  const exactLine = document.createElement('span');
-  exactLine.className = 'exact';
-  exactLine.textContent = exact(n);
-  dd.replaceChildren(document.createTextNode(compact(n)), exactLine);
-}
-
-function renderInfo() {
-  const state = store.get();
-  const spec = specs.get(state.name);
-  const t = shown.totals;
-  $('#arch-title').textContent = `${spec.title} (${spec.year})`;
-  $('#arch-source').textContent = `Layer table from: ${spec.source}`;
-  $('#arch-notes').textContent = spec.notes;
-  setCount($('#total-params'), t.params);
-  setCount($('#total-macs'), t.macs);
-  $('#total-depth').textContent = String(t.weightLayers);
-  $('#top5').textContent = spec.top5Error != null ? `${spec.top5Error}% — ${spec.top5Note ?? ''}` : 'not an ILSVRC entry the lecture quotes';
-  $('#share').replaceChildren(
-    shareRow('Where the parameters live', t, 'params'),
-    shareRow('Where the compute lives', t, 'macs'),
-  );
+function renderCompare() {
+  const all = entries();
+  renderComparison($('#compare'), all, store.get().name, select);
+  renderComparisonTable($('#compare-rows'), all);
 }
 
 function renderEditor() {
@@ -161,12 +83,8 @@ function renderEditor() {
   const keep = sel.value;
   const editable = rows.filter((r) => r.editable);
   if (sel.dataset.arch !== state.name) {
-    sel.replaceChildren(...editable.map((r) => {
-      const o = document.createElement('option');
-      o.value = r.path;
-      o.textContent = `${r.path} (${r.kind === 'conv' ? `conv ${r.kernel.join('×')}` : `${r.variant} pool`})`;
-      return o;
-    }));
+    sel.replaceChildren(...editable.map((r) => el('option', { value: r.path },
+      `${r.path} (${r.kind === 'conv' ? `conv ${sizeLabel(r.kernel)}` : `${r.variant} pool`})`)));
     sel.dataset.arch = state.name;
     prefill(editable[0]?.path ?? '');
   } else if (keep) {
@@ -174,22 +92,15 @@ function renderEditor() {
   }
   const ul = $('#edits');
   ul.replaceChildren(...Object.entries(state.overrides).map(([path, o]) => {
-    const li = document.createElement('li');
     const parts = [];
     if (o.stride !== undefined) parts.push(`stride ${o.stride}`);
     if (o.padding !== undefined) parts.push(`padding ${o.padding}`);
-    li.append(document.createTextNode(`${path}: ${parts.join(', ')} `));
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = '×';
-    b.dataset.testid = `remove-${path}`;
-    b.setAttribute('aria-label', `Remove the edit of ${path}`);
+    const b = el('button', { type: 'button', 'data-testid': `remove-${path}`, 'aria-label': `Remove the edit of ${path}` }, '×');
     b.addEventListener('click', () => {
       const { [path]: removed, ...rest } = store.get().overrides;
       if (removed) store.set({ overrides: rest });
     });
-    li.append(b);
-    return li;
+    return el('li', null, `${path}: ${parts.join(', ')} `, b);
   }));
   const input = $('#input-size');
   if (document.activeElement !== input) {
@@ -230,7 +141,7 @@ function renderRows() {
 }
 
 function render() {
-  renderInfo();
+  renderInfo(specs.get(store.get().name), shown.totals);
   renderEditor();
   renderError();
   renderRows();
@@ -262,7 +173,7 @@ function select(name) {
   } else {
     update();
   }
-  syncPicker();
+  syncPicker($('#picker'), store.get().name);
   renderCompare();
 }
 
@@ -345,7 +256,7 @@ async function main() {
     return;
   }
   $('#loading').hidden = true;
-  renderPicker();
+  renderPicker($('#picker'), entries(), select);
   wire();
   select(nameFromHash());
 }

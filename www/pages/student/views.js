@@ -17,6 +17,7 @@ import { createFilters } from './views/filters.js';
 import { createRfInfo } from './views/receptive_field.js';
 import { createSamplesPicker } from './views/samples_picker.js';
 import { renderLegend } from './views/legend.js';
+import { explainLabels } from './views/labels.js';
 
 /** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
 const PAD_MAX = 300;
@@ -33,7 +34,6 @@ const UNIT_MATH_EVERY_MS = 200;
  * recomputed every this many frames: they are a side note, and each costs ~0.3 ms.
  */
 const OTHER_EVERY_FRAMES = 2;
-
 
 /**
  * The explain widget's input: contract 3's object plus the unit (its title) and the forward
@@ -59,7 +59,8 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   const maps = createFeatureMaps($('[data-testid="layers"]'), { specs: model.specs, onProbe: probeOrNull, onSelect: select });
   const preview = createInputPreview($('[data-testid="input-preview"]'), { spec: model.specs[0], px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
   const filters = createFilters($('[data-testid="filters"]'), model.specs);
-  const unitPanel = createUnitMath($('[data-testid="unit-math"]'));
+  // The wording comes from the specs (shared/explain.js takes it as its `labels`).
+  const unitPanel = createUnitMath($('[data-testid="unit-math"]'), explainLabels(model.specs));
   const rfInfo = createRfInfo($('[data-testid="rf-info"]'), model.specs);
   const picker = createSamplesPicker($('.samples'), { onPick: (i) => pickSample(i) });
   renderLegend($('[data-testid="legend"]'));

@@ -1,6 +1,6 @@
 // Words for layers: what each one is and its shape, from layerSpecs() and the variant — by
 // kind and position, never by a layer's name.
-import { shapeLabel, sizeLabel } from '../../../shared/format.js';
+import { fmt, shapeLabel, sizeLabel, unitName } from '../../../shared/format.js';
 
 const kernelOf = (spec) => (Array.isArray(spec.kernel) ? spec.kernel : [spec.kernel, spec.kernel]);
 
@@ -45,4 +45,34 @@ export function layerLabel(spec, activation, pooling) {
   else if (spec.kind === 'pool') op = `${pooling} pool ${sizeLabel(kernelOf(spec))}`;
   else op = spec.activation === 'softmax' ? 'dense + softmax' : `dense + ${activation}`;
   return { name: spec.name, op, shape: shapeLabel(spec.shape) };
+}
+
+/**
+ * The explain widget's wording for LeNet-5's units (shared/explain.js `labels`), from
+ * layerSpecs(): the input's padding and normalisation come from its entry, not from constants.
+ * @param {object[]} specs layerSpecs() (entry 0: the input, with side, pad, paddedSide, mean, std)
+ */
+export function explainLabels(specs) {
+  const input = specs[0];
+  const P = input.paddedSide;
+  const fromInput = (m) => m.below === input.name;
+  return {
+    title: (m) => unitName(m.unit ?? m),
+    intro(m) {
+      const C = m.channels.length;
+      const r = m.region;
+      const rows = `rows ${r.y0}–${r.y1 - 1}, cols ${r.x0}–${r.x1 - 1}`;
+      const where = fromInput(m)
+        ? `the ${sizeLabel([m.kh, m.kw])} window at ${rows} of the padded ${P}×${P} input`
+        : `a ${C}×${m.kh}×${m.kw} window of ${m.below} (${rows}, all ${C} maps)`;
+      let html = `<p>It multiplies ${where} element by element with its kernel, adds everything up, adds its bias and applies ${m.activation}.</p>`;
+      if (fromInput(m)) {
+        const { mean, std } = input;
+        html += `<p class="muted small">The network normalises pixels first: x = (p − ${mean}) / ${std}, so background and padding are ${fmt(-mean / std, 4)} and full ink is ${fmt((1 - mean) / std, 4)}.</p>`;
+      }
+      return html;
+    },
+    channel: (m, i) => `${m.below} map ${i}`,
+    window: (m, channel) => (fromInput(m) ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`),
+  };
 }
