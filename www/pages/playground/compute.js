@@ -77,6 +77,15 @@ export function pool2d(input, options) {
   return attempt(() => core.pool2d(input, options));
 }
 
+/**
+ * One output value of conv2d term by term (contract 3): explainConv2d(input, weight, options,
+ * c, y, x) → {value: {kind: 'conv', c, y, x, region, kh, kw, channels: [{index, window, kernel,
+ * products, partial}], sum, bias, z}} | {error}.
+ */
+export function explainConv2d(input, weight, options, c, y, x) {
+  return attempt(() => core.explainConv2d(input, weight, options, c, y, x));
+}
+
 /** convTranspose2d(input [C,H,W], weight [C,O,KH,KW], options). */
 export function convTranspose2d(input, weight, options) {
   return attempt(() => core.convTranspose2d(input, weight, options));

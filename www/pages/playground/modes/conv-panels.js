@@ -1,16 +1,15 @@
 // The convolution demo's panels: input (with its zero-padding ring and the sliding window),
 // kernel, the stack of output maps, and the products of the current step. Each `plan…`
 // returns {width, height, paint(ctx), hit(px, py)} for a given width, so the same code paints
-// the screen and the exported PNG. Output values come from conv2d; the products shown are the
-// window values times the weights, computed here for display only.
+// the screen and the exported PNG. Output values come from conv2d, the products of a step
+// from explainConv2d (both in the wasm core): no arithmetic here.
 
 import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
 import { buildWeight, filterLabel } from '../kernels.js';
-import { conv2d, sizes2d, report } from '../compute.js';
+import { conv2d, explainConv2d, sizes2d, report } from '../compute.js';
 import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText, textWidth } from '../panels.js';
-import { explainConv } from '../explain-conv.js';
 
 /** Largest cell side on screen, CSS px (the lecture grids get big, readable cells). */
 export const MAX_CELL = 64;
@@ -219,15 +218,17 @@ export function planOutput(state, view, m, maxWidth) {
 }
 
 /**
- * The arithmetic of the focused output unit (explainConv: window, kernel, products and sums
- * per channel), flattened per channel for the products grid, and the equation text. The
- * value shown is conv2d's own output.
+ * The arithmetic of the focused output unit (the core's explainConv2d: window, kernel,
+ * products and sums per channel), flattened per channel for the PNG's products grid, and the
+ * equation text. The value shown is conv2d's own output.
  */
 export function productsOf(state, view, m) {
   const focus = focusOf(state, view, m);
   if (!focus) return null;
   const [, Cw, kh, kw] = m.wr.weight.shape;
-  const unit = explainConv(m.input, m.wr.weight, { stride: state.stride, padding: state.padding, dilation: state.dilation }, focus.f, focus.oy, focus.ox);
+  const r = explainConv2d(m.input, m.wr.weight, { stride: state.stride, padding: state.padding, dilation: state.dilation }, focus.f, focus.oy, focus.ox);
+  if (r.error) return null;
+  const unit = r.value;
   const per = kh * kw;
   const a = new Float32Array(Cw * per);
   const w = new Float32Array(Cw * per);
