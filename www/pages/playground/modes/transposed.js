@@ -126,7 +126,7 @@ export function planTrOutput(state, view, m, maxWidth) {
   if (k >= 0) hl.push({ rect: footprint(m, k), color: view.hover?.panel === 'tr-input' ? th.accent : th.highlight, width: 4 });
   const x = s >= 1 ? m.inM.data[s - 1] : null;
   const labels = [
-    s >= 1 ? `Step ${s}: input ${fmtShort(x)} × kernel` : 'Step 0: nothing added yet',
+    s >= 1 ? `Step ${s}: input ${fmt(x)} × kernel` : 'Step 0: nothing added yet',
     `Partial sum (${s} of ${m.N} inputs)`,
     m.tr.dim === 2 ? `Final output ${OH} × ${OW}` : `Final output, length ${OW}`,
   ];
@@ -144,10 +144,6 @@ export function planTrOutput(state, view, m, maxWidth) {
     },
     hit: (px, py) => hitTest(L, px, py),
   };
-}
-
-function fmtShort(v) {
-  return Number.isInteger(v) ? String(v).replace('-', '−') : v.toFixed(2).replace('-', '−');
 }
 
 /** The transposed-convolution fieldset: dimensions, input and kernel values, stride, cropping, output padding. */
