@@ -1,7 +1,7 @@
 // The student view after its first prediction (main.js loads this module then): the drawing
 // pad, the preview, every layer, the filters, the unit arithmetic and the sample picker, wired
-// to the page's store. Every number comes from the wasm core through state/model.js and
-// state/explain_unit.js.
+// to the page's store. Every number comes from the wasm core (state/model.js; one unit's
+// arithmetic from net.explainUnit, PLAN.md contract 3).
 import { otherVariant, layerOf } from './state/model.js';
 import { saveDrawing } from '../../shared/persist.js';
 import { showNotice } from '../../shared/header.js';
@@ -9,7 +9,6 @@ import { $ } from '../../shared/dom.js';
 import { createUnitMath } from '../../shared/explain.js';
 import { measureSince } from './state/marks.js';
 import { highlights } from './state/probe.js';
-import { explainUnit } from './state/explain_unit.js';
 import { createDrawPad } from './views/draw_pad.js';
 import { createInputPreview } from './views/input_preview.js';
 import { createFeatureMaps } from './views/feature_maps.js';
@@ -193,10 +192,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     if (!s.selected || !s.result) { unitPanel.render(null); return; }
     try {
       const u = s.selected;
-      const m = explainUnit({
-        core, result: s.result, weights: model.weights(s.variant),
-        pooling: model.pooling(s.variant), specs: model.specsOf(s.variant),
-      }, u.layer, u.c, u.y, u.x);
+      const m = model.net(s.variant).explainUnit(s.pixels ?? model.blank, u.layer, u.c, u.y, u.x);
       unitPanel.render(forWidget(m, u, s.result));
     } catch (e) {
       unitPanel.error(e.message);

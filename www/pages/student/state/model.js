@@ -19,7 +19,6 @@ export function blankInput(specs) {
 export function createModel(core, loaded = {}) {
   const nets = new Map(Object.entries(loaded));
   const weights = new Map();
-  const variantSpecs = new Map();
 
   /** The network of `variant`, loaded on first use. */
   function net(variant) {
@@ -33,6 +32,8 @@ export function createModel(core, loaded = {}) {
     core,
     /** layerSpecs() with contract 2's fields (input, activation, the input's side/pad/mean/std). */
     specs,
+    /** The blank image (nothing drawn) the network is run on. */
+    blank,
     net,
     /** Full forward pass with every layer; `pixels` null = blank image. */
     forward(variant, pixels) {
@@ -41,11 +42,6 @@ export function createModel(core, loaded = {}) {
       const result = n.forward(pixels ?? blank);
       measureSince('forward', t0);
       return result;
-    },
-    /** `net.layerSpecs()` of `variant` (its activations); cached. */
-    specsOf(variant) {
-      if (!variantSpecs.has(variant)) variantSpecs.set(variant, net(variant).layerSpecs());
-      return variantSpecs.get(variant);
     },
     /** Probabilities only (for the other variant's comparison bars). */
     probabilities(variant, pixels) {
