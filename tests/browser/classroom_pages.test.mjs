@@ -8,6 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
 import { axeViolations, describeShifts, describeViolations, measureCLS } from './a11y.mjs';
+import { contrastRatio } from '../../www/shared/contrast.js';
 
 const PAGES = ['index.html', 'playground.html', 'architectures.html'];
 const SIZES = [{ width: 1400, height: 900 }, { width: 390, height: 844 }];
@@ -63,6 +64,37 @@ for (const path of PAGES) {
     // The next Tab reaches a control of the page's own content, not the navigation again.
     await page.keyboard.press('Tab');
     assert.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('main'))), 'Tab after the skip goes on inside main');
+    clean(page);
+    await page.close();
+  });
+}
+
+for (const path of PAGES) {
+  test(`${path}: every header control reached by Tab shows a focus outline of >= 2 px at >= 3:1 against the header`, async () => {
+    const browser = await browserAt(SIZES[0]);
+    const page = await browser.newPage();
+    await page.goto(`${browser.url}${path}`);
+    await page.waitForSelector('[data-testid=share-open]');
+    await page.waitForLoadState('networkidle');
+    const seen = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement;
+        const header = e?.closest('header.site');
+        if (!header) return null;
+        const s = getComputedStyle(e);
+        const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+        return { name: e.textContent.trim(), style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: rgb(s.outlineColor), bg: rgb(getComputedStyle(header).backgroundColor) };
+      });
+      if (!f) break;
+      seen.push(f.name);
+      assert.notEqual(f.style, 'none', f.name);
+      assert.ok(f.width >= 2, `${f.name}: outline ${f.width}px`);
+      assert.ok(contrastRatio(f.color, f.bg) >= 3, `${f.name}: outline contrast ${contrastRatio(f.color, f.bg).toFixed(2)}:1`);
+    }
+    // The skip link, the three page links and the share button.
+    assert.ok(seen.length >= 5, `header Tab stops: ${seen.join(', ')}`);
     clean(page);
     await page.close();
   });
