@@ -7,8 +7,8 @@
 use crate::backend::Backend;
 use crate::conv::{ConvParams, conv1d, conv2d};
 use crate::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
-use crate::error::{ParamError, Result};
-use crate::params::{OptValue, RawOptions};
+use crate::error::{Code, ParamError, Result};
+use crate::params::RawOptions;
 use crate::pool::{PoolParams, pool2d};
 use crate::shape::{AxisParams, OutputSize, SizeKind, output_size};
 use crate::tensor::HostTensor;
@@ -63,27 +63,28 @@ pub fn pool2d_js(backend: Backend, input: &HostTensor, opts: &RawOptions) -> Res
     pool2d(backend, input, &p)
 }
 
+/// Option keys `outputSize` accepts from JS.
+pub const OUTPUT_SIZE_KEYS: &[&str] = &[
+    "kind",
+    "input",
+    "kernel",
+    "stride",
+    "padding",
+    "dilation",
+    "outputPadding",
+];
+
 /// `outputSize({kind?: 'conv'|'pool'|'transposed', input, kernel, stride?, padding?,
 /// dilation?, outputPadding?})`: one axis's output size and its formula with the numbers in.
 pub fn output_size_js(opts: &RawOptions) -> Result<OutputSize, ParamError> {
     const OP: &str = "outputSize";
-    opts.check_known(
-        OP,
-        &[
-            "kind",
-            "input",
-            "kernel",
-            "stride",
-            "padding",
-            "dilation",
-            "outputPadding",
-        ],
-    )?;
+    opts.check_known(OP, OUTPUT_SIZE_KEYS)?;
     let kind = SizeKind::parse(OP, opts.text(OP, "kind")?.unwrap_or("conv"))?;
     let required = |key: &str| -> Result<usize, ParamError> {
         match opts.get(key) {
-            Some(OptValue::Num(_)) => opts.int(OP, key, 1, 1),
-            _ => Err(ParamError::new(OP, key, "is required: a whole number >= 1")),
+            Some(_) => opts.int(OP, key, 1, 1),
+            None => Err(ParamError::new(OP, key, "is required: a whole number >= 1")
+                .with_code(Code::Required)),
         }
     };
     let input = required("input")?;

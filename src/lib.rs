@@ -11,6 +11,7 @@ pub mod api;
 pub mod architecture;
 pub mod backend;
 pub mod bindings;
+mod burnpack;
 pub mod conv;
 pub mod conv_transpose;
 pub mod error;
