@@ -3,7 +3,7 @@
 //! ships it, and receptive fields from VGG's paper.
 
 use convscope::architecture::{self, InferOptions, Inference, Row};
-use convscope::inspect::LAYERS;
+use convscope::lenet::inspect::LAYERS;
 
 fn table(name: &str) -> Inference {
     let spec = architecture::get(name).unwrap_or_else(|| panic!("no architecture {name}"));
@@ -265,7 +265,7 @@ fn googlenet_matches_table_1() {
 
 #[test]
 fn lenet5_matches_the_shipped_network() {
-    // Same shapes as crate::inspect::LAYERS (the network the digit view runs) and the
+    // Same shapes as crate::lenet::inspect::LAYERS (the network the digit view runs) and the
     // shipped 61,706 parameters (dense C3).
     let t = table("lenet5");
     let ours: Vec<(&str, [usize; 3])> = t

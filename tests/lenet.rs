@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use convscope::Backend;
-use convscope::image::Gray;
-use convscope::inspect::{LAYERS, Network, receptive_field, units_seeing};
+use convscope::data::image::Gray;
+use convscope::lenet::inspect::{LAYERS, Network, receptive_field, units_seeing};
 use convscope::lenet::{IMAGE_PIXELS, MNIST_MEAN, MNIST_STD, Variant};
-use convscope::mnist::{Mnist, Split};
-use convscope::preprocess::{Digit, preprocess_digit};
-use convscope::weights;
+use convscope::data::mnist::{Mnist, Split};
+use convscope::data::preprocess::{Digit, preprocess_digit};
+use convscope::lenet::weights;
 
 fn test_set() -> Mnist {
     Mnist::load(

@@ -2,7 +2,7 @@
 //! core equals a naive loop written here from the PyTorch definitions (independently of the
 //! code under test), within 1e-4, on every compiled backend.
 
-use convscope::shape::{AxisParams, conv_len, conv_transpose_len};
+use convscope::ops::shape::{AxisParams, conv_len, conv_transpose_len};
 use convscope::{
     Backend, ConvParams, ConvTransposeParams, HostTensor, PoolMode, PoolParams, conv_transpose1d,
     conv_transpose2d, conv1d, conv2d, pool2d,

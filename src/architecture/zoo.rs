@@ -60,7 +60,7 @@ pub fn get(name: &str) -> Option<Spec> {
     })
 }
 
-/// LeNet-5 exactly as this crate ships it ([`crate::lenet`], [`crate::inspect::LAYERS`]).
+/// LeNet-5 exactly as this crate ships it ([`crate::lenet`], [`crate::lenet::inspect::LAYERS`]).
 fn lenet5() -> Spec {
     let tanh = Some(Activation::Tanh);
     Spec {

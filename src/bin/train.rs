@@ -29,12 +29,12 @@ use burn::nn::loss::CrossEntropyLossConfig;
 use burn::optim::{AdamConfig, GradientsParams};
 use burn::tensor::{Device, Int, Tensor, TensorData};
 use convscope::backend::Backend;
-use convscope::image::{Gray, inverse_similarity};
+use convscope::data::image::{Gray, inverse_similarity};
 use convscope::lenet::{
     CLASSES, IMAGE_PIXELS, IMAGE_SIDE, LeNet5, LeNet5Config, PADDED_SIDE, Variant, prepare_input,
 };
-use convscope::mnist::{Mnist, Split};
-use convscope::weights;
+use convscope::data::mnist::{Mnist, Split};
+use convscope::lenet::weights;
 use indicatif::{ProgressBar, ProgressStyle};
 
 struct Args {

@@ -1,6 +1,6 @@
 //! LeNet-5 for the page: the `LeNet5` class, layer specs, receptive fields and digit
-//! preprocessing. Conversions only; the work is in [`crate::inspect`] and
-//! [`crate::preprocess`].
+//! preprocessing. Conversions only; the work is in [`crate::lenet::inspect`] and
+//! [`crate::data::preprocess`].
 
 use js_sys::{Array, Float32Array, Object};
 use wasm_bindgen::JsCast;
@@ -10,11 +10,11 @@ use super::convert::{
     JsResult, core_error, read_bytes, read_f32s, read_string, read_whole, set, tensor_to_js,
 };
 use crate::backend::Backend;
+use crate::data::preprocess::{Digit, preprocess_digit};
 use crate::error::{Code, ParamError};
-use crate::inspect::{self, LayerRegion, Network};
+use crate::lenet::inspect::{self, LayerRegion, Network};
 use crate::lenet::{IMAGE_PIXELS, Variant};
-use crate::preprocess::{Digit, preprocess_digit};
-use crate::receptive_field::Region;
+use crate::ops::receptive_field::Region;
 
 /// Largest weights file accepted (the real ones are about 125 KB); checked before copying.
 const MAX_WEIGHTS_BYTES: usize = 4 << 20;

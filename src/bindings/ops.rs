@@ -7,10 +7,10 @@ use wasm_bindgen::prelude::*;
 use super::convert::{JsResult, core_error, read_options, read_tensor, set, tensor_to_js};
 use crate::api;
 use crate::backend::Backend;
-use crate::conv::ConvParams;
-use crate::conv_transpose::ConvTransposeParams;
+use crate::ops::conv::ConvParams;
+use crate::ops::conv_transpose::ConvTransposeParams;
 use crate::params::RawOptions;
-use crate::pool::PoolParams;
+use crate::ops::pool::PoolParams;
 use crate::tensor::HostTensor;
 
 type BinaryOp = fn(Backend, &HostTensor, &HostTensor, &RawOptions) -> crate::Result<HostTensor>;

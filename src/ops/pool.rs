@@ -10,10 +10,10 @@ use burn::tensor::module;
 use burn::tensor::ops::{AvgPoolOptions, MaxPoolOptions};
 
 use crate::backend::{Backend, download, upload};
-use crate::conv::axis_name;
+use crate::ops::conv::axis_name;
 use crate::error::{ParamError, Result};
 use crate::params::RawOptions;
-use crate::shape::{AxisParams, conv_len};
+use crate::ops::shape::{AxisParams, conv_len};
 use crate::tensor::{HostTensor, check_work};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

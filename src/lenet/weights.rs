@@ -17,7 +17,7 @@
 //!
 //! The header exists so that corrupt or truncated bytes are reported as an [`Error::Weights`]
 //! before burn reads them, and a file of one variant cannot be loaded as the other. Then the
-//! payload is checked against the layout `encode` writes ([`crate::burnpack`]: every tensor's
+//! payload is checked against the layout `encode` writes ([`super::burnpack`]: every tensor's
 //! dtype, shape and offsets, zero padding, finite values) before burn sees it: burn's reader
 //! checks structure, not content, and traps on some files a checksum cannot tell apart.
 
@@ -25,7 +25,7 @@ use burn::module::{Module, ModuleMapper, Param};
 use burn::store::ModuleRecord;
 use burn::tensor::{DType, Device, Tensor};
 
-use crate::burnpack;
+use super::burnpack;
 use crate::error::{Error, Result, WeightsError};
 use crate::lenet::{LeNet5, LeNet5Config, Variant};
 
@@ -168,8 +168,8 @@ pub fn checked_payload(bytes: &[u8], variant: Variant) -> Result<&[u8], WeightsE
 /// `src/weights/`), so the page needs no request beyond the module itself.
 pub fn embedded(variant: Variant) -> &'static [u8] {
     match variant {
-        Variant::Classic => include_bytes!("weights/lenet5-classic.bin"),
-        Variant::Modern => include_bytes!("weights/lenet5-modern.bin"),
+        Variant::Classic => include_bytes!("../weights/lenet5-classic.bin"),
+        Variant::Modern => include_bytes!("../weights/lenet5-modern.bin"),
     }
 }
 

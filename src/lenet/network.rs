@@ -119,7 +119,7 @@ pub struct Trace {
     pub logits: Tensor<2>, // [b, 10]
 }
 
-/// The network. Build with [`LeNet5Config::init`]; load weights with [`crate::weights`].
+/// The network. Build with [`LeNet5Config::init`]; load weights with [`crate::lenet::weights`].
 #[derive(Module, Debug)]
 pub struct LeNet5 {
     pub c1: Conv2d,

@@ -1,5 +1,5 @@
 //! A strict reader of the burnpack container (burn's record format) as
-//! [`crate::weights::encode`] writes it, so that a weights file is checked completely before
+//! [`super::weights::encode`] writes it, so that a weights file is checked completely before
 //! burn reads it: burn's reader checks structure, not content, and a file with a valid checksum
 //! but edited metadata (a misaligned offset, a `Bool` or reinterpreted dtype, a shifted tensor)
 //! used to trap inside burn or load a network that answers nonsense.

@@ -4,16 +4,16 @@
 //! value scatters a copy of the kernel, scaled by that value, into the output at stride `S`;
 //! overlapping copies add up; then `P` cells are cropped from each border and `OP`
 //! (`outputPadding`) cells added at the end. Output size per axis:
-//! `(W − 1)·S − 2P + D(K−1) + OP + 1` (see [`crate::shape`]).
+//! `(W − 1)·S − 2P + D(K−1) + OP + 1` (see [`crate::ops::shape`]).
 
 use burn::tensor::module;
 use burn::tensor::ops::ConvTransposeOptions;
 
 use crate::backend::{Backend, download, upload};
-use crate::conv::axis_name;
+use crate::ops::conv::axis_name;
 use crate::error::{ParamError, Result};
 use crate::params::RawOptions;
-use crate::shape::{AxisParams, conv_transpose_len};
+use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::tensor::{HostTensor, check_output_size, check_work};
 
 /// Hyperparameters of an `N`-D transposed convolution, one entry per spatial axis.

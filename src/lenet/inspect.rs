@@ -13,9 +13,9 @@ use crate::error::{Error, ParamError, Result};
 use crate::lenet::{
     IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LeNet5, PADDED_SIDE, Variant, prepare_input,
 };
-use crate::receptive_field::{Geometry, Region, Span, trace};
+use crate::ops::receptive_field::{Geometry, Region, Span, trace};
 use crate::tensor::HostTensor;
-use crate::weights;
+use crate::lenet::weights;
 
 /// What a layer does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +172,7 @@ pub struct Network {
 }
 
 impl Network {
-    /// Decodes a weights file (see [`crate::weights`]) for `variant`.
+    /// Decodes a weights file (see [`crate::lenet::weights`]) for `variant`.
     pub fn from_bytes(bytes: &[u8], variant: Variant, backend: Backend) -> Result<Self> {
         let device = backend.device();
         let model = weights::decode(bytes, variant, &device)?;

@@ -15,7 +15,7 @@
 //! 5. stretch so the strongest ink is 1 (MNIST strokes saturate at 255).
 
 use crate::error::ParamError;
-use crate::image::Gray;
+use crate::data::image::Gray;
 use crate::lenet::{IMAGE_PIXELS, IMAGE_SIDE};
 
 /// Side of the box MNIST digits are scaled into.

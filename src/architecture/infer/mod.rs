@@ -2,10 +2,10 @@
 //! derives, for every layer and block, the output shape, the parameter count, the
 //! multiply-accumulates and the receptive field, with running totals.
 //!
-//! - Output sizes come from [`crate::shape::conv_len`] (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, the
+//! - Output sizes come from [`crate::ops::shape::conv_len`] (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, the
 //!   formula of PyTorch's `Conv2d`/`MaxPool2d` docs); an empty output is explained with
-//!   [`crate::shape::output_size`]'s reason. Nothing here re-derives that formula.
-//! - Receptive fields come from [`crate::receptive_field::sizes`] (Araujo, Norris & Sim 2019,
+//!   [`crate::ops::shape::output_size`]'s reason. Nothing here re-derives that formula.
+//! - Receptive fields come from [`crate::ops::receptive_field::sizes`] (Araujo, Norris & Sim 2019,
 //!   Distill) applied to the chain of layer geometries from the input to each layer. Through
 //!   a block the chain follows the *main path*: the branch whose receptive field is largest
 //!   (a residual block's main branch, an Inception module's 5×5 branch). Squeeze-and-excitation
@@ -29,8 +29,8 @@ use serde::Serialize;
 use super::spec::{Activation, Conv, Fc, Node, Pool, PoolOp, Spec};
 use crate::error::ParamError;
 use crate::params::{MAX_INT_PARAM, RawOptions};
-use crate::receptive_field::{Geometry, sizes};
-use crate::shape::{AxisParams, SizeKind, conv_len, output_size};
+use crate::ops::receptive_field::{Geometry, sizes};
+use crate::ops::shape::{AxisParams, SizeKind, conv_len, output_size};
 
 /// The op name in error messages.
 pub const OP: &str = "inferShapes";

@@ -3,7 +3,7 @@
 //! Same numbers as `torch.nn.functional.conv1d` / `conv2d`: cross-correlation (the kernel is
 //! not flipped), zero padding on both sides of each spatial axis, dilation spreading the kernel
 //! taps `D` apart, grouped channels, and the output size rounded down
-//! (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, see [`crate::shape`]).
+//! (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, see [`crate::ops::shape`]).
 //!
 //! Every argument is validated here before burn sees it: burn panics on inconsistent shapes,
 //! and a panic inside WebAssembly kills the module.
@@ -14,7 +14,7 @@ use burn::tensor::ops::ConvOptions;
 use crate::backend::{Backend, download, upload};
 use crate::error::{ParamError, Result};
 use crate::params::RawOptions;
-use crate::shape::{AxisParams, conv_len};
+use crate::ops::shape::{AxisParams, conv_len};
 use crate::tensor::{HostTensor, check_output_size, check_work};
 
 /// Hyperparameters of an `N`-D convolution, one entry per spatial axis (`[h, w]` for 2-D).
