@@ -5,7 +5,8 @@ use convscope::error::Code;
 
 #[test]
 fn the_readme_lists_every_error_code_and_no_other() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     // Rows of the table: "| `code` | meaning |".
     let listed: Vec<&str> = readme
         .lines()

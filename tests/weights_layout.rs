@@ -80,13 +80,19 @@ fn refused(what: &str, file: &[u8], needle: &str) {
     assert!(matches!(e, Error::Weights(_)), "{what}: {msg}");
     assert_eq!(e.code(), Code::WeightsCorrupt, "{what}: {msg}");
     assert!(msg.contains(needle), "{what}: `{msg}` lacks `{needle}`");
-    assert!(!msg.contains("Semantic(") && !msg.contains("Syntax("), "{what}: {msg}");
+    assert!(
+        !msg.contains("Semantic(") && !msg.contains("Syntax("),
+        "{what}: {msg}"
+    );
 }
 
 #[test]
 fn the_built_in_files_and_a_fresh_encode_pass_the_layout_check() {
     for v in Variant::ALL {
-        assert!(weights::checked_payload(weights::embedded(v), v).is_ok(), "{v:?}");
+        assert!(
+            weights::checked_payload(weights::embedded(v), v).is_ok(),
+            "{v:?}"
+        );
         let device = Backend::default().device();
         let fresh = convscope::lenet::LeNet5Config::new(v).init(&device);
         let file = weights::encode(fresh).unwrap();
@@ -105,11 +111,24 @@ fn misaligned_or_shifted_tensor_offsets_with_a_fixed_crc_are_refused() {
     // c1.weight is the only tensor at [0, 300]: CBOR [0, 300] = 82 00 19 01 2C.
     let c1 = [0x82, 0x00, 0x19, 0x01, 0x2C];
     let misaligned = replace(&m, 0, &c1, &[0x82, 0x01, 0x19, 0x01, 0x2D]);
-    refused("c1.weight at [1, 301]", &rebuild(&g, &misaligned, &d), "data_offsets [1, 301]");
+    refused(
+        "c1.weight at [1, 301]",
+        &rebuild(&g, &misaligned, &d),
+        "data_offsets [1, 301]",
+    );
     // c5.weight [5888, 101888] shifted by one alignment step onto f6.weight's bytes.
     let c5 = [0x82, 0x19, 0x17, 0x00, 0x1A, 0x00, 0x01, 0x8E, 0x00];
-    let shifted = replace(&m, 0, &c5, &[0x82, 0x19, 0x18, 0x00, 0x1A, 0x00, 0x01, 0x8F, 0x00]);
-    refused("c5.weight shifted", &rebuild(&g, &shifted, &d), "`c5.weight` is stored");
+    let shifted = replace(
+        &m,
+        0,
+        &c5,
+        &[0x82, 0x19, 0x18, 0x00, 0x1A, 0x00, 0x01, 0x8F, 0x00],
+    );
+    refused(
+        "c5.weight shifted",
+        &rebuild(&g, &shifted, &d),
+        "`c5.weight` is stored",
+    );
 }
 
 #[test]
@@ -124,7 +143,11 @@ fn bool_and_reinterpreted_dtypes_with_a_fixed_crc_are_refused() {
     );
     for dtype in ["F32", "BF16", "U8", "F64", "I16"] {
         let edited = with_dtype(&m, "c3.weight", &text(dtype));
-        refused(dtype, &rebuild(&g, &edited, &d), &format!("`c3.weight` has dtype {dtype}"));
+        refused(
+            dtype,
+            &rebuild(&g, &edited, &d),
+            &format!("`c3.weight` has dtype {dtype}"),
+        );
     }
 }
 
@@ -134,15 +157,28 @@ fn changed_shapes_names_and_extra_fields_with_a_fixed_crc_are_refused() {
     let (m, d) = split(&g);
     // f6.weight [120, 84] → [84, 120] (same bytes, transposed meaning).
     let at = entry(&m, "f6.weight");
-    let transposed = replace(&m, at, &[0x82, 0x18, 120, 0x18, 84], &[0x82, 0x18, 84, 0x18, 120]);
-    refused("f6 transposed", &rebuild(&g, &transposed, &d), "`f6.weight` has shape [84, 120]");
+    let transposed = replace(
+        &m,
+        at,
+        &[0x82, 0x18, 120, 0x18, 84],
+        &[0x82, 0x18, 84, 0x18, 120],
+    );
+    refused(
+        "f6 transposed",
+        &rebuild(&g, &transposed, &d),
+        "`f6.weight` has shape [84, 120]",
+    );
     let renamed = replace(&m, 0, &text("c1.weight"), &text("c1.weighs"));
     refused("renamed", &rebuild(&g, &renamed, &d), "holds the tensors");
     // An extra top-level entry: {"tensors": …, "metadata": {}}.
     let mut extra = m.clone();
     extra[0] = 0xA2;
     extra.extend([text("metadata"), vec![0xA0]].concat());
-    refused("extra key", &rebuild(&g, &extra, &d), "more or other than its tensor list");
+    refused(
+        "extra key",
+        &rebuild(&g, &extra, &d),
+        "more or other than its tensor list",
+    );
 }
 
 #[test]
@@ -167,11 +203,17 @@ fn f16_nan_or_infinity_in_a_parameter_is_refused_naming_it() {
     let (m, mut d) = split(&g);
     // c3.bias is at data_offsets [5632, 5664]: make its first value +infinity (0x7C00).
     d[5632..5634].copy_from_slice(&0x7C00u16.to_le_bytes());
-    refused("inf", &rebuild(&g, &m, &d), "parameter `c3.bias` holds NaN or infinity");
+    refused(
+        "inf",
+        &rebuild(&g, &m, &d),
+        "parameter `c3.bias` holds NaN or infinity",
+    );
 }
 
 #[test]
 fn the_other_variants_file_is_a_wrong_variant_error_not_corruption() {
-    let e = Network::from_bytes(&good(), Variant::Modern, Backend::default()).err().unwrap();
+    let e = Network::from_bytes(&good(), Variant::Modern, Backend::default())
+        .err()
+        .unwrap();
     assert_eq!(e.code(), Code::WeightsWrongVariant, "{e}");
 }

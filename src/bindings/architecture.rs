@@ -54,7 +54,14 @@ fn read_infer_options(v: &JsValue) -> Result<(RawOptions, Vec<(String, RawOption
         for (path, edit) in values_of(OP, "", &value, paths)? {
             let prefix = format!("{path}.");
             let mut raw = RawOptions::new();
-            for (k, x) in option_values(OP, &path, &prefix, "{stride?, padding?}", &edit, OVERRIDE_KEYS)? {
+            for (k, x) in option_values(
+                OP,
+                &path,
+                &prefix,
+                "{stride?, padding?}",
+                &edit,
+                OVERRIDE_KEYS,
+            )? {
                 raw.insert(&k, opt_value(OP, &format!("{prefix}{k}"), &x, 2)?);
             }
             overrides.push((path, raw));

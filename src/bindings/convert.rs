@@ -166,7 +166,11 @@ pub(crate) fn numbers(v: &JsValue, max: usize) -> Result<Numbers<'_>, ReadError>
         // A Proxy can answer anything for an array's length.
         match len.as_f64() {
             Some(n) if n >= 0.0 && n.fract() == 0.0 => (n, false),
-            _ => return Err(ReadError::NotNumbers("an array with an invalid length".into())),
+            _ => {
+                return Err(ReadError::NotNumbers(
+                    "an array with an invalid length".into(),
+                ));
+            }
         }
     } else {
         return Err(ReadError::NotNumbers(k));
@@ -241,13 +245,20 @@ pub(crate) fn read_tensor(
     if k != "object" {
         return Err(bad(Code::WrongType, format!("got {k}")).with_got(k));
     }
-    let threw = |field: &str| bad(Code::Unreadable, format!("reading .{field} threw an exception"));
+    let threw = |field: &str| {
+        bad(
+            Code::Unreadable,
+            format!("reading .{field} threw an exception"),
+        )
+    };
     let shape = get(v, "shape").ok_or_else(|| threw("shape"))?;
     let dims = match numbers(&shape, 8) {
         Err(ReadError::TooLong { len, .. }) => {
-            return Err(bad(Code::InvalidValue, ".shape has more than 8 axes".into())
-                .with_got(len)
-                .with_limit(8usize));
+            return Err(
+                bad(Code::InvalidValue, ".shape has more than 8 axes".into())
+                    .with_got(len)
+                    .with_limit(8usize),
+            );
         }
         other => other.and_then(|n| n.f64s()),
     }
@@ -307,13 +318,20 @@ pub(crate) fn object_keys(
         "undefined" | "null" => return Ok(Vec::new()),
         "object" => {}
         _ => {
-            let what = if k == "array" { "an array".into() } else { k.clone() };
+            let what = if k == "array" {
+                "an array".into()
+            } else {
+                k.clone()
+            };
             return Err(bad(Code::WrongType, format!("expected {form}, got {what}")).with_got(k));
         }
     }
     let keys = js_own_keys(v);
     if FAILED.with(|f| *f == keys) {
-        return Err(bad(Code::Unreadable, "reading its keys threw an exception".into()));
+        return Err(bad(
+            Code::Unreadable,
+            "reading its keys threw an exception".into(),
+        ));
     }
     // `Object.keys` made this array: a plain array of strings.
     let keys: Array = keys.into();
@@ -404,7 +422,8 @@ pub(crate) fn read_options(
     max_list: usize,
 ) -> Result<RawOptions, ParamError> {
     let mut opts = RawOptions::new();
-    for (key, value) in option_values(op, "options", "", "an object such as {stride: 1}", v, known)? {
+    for (key, value) in option_values(op, "options", "", "an object such as {stride: 1}", v, known)?
+    {
         opts.insert(&key, opt_value(op, &key, &value, max_list)?);
     }
     Ok(opts)
@@ -418,9 +437,8 @@ pub(crate) fn read_string(
     max: usize,
 ) -> Result<String, ParamError> {
     let k = kind(v);
-    let bad = |what: String| {
-        ParamError::new(op, param, format!("expected a short string, got {what}"))
-    };
+    let bad =
+        |what: String| ParamError::new(op, param, format!("expected a short string, got {what}"));
     if k != "string" {
         return Err(bad(k.clone()).with_code(Code::WrongType).with_got(k));
     }
@@ -463,7 +481,10 @@ pub(crate) fn read_bytes(
     max: usize,
 ) -> Result<Vec<u8>, ParamError> {
     let k = kind(v);
-    if !matches!(k.as_str(), "Uint8ClampedArray" | "Uint8Array" | "ArrayBuffer") {
+    if !matches!(
+        k.as_str(),
+        "Uint8ClampedArray" | "Uint8Array" | "ArrayBuffer"
+    ) {
         return Err(ParamError::new(
             op,
             param,
@@ -484,8 +505,12 @@ pub(crate) fn read_bytes(
         .with_limit(max));
     }
     copy_into(v, n as usize).ok_or_else(|| {
-        ParamError::new(op, param, "reading it failed (detached or changed while being read)")
-            .with_code(Code::Unreadable)
+        ParamError::new(
+            op,
+            param,
+            "reading it failed (detached or changed while being read)",
+        )
+        .with_code(Code::Unreadable)
     })
 }
 
@@ -511,10 +536,18 @@ pub(crate) fn read_plain(
 ) -> Result<JsValue, ParamError> {
     let bad = |code: Code, m: String| ParamError::new(op, param, m).with_code(code);
     let too_many = || {
-        bad(Code::TooLarge, format!("expected at most {} values", lim.values))
-            .with_limit(lim.values)
+        bad(
+            Code::TooLarge,
+            format!("expected at most {} values", lim.values),
+        )
+        .with_limit(lim.values)
     };
-    let threw = |path: &str| bad(Code::Unreadable, format!("reading {param}{path} threw an exception"));
+    let threw = |path: &str| {
+        bad(
+            Code::Unreadable,
+            format!("reading {param}{path} threw an exception"),
+        )
+    };
     let mut root = JsValue::UNDEFINED;
     // (value, where its copy goes: (container, key), path for messages, depth)
     let mut stack: Vec<(JsValue, Option<(JsValue, JsValue)>, String, usize)> =
@@ -549,9 +582,15 @@ pub(crate) fn read_plain(
             }
             "array" => {
                 let n = get(&src, "length").ok_or_else(|| threw(&path))?;
-                let n = n.as_f64().filter(|n| *n >= 0.0 && n.fract() == 0.0).ok_or_else(|| {
-                    bad(Code::WrongType, format!("{param}{path} has an invalid length"))
-                })?;
+                let n = n
+                    .as_f64()
+                    .filter(|n| *n >= 0.0 && n.fract() == 0.0)
+                    .ok_or_else(|| {
+                        bad(
+                            Code::WrongType,
+                            format!("{param}{path} has an invalid length"),
+                        )
+                    })?;
                 if seen as f64 + stack.len() as f64 + n > lim.values as f64 {
                     return Err(too_many());
                 }
@@ -574,7 +613,9 @@ pub(crate) fn read_plain(
                 }
                 let copy = Object::new();
                 for key in keys.iter() {
-                    let Some(name) = key.as_string() else { continue };
+                    let Some(name) = key.as_string() else {
+                        continue;
+                    };
                     let at = format!("{path}.{name}");
                     let e = get(&src, &name).ok_or_else(|| threw(&at))?;
                     if !e.is_undefined() {
@@ -668,7 +709,11 @@ impl From<ParamError> for JsValue {
     /// `expected` / `got` / `limit` where the error has them.
     fn from(e: ParamError) -> JsValue {
         let err: Object = js_error(&e.to_string(), e.op, Some(&e.param), e.code).into();
-        for (key, value) in [("expected", &e.expected), ("got", &e.got), ("limit", &e.limit)] {
+        for (key, value) in [
+            ("expected", &e.expected),
+            ("got", &e.got),
+            ("limit", &e.limit),
+        ] {
             if let Some(v) = value {
                 set(&err, key, &value_to_js(v));
             }
@@ -682,11 +727,9 @@ impl From<ParamError> for JsValue {
 pub(crate) fn core_error(op: &'static str, param: &str, e: Error) -> JsValue {
     match e {
         Error::Param(p) => p.into(),
-        Error::Weights(w) => {
-            ParamError::new(op, param, format!("model weights: {}", w.message))
-                .with_code(w.code)
-                .into()
-        }
+        Error::Weights(w) => ParamError::new(op, param, format!("model weights: {}", w.message))
+            .with_code(w.code)
+            .into(),
         e @ (Error::Backend(_) | Error::Data(_)) => {
             js_error(&format!("{op}: {e}"), op, None, e.code())
         }

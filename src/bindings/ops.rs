@@ -9,8 +9,8 @@ use crate::api;
 use crate::backend::Backend;
 use crate::ops::conv::ConvParams;
 use crate::ops::conv_transpose::ConvTransposeParams;
-use crate::params::RawOptions;
 use crate::ops::pool::PoolParams;
+use crate::params::RawOptions;
 use crate::tensor::HostTensor;
 
 type BinaryOp = fn(Backend, &HostTensor, &HostTensor, &RawOptions) -> crate::Result<HostTensor>;
@@ -29,7 +29,8 @@ fn binary(
     // No list option (a bias: one value per output channel) can be longer than the weight.
     let max_list = weight.data.len().max(2);
     let opts = read_options(op, options, known, max_list)?;
-    let out = f(Backend::default(), &input, &weight, &opts).map_err(|e| core_error(op, "input", e))?;
+    let out =
+        f(Backend::default(), &input, &weight, &opts).map_err(|e| core_error(op, "input", e))?;
     Ok(tensor_to_js(&out))
 }
 
@@ -55,7 +56,14 @@ pub fn conv1d(input: JsValue, weight: JsValue, options: JsValue) -> JsResult<JsV
 #[wasm_bindgen(js_name = convTranspose2d)]
 pub fn conv_transpose2d(input: JsValue, weight: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (op, known) = ("convTranspose2d", ConvTransposeParams::<2>::OPTION_KEYS);
-    binary(op, known, api::conv_transpose2d_js, &input, &weight, &options)
+    binary(
+        op,
+        known,
+        api::conv_transpose2d_js,
+        &input,
+        &weight,
+        &options,
+    )
 }
 
 /// `convTranspose1d(input [C,L], weight [C,O/groups,K], {...})` → `{data, shape: [O, OL]}`,
@@ -63,7 +71,14 @@ pub fn conv_transpose2d(input: JsValue, weight: JsValue, options: JsValue) -> Js
 #[wasm_bindgen(js_name = convTranspose1d)]
 pub fn conv_transpose1d(input: JsValue, weight: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (op, known) = ("convTranspose1d", ConvTransposeParams::<1>::OPTION_KEYS);
-    binary(op, known, api::conv_transpose1d_js, &input, &weight, &options)
+    binary(
+        op,
+        known,
+        api::conv_transpose1d_js,
+        &input,
+        &weight,
+        &options,
+    )
 }
 
 /// `pool2d(input [C,H,W], {mode: 'max'|'avg', kernel, stride? = kernel, padding? = 0})` →

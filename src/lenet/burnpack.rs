@@ -46,7 +46,10 @@ impl Cbor {
                 format!("[{}]", parts.join(", "))
             }
             Cbor::Map(m) => {
-                let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k}: {}", v.show())).collect();
+                let parts: Vec<String> = m
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {}", v.show()))
+                    .collect();
                 format!("{{{}}}", parts.join(", "))
             }
         }
@@ -69,12 +72,18 @@ fn item(b: &[u8], at: &mut usize, depth: usize) -> Result<Cbor, String> {
         25 => 2,
         26 => 4,
         27 => 8,
-        _ => return Err(format!("metadata holds an item (0x{head:02x}) that encode never writes")),
+        _ => {
+            return Err(format!(
+                "metadata holds an item (0x{head:02x}) that encode never writes"
+            ));
+        }
     };
     let arg = if width == 0 {
         u64::from(info)
     } else {
-        let bytes = b.get(*at..*at + width).ok_or("metadata ends inside an item")?;
+        let bytes = b
+            .get(*at..*at + width)
+            .ok_or("metadata ends inside an item")?;
         *at += width;
         bytes.iter().fold(0u64, |acc, &x| (acc << 8) | u64::from(x))
     };
@@ -117,7 +126,9 @@ fn item(b: &[u8], at: &mut usize, depth: usize) -> Result<Cbor, String> {
             }
             Ok(Cbor::Map(m))
         }
-        _ => Err(format!("metadata holds an item (0x{head:02x}) that encode never writes")),
+        _ => Err(format!(
+            "metadata holds an item (0x{head:02x}) that encode never writes"
+        )),
     }
 }
 
@@ -153,7 +164,9 @@ pub fn layout(p: &[u8]) -> Result<Layout, String> {
     }
     let version = u16::from_le_bytes([p[4], p[5]]);
     if version != VERSION {
-        return Err(format!("burnpack version {version} is not the one encode writes ({VERSION})"));
+        return Err(format!(
+            "burnpack version {version} is not the one encode writes ({VERSION})"
+        ));
     }
     let len = u32_le(p, 6) as usize;
     let metadata_end = HEADER_LEN
@@ -173,7 +186,9 @@ pub fn layout(p: &[u8]) -> Result<Layout, String> {
         return Err("the record's metadata holds more or other than its tensor list".into());
     };
     if key != "tensors" {
-        return Err(format!("the record's metadata holds `{key}` instead of `tensors`"));
+        return Err(format!(
+            "the record's metadata holds `{key}` instead of `tensors`"
+        ));
     }
     let mut entries = Vec::with_capacity(tensors.len());
     for (name, desc) in tensors {
@@ -205,8 +220,12 @@ pub fn layout(p: &[u8]) -> Result<Layout, String> {
 
 /// Where a checked tensor's f16 values are in the record.
 fn byte_range(e: &Entry, data_start: usize) -> Option<std::ops::Range<usize>> {
-    let Cbor::Array(o) = &e.offsets else { return None };
-    let [Cbor::Uint(a), Cbor::Uint(b)] = o.as_slice() else { return None };
+    let Cbor::Array(o) = &e.offsets else {
+        return None;
+    };
+    let [Cbor::Uint(a), Cbor::Uint(b)] = o.as_slice() else {
+        return None;
+    };
     Some(data_start + *a as usize..data_start + *b as usize)
 }
 
@@ -226,10 +245,18 @@ pub fn check(p: &[u8], reference: &Layout) -> Result<(), String> {
     for (g, r) in got.entries.iter().zip(&reference.entries) {
         let n = &g.name;
         if g.dtype != r.dtype {
-            return Err(format!("tensor `{n}` has dtype {}, expected {}", g.dtype.show(), r.dtype.show()));
+            return Err(format!(
+                "tensor `{n}` has dtype {}, expected {}",
+                g.dtype.show(),
+                r.dtype.show()
+            ));
         }
         if g.shape != r.shape {
-            return Err(format!("tensor `{n}` has shape {}, expected {}", g.shape.show(), r.shape.show()));
+            return Err(format!(
+                "tensor `{n}` has shape {}, expected {}",
+                g.shape.show(),
+                r.shape.show()
+            ));
         }
         if g.offsets != r.offsets {
             return Err(format!(
@@ -248,7 +275,10 @@ pub fn check(p: &[u8], reference: &Layout) -> Result<(), String> {
     ranges.sort_by_key(|(r, _)| r.start);
     let end = ranges.last().map_or(got.data_start, |(r, _)| r.end);
     if p.len() != end {
-        return Err(format!("the record is {} bytes, its layout needs {end}", p.len()));
+        return Err(format!(
+            "the record is {} bytes, its layout needs {end}",
+            p.len()
+        ));
     }
     let mut gap_start = got.metadata_end;
     for (r, name) in &ranges {
@@ -306,6 +336,9 @@ mod tests {
     fn cbor_nesting_deeper_than_a_weights_file_is_refused() {
         let deep = [vec![0x81; 100], vec![0x00]].concat();
         assert!(item(&deep, &mut 0, 0).is_err());
-        assert_eq!(item(&[0x82, 0x01, 0x18, 0xFF], &mut 0, 0), Ok(Cbor::Array(vec![Cbor::Uint(1), Cbor::Uint(255)])));
+        assert_eq!(
+            item(&[0x82, 0x01, 0x18, 0xFF], &mut 0, 0),
+            Ok(Cbor::Array(vec![Cbor::Uint(1), Cbor::Uint(255)]))
+        );
     }
 }

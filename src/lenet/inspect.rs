@@ -9,7 +9,7 @@ use burn::tensor::activation::softmax;
 use burn::tensor::{Device, Tensor};
 
 use crate::backend::{Backend, download, upload};
-use crate::error::{Error, ParamError, Result};
+use crate::error::{Code, Error, ParamError, Result};
 use crate::lenet::{
     IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LeNet5, PADDED_SIDE, Variant, prepare_input,
 };
@@ -197,7 +197,10 @@ impl Network {
                     "expected {IMAGE_PIXELS} values (28×28, row-major), got {}",
                     pixels.len()
                 ),
-            ));
+            )
+            .with_code(Code::ShapeMismatch)
+            .with_expected(IMAGE_PIXELS)
+            .with_got(pixels.len()));
         }
         if let Some(i) = pixels.iter().position(|v| !v.is_finite()) {
             return Err(ParamError::new(

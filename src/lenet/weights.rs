@@ -84,8 +84,8 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
         .into_bytes()
         .map_err(|e| Error::Backend(format!("burn could not write the record: {e}")))?;
     let payload: &[u8] = &payload;
-    let len = u32::try_from(payload.len())
-        .map_err(|_| WeightsError::corrupt("payload over 4 GiB"))?;
+    let len =
+        u32::try_from(payload.len()).map_err(|_| WeightsError::corrupt("payload over 4 GiB"))?;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&[VERSION, variant_byte(variant), 0, 0]);
@@ -134,7 +134,10 @@ pub fn checked_payload(bytes: &[u8], variant: Variant) -> Result<&[u8], WeightsE
         ));
     }
     if bytes[9] > 1 {
-        return err(format!("variant byte {} is neither 0 (classic) nor 1 (modern)", bytes[9]));
+        return err(format!(
+            "variant byte {} is neither 0 (classic) nor 1 (modern)",
+            bytes[9]
+        ));
     }
     if bytes[9] != variant_byte(variant) {
         return Err(WeightsError::wrong_variant(format!(
