@@ -25,6 +25,9 @@ const HEADER_LEN: usize = 10;
 const ALIGN: usize = 256;
 /// Deepest CBOR nesting `encode` writes is 4 (root → tensors → entry → shape).
 const MAX_DEPTH: usize = 6;
+/// Most items in one CBOR array or map (`encode` writes at most 10 tensors, 4 fields, 4 axes);
+/// keeps the duplicate-key check and every allocation small.
+const MAX_ITEMS: u64 = 64;
 
 /// A CBOR value of the subset `encode` writes.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +102,9 @@ fn item(b: &[u8], at: &mut usize, depth: usize) -> Result<Cbor, String> {
             *at = end;
             Ok(Cbor::Text(s.to_string()))
         }
+        4 | 5 if arg > MAX_ITEMS => Err(format!(
+            "metadata has a list of {arg} items, more than a weights file's"
+        )),
         4 => {
             if arg > left {
                 return Err("metadata array is longer than the metadata".into());
@@ -327,6 +333,7 @@ mod tests {
             vec![0x9F, 0xFF],
             vec![0xC0, 0x00],
             vec![0xA2, 0x61, b'a', 0x00, 0x61, b'a', 0x01],
+            [vec![0x98, 65], vec![0x00; 65]].concat(),
         ] {
             assert!(item(&bytes, &mut 0, 0).is_err(), "{bytes:?}");
         }
