@@ -251,6 +251,9 @@ pub(crate) fn read_tensor(
             format!("reading .{field} threw an exception"),
         )
     };
+    // `.data` is read (its getter run) first, as before; it is measured and copied only after
+    // the shape is known.
+    let data = get(v, "data").ok_or_else(|| threw("data"))?;
     let shape = get(v, "shape").ok_or_else(|| threw("shape"))?;
     let dims = match numbers(&shape, 8) {
         Err(ReadError::TooLong { len, .. }) => {
@@ -276,7 +279,6 @@ pub(crate) fn read_tensor(
         dims_usize.push(d as usize);
     }
     let numel = element_count(op, param, &dims_usize)?;
-    let data = get(v, "data").ok_or_else(|| threw("data"))?;
     let list = numbers(&data, MAX_ELEMENTS).map_err(|e| match e {
         ReadError::TooLong { len, max } => bad(
             Code::TooLarge,
