@@ -36,13 +36,16 @@ pub enum Code {
     WeightsWrongVariant,
     /// A data file (MNIST) that is missing or corrupt (native only).
     DataCorrupt,
+    /// A `LeNet5` method called on a freed network or on an object that is not one (this
+    /// error is made by `src/bindings/read.js`, before wasm is entered).
+    Freed,
     /// The tensor backend failed after validation passed (a bug; reported, not panicked).
     Internal,
 }
 
 impl Code {
     /// Every code, in the order the README lists them.
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::WrongType,
         Code::NotANumber,
         Code::InvalidValue,
@@ -54,6 +57,7 @@ impl Code {
         Code::WeightsCorrupt,
         Code::WeightsWrongVariant,
         Code::DataCorrupt,
+        Code::Freed,
         Code::Internal,
     ];
 
@@ -71,6 +75,7 @@ impl Code {
             Code::WeightsCorrupt => "weights_corrupt",
             Code::WeightsWrongVariant => "weights_wrong_variant",
             Code::DataCorrupt => "data_corrupt",
+            Code::Freed => "freed",
             Code::Internal => "internal",
         }
     }

@@ -9,6 +9,10 @@
 // slots, so a Proxy, a typed-array subclass or an own `length` / `Symbol.toStringTag` property
 // cannot fool them, and they run no page code.
 
+// The module's own class, imported back from the generated glue (pkg/convscope.js) that
+// imports this file from pkg/snippets/<crate-hash>/src/bindings/.
+import { LeNet5 } from '../../../../convscope.js';
+
 const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
 const builtinGetter = (proto, key) => Object.getOwnPropertyDescriptor(proto, key).get;
 const typedArrayName = builtinGetter(TypedArray, Symbol.toStringTag);
@@ -27,6 +31,7 @@ const FAILED = Object.freeze({ failed: true });
 
 /** The sentinel that `get`, `ownKeys` and `readArray` return when reading threw. */
 export function failed() {
+  guardOnce();
   return FAILED;
 }
 
@@ -36,6 +41,7 @@ export function failed() {
  * 'revoked Proxy' or 'object'.
  */
 export function kind(v) {
+  guardOnce();
   if (v === null) return 'null';
   const t = typeof v;
   if (t !== 'object') return t;
@@ -115,4 +121,64 @@ export function readArray(src, n, f32) {
     return FAILED;
   }
   return out;
+}
+
+// ---- LeNet5 instances ------------------------------------------------------------------------
+//
+// wasm-bindgen's class passes `this.__wbg_ptr` into wasm as a raw pointer. For a freed network
+// it is 0, and the generated null check throws *inside* wasm, through its frames: each such
+// call leaks a little wasm stack (about 100,000 of them kill the module). A forged `__wbg_ptr`
+// would be worse. So every method and getter first checks that `this` is a live network this
+// module made, and otherwise throws a named Error; `free()` of a freed network does nothing.
+
+
+/** Live networks → the pointer wasm gave them. */
+const live = new WeakMap();
+
+function isLive(self) {
+  try {
+    return live.has(self) && live.get(self) === self.__wbg_ptr;
+  } catch {
+    return false;
+  }
+}
+
+function freedError(op) {
+  const e = new Error(`${op}: invalid \`this\`: the network was freed, or this is not a network made by LeNet5.load or LeNet5.fromBytes`);
+  return Object.assign(e, { op, param: 'this', code: 'freed' });
+}
+
+let guarded = false;
+
+/**
+ * Installs the checks above on LeNet5, once: on the first read of any argument, which every
+ * way of making a network (LeNet5.load, LeNet5.fromBytes) does before it returns one.
+ */
+function guardOnce() {
+  if (guarded) return;
+  guarded = true;
+  const proto = LeNet5.prototype;
+  const wrap = LeNet5.__wrap;
+  LeNet5.__wrap = (ptr) => {
+    const net = apply(wrap, LeNet5, [ptr]);
+    live.set(net, ptr);
+    return net;
+  };
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === 'constructor' || name.startsWith('__')) continue;
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    const checked = (f) => function checked(...args) {
+      if (!isLive(this)) {
+        if (name === 'free') return undefined;
+        throw freedError(name);
+      }
+      if (name === 'free') live.delete(this);
+      return apply(f, this, args);
+    };
+    if (typeof d.value === 'function') d.value = checked(d.value);
+    if (d.get) d.get = checked(d.get);
+    Object.defineProperty(proto, name, d);
+  }
+  // The glue made `[Symbol.dispose]` the unchecked free(); point it at the checked one.
+  if (typeof Symbol.dispose === 'symbol' && proto[Symbol.dispose]) proto[Symbol.dispose] = proto.free;
 }

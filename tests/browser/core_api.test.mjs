@@ -178,6 +178,7 @@ for (const pkg of PKGS) {
         mismatch: repro.lengthMismatch(cs, wasm),
         named: repro.namedErrors(cs, wasm),
         getters: repro.throwingGetters(cs, wasm),
+        freed: repro.useAfterFree(cs, wasm),
       };
     }, { path: `/${pkg}/convscope.js`, src, weights });
     expect.proxies(r.proxies);
@@ -187,6 +188,7 @@ for (const pkg of PKGS) {
     expect.lengthMismatch(r.mismatch);
     expect.namedErrors(r.named);
     expect.throwingGetters(r.getters);
+    expect.useAfterFree(r.freed);
     assert.deepEqual(page.errors, []);
   });
 

@@ -119,3 +119,13 @@ export function throwingGetters(r) {
   named(r.keys, { op: 'conv2d', param: 'options', code: 'unreadable', ...LOOP }, 'throwing ownKeys trap');
   assert.deepEqual(r.after, README);
 }
+
+/** Item 1, use after free (repro.useAfterFree). */
+export function useAfterFree(r) {
+  named(r.forward, { op: 'forward', param: 'this', code: 'freed', ...LOOP }, 'forward after free');
+  named(r.variant, { op: 'variant', param: 'this', code: 'freed', ...LOOP }, 'variant after free');
+  named(r.forged, { op: 'probabilities', param: 'this', code: 'freed', ...LOOP }, 'forged this');
+  // free() of a freed network does nothing: the test's own marker error is what was thrown.
+  assert.equal(r.doubleFree.error.message, 'free() returned');
+  assert.deepEqual(r.after, README);
+}

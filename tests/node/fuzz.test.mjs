@@ -9,7 +9,7 @@ import { load, classicWeights } from './load.mjs';
 import { fuzz } from './fuzz.mjs';
 
 const seed = Number(process.env.CONVSCOPE_FUZZ_SEED ?? 2026);
-const calls = Number(process.env.CONVSCOPE_FUZZ_CALLS ?? 6000);
+const calls = Number(process.env.CONVSCOPE_FUZZ_CALLS ?? 10000);
 
 test(`fuzz seed ${seed}: ${calls} hostile calls over every export: no trap, no hang, every error named`, async (t) => {
   const { cs, wasm } = await load();

@@ -22,6 +22,10 @@ test('item 1: 3000 Proxies, revoked Proxies and lying subclasses each give a nam
   expect.proxies(repro.proxies(cs, wasm));
 });
 
+test('item 1: 100,000 calls on a freed or forged network are named errors and free() twice is harmless', () => {
+  expect.useAfterFree(repro.useAfterFree(cs, wasm));
+});
+
 test('item 1: networks dropped without free() are finalized without errors after the hostile loops', async () => {
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc');

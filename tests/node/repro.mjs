@@ -155,6 +155,26 @@ export function throwingGetters(cs, wasm) {
   };
 }
 
+/**
+ * Item 1, found while fuzzing: a freed network, a forged or foreign `this` and double free(),
+ * 100,000 times in all (each used to leak wasm stack inside wasm-bindgen's null check; about
+ * 100,000 such calls killed the module).
+ */
+export function useAfterFree(cs, wasm) {
+  const net = cs.LeNet5.load('classic');
+  net.free();
+  const forged = Object.assign(Object.create(cs.LeNet5.prototype), { __wbg_ptr: 8 });
+  const px = new Float32Array(784);
+  const out = {
+    forward: measure(wasm, () => net.forward(px), 40000),
+    variant: measure(wasm, () => net.variant, 30000),
+    forged: measure(wasm, () => forged.probabilities(px), 20000),
+    doubleFree: measure(wasm, () => { net.free(); throw new Error('free() returned'); }, 10000),
+  };
+  out.after = readmeExample(cs);
+  return out;
+}
+
 // ---- crafted weights files (item 2) --------------------------------------------------------
 
 const CRC_TABLE = (() => {
