@@ -25,7 +25,7 @@ other=ndarray; [ "$backend" = ndarray ] && other=flex
 scripts/build.sh --backend "$other" --out target/pkg-$other --no-opt
 
 echo "== 3b. API, hostile-input and fuzz tests in Node (tests/node/)"
-node --test tests/node/
+node --test --test-concurrency=1 tests/node/
 
 echo "== 4. browser tests"
 CONVSCOPE_ALT_PKG="target/pkg-$other" node --test --test-concurrency=1 tests/browser/

@@ -8,7 +8,7 @@
 import { LECTURE_INPUT, LECTURE_KERNEL, craftedWeights, fixCrc, readmeExample } from './repro.mjs';
 
 /** A call slower than this counts as a hang. */
-export const HANG_MS = 1000;
+export const HANG_MS = 2000;
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
 export function rng(seed) {
