@@ -162,9 +162,10 @@ pub struct ParamError {
     pub param: String,
     pub message: String,
     pub code: Code,
-    pub expected: Option<Value>,
-    pub got: Option<Value>,
-    pub limit: Option<Value>,
+    /// Boxed so that `Result<_, ParamError>` stays small (clippy's `result_large_err`).
+    pub expected: Option<Box<Value>>,
+    pub got: Option<Box<Value>>,
+    pub limit: Option<Box<Value>>,
 }
 
 impl ParamError {
@@ -190,19 +191,19 @@ impl ParamError {
 
     /// The same error reporting what was expected.
     pub fn with_expected(mut self, v: impl Into<Value>) -> Self {
-        self.expected = Some(v.into());
+        self.expected = Some(Box::new(v.into()));
         self
     }
 
     /// The same error reporting what was given.
     pub fn with_got(mut self, v: impl Into<Value>) -> Self {
-        self.got = Some(v.into());
+        self.got = Some(Box::new(v.into()));
         self
     }
 
     /// The same error reporting the limit that was crossed.
     pub fn with_limit(mut self, v: impl Into<Value>) -> Self {
-        self.limit = Some(v.into());
+        self.limit = Some(Box::new(v.into()));
         self
     }
 }

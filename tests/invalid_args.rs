@@ -398,11 +398,11 @@ fn each_class_of_invalid_argument_carries_its_stable_code_and_values() {
     let e = conv2d_js(B, &bad_len, &t(&[1, 1, 3, 3]), &none).unwrap_err();
     let Error::Param(p) = &e else { panic!("{e}") };
     assert_eq!(
-        (p.code, p.expected.clone(), p.got.clone()),
+        (p.code, p.expected.as_deref(), p.got.as_deref()),
         (
             Code::ShapeMismatch,
-            Some(Value::Num(16.0)),
-            Some(Value::Num(15.0))
+            Some(&Value::Num(16.0)),
+            Some(&Value::Num(15.0))
         )
     );
     assert_eq!(
