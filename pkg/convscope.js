@@ -43,6 +43,28 @@ export class LeNet5 {
         }
     }
     /**
+     * `explainUnit(pixels: Float32Array(784), layer, c, y, x)` → the arithmetic of one unit
+     * of the forward pass on `pixels`: `{layer, kind: 'input'|'conv'|'pool'|'dense', c, y,
+     * x, below, activation, value, preActivation?}` and by kind — conv: `{region: {y0, y1,
+     * x0, x1}, kh, kw, channels: [{index, window, kernel, products, partial}], sum, bias, z}`
+     * (C1's region on the 32×32 padded, normalised input); pool: `{region, kh, kw, window,
+     * mode: 'max'|'avg', pooled}`; dense (C5, F6, output): `{belowShape, inputs, weights,
+     * products, sum, bias, z}`; input: `{raw, normalised}`.
+     * @param {any} pixels
+     * @param {any} layer
+     * @param {any} c
+     * @param {any} y
+     * @param {any} x
+     * @returns {any}
+     */
+    explainUnit(pixels, layer, c, y, x) {
+        const ret = wasm.lenet5_explainUnit(this.__wbg_ptr, pixels, layer, c, y, x);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * `forward(pixels: Float32Array(784))` (28×28 row-major, ink = 1) →
      * `{probabilities: Float32Array(10), layers: [{name, kind, shape, data, preActivation?}]}`
      * for input, C1, S2, C3, S4, C5, F6, output.
@@ -69,6 +91,18 @@ export class LeNet5 {
             throw takeFromExternrefTable0(ret[1]);
         }
         return LeNet5.__wrap(ret[0]);
+    }
+    /**
+     * `layerSpecs()` with this network's activations: `[{name, kind, shape, kernel?,
+     * stride?, padding?, input, activation, …}]` (see the free `layerSpecs()`).
+     * @returns {any}
+     */
+    layerSpecs() {
+        const ret = wasm.lenet5_layerSpecs(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
@@ -256,6 +290,27 @@ export function convTranspose2d(input, weight, options) {
 }
 
 /**
+ * `explainConv2d(input [C,H,W], weight [O,C/groups,KH,KW], {bias?, stride?, padding?,
+ * dilation?, groups?}, c, y, x)` → output value `(c, y, x)` of `conv2d` with those
+ * arguments, term by term: `{kind: 'conv', c, y, x, region, kh, kw, channels: [{index,
+ * window, kernel, products, partial}], sum, bias, z}`; window cells in the padding are 0.
+ * @param {any} input
+ * @param {any} weight
+ * @param {any} options
+ * @param {any} c
+ * @param {any} y
+ * @param {any} x
+ * @returns {any}
+ */
+export function explainConv2d(input, weight, options, c, y, x) {
+    const ret = wasm.explainConv2d(input, weight, options, c, y, x);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * `inferShapes(spec | name, {inputSize?: n | [h,w], overrides?: {[path]: {stride?, padding?}}})`
  * → `{name, title, input, rows: [{path, name, kind, kernel, stride, padding, outShape, params,
  * macs, receptiveField, cumulativeParams, cumulativeMacs, …}], totals: {params, macs,
@@ -274,8 +329,10 @@ export function inferShapes(spec, options) {
 }
 
 /**
- * `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel, stride, padding}]` for LeNet-5's
- * eight layers (input first); what the page labels layers with.
+ * `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
+ * activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
+ * `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
+ * gives a network's own). What the page labels and lays out layers with.
  * @returns {any}
  */
 export function layerSpecs() {
@@ -418,6 +475,10 @@ function __wbg_get_imports() {
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
+        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+            const ret = typeof(arg0) === 'string';
+            return ret;
+        },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
@@ -547,6 +608,10 @@ function __wbg_get_imports() {
             const ret = new Array();
             return ret;
         },
+        __wbg_new_7075786089b89c5e: function() {
+            const ret = new Map();
+            return ret;
+        },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
@@ -586,6 +651,10 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
+            const ret = arg0.set(arg1, arg2);
+            return ret;
+        },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
         },

@@ -18,7 +18,7 @@ pub mod infer;
 pub mod spec;
 pub mod zoo;
 
-pub use infer::{InferOptions, Inference, LayerOverride, Row, Totals, infer};
+pub use infer::{Hyper, InferOptions, Inference, LayerOverride, Row, RowKind, Totals, infer};
 pub use spec::{Node, Spec};
 
 use crate::error::ParamError;

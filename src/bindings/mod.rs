@@ -8,5 +8,6 @@
 
 mod architecture;
 mod convert;
+mod explain;
 mod lenet;
 mod ops;
