@@ -5,9 +5,10 @@
 //! (`unreachable`) and others loaded a network that read a "1" as another digit.
 
 use convscope::error::Code;
-use convscope::inspect::Network;
+use convscope::lenet::Network;
 use convscope::lenet::Variant;
-use convscope::{Backend, Error, weights};
+use convscope::lenet::weights;
+use convscope::{Backend, Error};
 
 const HEADER: usize = 20;
 
