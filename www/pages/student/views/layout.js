@@ -7,7 +7,7 @@ const MAP_GAP = 6;
 const NARROW_BELOW = 900;
 /** Per-card overhead in the row layout (padding + gap), CSS px, and the narrowest card. */
 const CARD_OVERHEAD = 26;
-export const CARD_MIN = 84;
+export const CARD_MIN = 104;
 /**
  * Arrangement per layer, from its shape and kind (never its name). Maps: a stack of C maps in
  * ⌊√C⌋ columns in the row layout (⌈√C⌉ stacked), MAP_PX[columns] CSS px per map at scale 1 (the
@@ -27,6 +27,8 @@ const NARROW_OUTPUT_CELL_MAX = 36;
 /** Scale limits in the row layout (maps never shrink below 60 % nor grow past 130 %). */
 const SCALE_MIN = 0.6;
 const SCALE_MAX = 1.3;
+/** Smallest scale when the row must fit a height (cells of C1 still ≥ 1 CSS px). */
+const SCALE_FIT_MIN = 0.45;
 
 const isMapSpec = (spec) => spec.shape[1] > 1;
 
@@ -37,13 +39,17 @@ function vectorRows(n) {
   return best;
 }
 
-/** {cols, px} of `spec` in the row layout, and its columns when stacked. */
-function arrangement(spec) {
+/**
+ * {cols, px} of `spec` in the row layout, and its columns when stacked. `short`: the row must
+ * fit a height (a laptop screen), so a layer of a few maps (C ≤ 8) lies in two rows, not ⌈C/⌊√C⌋⌉.
+ */
+function arrangement(spec, short = false) {
   const n = spec.shape[0];
   if (isMapSpec(spec)) {
     const wide = Math.max(1, Math.floor(Math.sqrt(n)));
     const px = spec.kind === 'input' ? INPUT_PX : MAP_PX[wide] ?? Math.round(200 / wide);
-    return { cols: wide, px, narrowCols: Math.ceil(Math.sqrt(n)) };
+    const cols = short && n > 2 && n <= 8 ? Math.ceil(n / 2) : wide;
+    return { cols, px, narrowCols: Math.ceil(Math.sqrt(n)) };
   }
   const rows = vectorRows(n);
   return { cols: n / rows, px: spec.activation === 'softmax' ? SOFTMAX_PX : VECTOR_PX, narrowCols: rows };
@@ -79,12 +85,24 @@ export function layerGeometry(spec, cols, px) {
   return { name: spec.name, isMap, count, cols, rows, cell, gap: 0, pad: 0, width: cols * cell, height: rows * cell };
 }
 
-/** Geometries of all layers for a container `width` CSS px wide; `mode` 'row' | 'stack'. */
-export function stripLayout(specs, width) {
+/**
+ * Geometries of all layers for a container `width` CSS px wide; `mode` 'row' | 'stack'. In the
+ * row layout, `maxHeight` (CSS px, default unlimited) caps the tallest layer's maps, so that the
+ * pad, the prediction and every layer fit one laptop screen together; the maps then shrink to
+ * as little as SCALE_FIT_MIN of their size rather than overflow.
+ */
+export function stripLayout(specs, width, maxHeight = Infinity) {
   if (width >= NARROW_BELOW) {
-    const natural = specs.reduce((s, sp) => s + Math.max(CARD_MIN, naturalWidth(sp)), 0);
-    const scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, (width - specs.length * CARD_OVERHEAD) / natural));
-    return { mode: 'row', layers: specs.map((sp) => { const a = arrangement(sp); return layerGeometry(sp, a.cols, a.px * scale); }) };
+    const short = Number.isFinite(maxHeight);
+    const arr = specs.map((sp) => arrangement(sp, short));
+    const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
+    const naturalWidth = natural.reduce((s, g) => s + Math.max(CARD_MIN, g.width), 0);
+    let scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, (width - specs.length * CARD_OVERHEAD) / naturalWidth));
+    if (short) {
+      const tallest = Math.max(...natural.map((g) => g.height));
+      scale = Math.max(SCALE_FIT_MIN, Math.min(scale, maxHeight / tallest));
+    }
+    return { mode: 'row', layers: specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px * scale)) };
   }
   const inner = Math.min(NARROW_MAX, width - CARD_OVERHEAD);
   return {
@@ -97,11 +115,6 @@ export function stripLayout(specs, width) {
       return layerGeometry(sp, cols, sp.activation === 'softmax' ? Math.min(cell, NARROW_OUTPUT_CELL_MAX) : cell);
     }),
   };
-}
-
-function naturalWidth(spec) {
-  const a = arrangement(spec);
-  return layerGeometry(spec, a.cols, a.px).width;
 }
 
 /** Top-left corner (CSS px) of map `c` (maps) or of unit `c` (vectors). */
