@@ -5,6 +5,11 @@
 const MAP_GAP = 6;
 /** Below this container width the layers stack top to bottom instead of left to right. */
 const NARROW_BELOW = 900;
+/**
+ * The same when the row must fit a height (a laptop screen, perhaps with the unit arithmetic's
+ * side panel open beside it): the maps shrink (to SCALE_FIT_MIN) before the row becomes a stack.
+ */
+const FIT_NARROW_BELOW = 720;
 /** Per-card overhead in the row layout (padding + gap), CSS px, and the narrowest card. */
 const CARD_OVERHEAD = 26;
 export const CARD_MIN = 104;
@@ -27,7 +32,7 @@ const NARROW_OUTPUT_CELL_MAX = 36;
 /** Scale limits in the row layout (maps never shrink below 60 % nor grow past 130 %). */
 const SCALE_MIN = 0.6;
 const SCALE_MAX = 1.3;
-/** Smallest scale when the row must fit a height (cells of C1 still ≥ 1 CSS px). */
+/** Smallest scale when the row must fit a height or a laptop with the side panel open (C1's cells still ≥ 1 CSS px). */
 const SCALE_FIT_MIN = 0.45;
 
 const isMapSpec = (spec) => spec.shape[1] > 1;
@@ -92,12 +97,13 @@ export function layerGeometry(spec, cols, px) {
  * as little as SCALE_FIT_MIN of their size rather than overflow.
  */
 export function stripLayout(specs, width, maxHeight = Infinity) {
-  if (width >= NARROW_BELOW) {
-    const short = Number.isFinite(maxHeight);
+  const short = Number.isFinite(maxHeight);
+  if (width >= (short ? FIT_NARROW_BELOW : NARROW_BELOW)) {
     const arr = specs.map((sp) => arrangement(sp, short));
     const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
     const naturalWidth = natural.reduce((s, g) => s + Math.max(CARD_MIN, g.width), 0);
-    let scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, (width - specs.length * CARD_OVERHEAD) / naturalWidth));
+    const least = short ? SCALE_FIT_MIN : SCALE_MIN;
+    let scale = Math.min(SCALE_MAX, Math.max(least, (width - specs.length * CARD_OVERHEAD) / naturalWidth));
     if (short) {
       const tallest = Math.max(...natural.map((g) => g.height));
       scale = Math.max(SCALE_FIT_MIN, Math.min(scale, maxHeight / tallest));
