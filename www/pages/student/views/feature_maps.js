@@ -137,22 +137,23 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   }
 
   /**
-   * The height the row layout's tallest maps may take so that every layer ends on screen:
-   * from the container's top (page coordinates) to the viewport's bottom, less each card's
+   * The height each layer's maps may take in the row layout so that every layer ends on screen:
+   * from the container's top (page coordinates) to the viewport's bottom, less that card's
    * caption and plain-language line (`chrome`, measured on the last layout). Unlimited on short
    * or narrow screens, where the page scrolls anyway.
    */
   function mapBudget(chrome) {
     if (innerHeight < FIT_MIN_HEIGHT || innerWidth < FIT_MIN_WIDTH) return Infinity;
     const top = container.getBoundingClientRect().top + scrollY;
-    return Math.max(0, innerHeight - top - chrome - FIT_MARGIN);
+    return chrome.map((c) => Math.max(0, innerHeight - top - c - FIT_MARGIN));
   }
 
-  /** The tallest card's height without its maps: caption, plain-language line, padding. */
+  /** Each card's height without its maps: caption, plain-language line, padding. */
   function cardChrome() {
-    let most = 0;
-    for (const card of cards.values()) most = Math.max(most, card.fig.offsetHeight - card.stack.offsetHeight);
-    return most;
+    return specs.map((sp) => {
+      const card = cards.get(sp.name);
+      return card.fig.offsetHeight - card.stack.offsetHeight;
+    });
   }
 
   function apply(next) {
@@ -177,17 +178,19 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
    */
   function relayout() {
     const width = container.clientWidth;
-    let chrome = lastChrome;
-    apply(stripLayout(specs, width, mapBudget(chrome)));
-    const measured = cardChrome();
-    if (Math.abs(measured - chrome) > 2 && Number.isFinite(mapBudget(measured))) {
-      chrome = measured;
-      apply(stripLayout(specs, width, mapBudget(chrome)));
+    const budget = mapBudget(lastChrome);
+    apply(stripLayout(specs, width, budget));
+    if (budget !== Infinity) {
+      const measured = cardChrome();
+      if (measured.some((c, i) => Math.abs(c - lastChrome[i]) > 2)) {
+        lastChrome = measured;
+        apply(stripLayout(specs, width, mapBudget(lastChrome)));
+        lastChrome = cardChrome();
+      }
     }
-    lastChrome = cardChrome();
     highlight(lastHighlight, lastSelected); // draws values and boxes
   }
-  let lastChrome = CHROME_GUESS;
+  let lastChrome = specs.map(() => CHROME_GUESS);
 
   function setLabels(activation, pooling) {
     labels = { activation, pooling };

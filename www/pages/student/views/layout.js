@@ -34,6 +34,7 @@ const SCALE_MIN = 0.6;
 const SCALE_MAX = 1.3;
 /** Smallest scale when the row must fit a height or a laptop with the side panel open (C1's cells still ≥ 1 CSS px). */
 const SCALE_FIT_MIN = 0.45;
+const SOFTMAX_FIT_MIN = 14;
 
 const isMapSpec = (spec) => spec.shape[1] > 1;
 
@@ -46,7 +47,8 @@ function vectorRows(n) {
 
 /**
  * {cols, px} of `spec` in the row layout, and its columns when stacked. `short`: the row must
- * fit a height (a laptop screen), so a layer of a few maps (C ≤ 8) lies in two rows, not ⌈C/⌊√C⌋⌉.
+ * fit a height (a laptop screen), so a layer of a few maps (C ≤ 8) lies in two rows, not ⌈C/⌊√C⌋⌉,
+ * and the softmax layer in two columns.
  */
 function arrangement(spec, short = false) {
   const n = spec.shape[0];
@@ -57,7 +59,10 @@ function arrangement(spec, short = false) {
     return { cols, px, narrowCols: Math.ceil(Math.sqrt(n)) };
   }
   const rows = vectorRows(n);
-  return { cols: n / rows, px: spec.activation === 'softmax' ? SOFTMAX_PX : VECTOR_PX, narrowCols: rows };
+  const softmax = spec.activation === 'softmax';
+  // Fitting a height, the softmax layer's cells (they carry the digits) go in two columns.
+  const cols = short && softmax && n % 2 === 0 ? 2 : n / rows;
+  return { cols, px: softmax ? SOFTMAX_PX : VECTOR_PX, narrowCols: rows };
 }
 
 /** Zero padding drawn around a layer's maps: the input's `pad` (the first convolution sees it). */
@@ -91,23 +96,21 @@ export function layerGeometry(spec, cols, px) {
 }
 
 /**
- * Geometries of all layers for a container `width` CSS px wide; `mode` 'row' | 'stack'. In the
- * row layout, `maxHeight` (CSS px, default unlimited) caps the tallest layer's maps, so that the
- * pad, the prediction and every layer fit one laptop screen together; the maps then shrink to
- * as little as SCALE_FIT_MIN of their size rather than overflow.
+ * Geometries of all layers for a container `width` CSS px wide; `mode` 'row' | 'stack'.
+ * `maxHeight` (CSS px; one number, or one per layer; default unlimited): in the row layout each
+ * layer's maps stay within it, so that the pad, the prediction and every layer fit one laptop
+ * screen together. The maps then shrink to as little as SCALE_FIT_MIN of their size rather than
+ * overflow, and the softmax layer keeps cells of at least SOFTMAX_FIT_MIN px (its digits).
  */
 export function stripLayout(specs, width, maxHeight = Infinity) {
-  const short = Number.isFinite(maxHeight);
-  if (width >= (short ? FIT_NARROW_BELOW : NARROW_BELOW)) {
-    const arr = specs.map((sp) => arrangement(sp, short));
+  const caps = Array.isArray(maxHeight) ? maxHeight : specs.map(() => maxHeight);
+  const short = caps.some(Number.isFinite);
+  if (short && width >= FIT_NARROW_BELOW) return fitRow(specs, width, caps);
+  if (width >= NARROW_BELOW) {
+    const arr = specs.map((sp) => arrangement(sp));
     const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
     const naturalWidth = natural.reduce((s, g) => s + Math.max(CARD_MIN, g.width), 0);
-    const least = short ? SCALE_FIT_MIN : SCALE_MIN;
-    let scale = Math.min(SCALE_MAX, Math.max(least, (width - specs.length * CARD_OVERHEAD) / naturalWidth));
-    if (short) {
-      const tallest = Math.max(...natural.map((g) => g.height));
-      scale = Math.max(SCALE_FIT_MIN, Math.min(scale, maxHeight / tallest));
-    }
+    const scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, (width - specs.length * CARD_OVERHEAD) / naturalWidth));
     return { mode: 'row', layers: specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px * scale)) };
   }
   const inner = Math.min(NARROW_MAX, width - CARD_OVERHEAD);
@@ -149,4 +152,24 @@ export function hitTest(g, px, py) {
   const c = row * g.cols + col;
   if (ox >= g.mapPx || oy >= g.mapPx || c >= g.count) return null;
   return { c, y: Math.min(g.side - 1, Math.floor(oy / g.cell)), x: Math.min(g.sideW - 1, Math.floor(ox / g.cell)) };
+}
+
+/** The row layout within a height per layer (`caps`) and `width`: one scale for all maps. */
+function fitRow(specs, width, caps) {
+  const arr = specs.map((sp) => arrangement(sp, true));
+  const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
+  const soft = specs.map((sp) => sp.activation === 'softmax');
+  const softCell = (i, s) => Math.max(SOFTMAX_FIT_MIN, Math.min(SOFTMAX_PX * s, Math.floor(caps[i] / natural[i].rows)));
+  const total = (s) => natural.reduce((t, g, i) => t + Math.max(CARD_MIN, soft[i] ? g.cols * softCell(i, s) : g.width * s) + CARD_OVERHEAD, 0);
+  // The largest scale whose cards fit the width (total() grows with s), then the heights.
+  let lo = SCALE_FIT_MIN;
+  let hi = SCALE_MAX;
+  for (let k = 0; k < 20; k++) { const mid = (lo + hi) / 2; if (total(mid) <= width) lo = mid; else hi = mid; }
+  let scale = lo;
+  natural.forEach((g, i) => { if (!soft[i]) scale = Math.min(scale, caps[i] / g.height); });
+  scale = Math.max(SCALE_FIT_MIN, scale);
+  return {
+    mode: 'row',
+    layers: specs.map((sp, i) => layerGeometry(sp, arr[i].cols, soft[i] ? softCell(i, scale) : arr[i].px * scale)),
+  };
 }
