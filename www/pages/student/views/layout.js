@@ -160,7 +160,8 @@ function fitRow(specs, width, caps) {
   const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
   const soft = specs.map((sp) => sp.activation === 'softmax');
   const softCell = (i, s) => Math.max(SOFTMAX_FIT_MIN, Math.min(SOFTMAX_PX * s, Math.floor(caps[i] / natural[i].rows)));
-  const total = (s) => natural.reduce((t, g, i) => t + Math.max(CARD_MIN, soft[i] ? g.cols * softCell(i, s) : g.width * s) + CARD_OVERHEAD, 0);
+  const at = (s) => specs.map((sp, i) => layerGeometry(sp, arr[i].cols, soft[i] ? softCell(i, s) : arr[i].px * s));
+  const total = (s) => at(s).reduce((t, g) => t + Math.max(CARD_MIN, g.width) + CARD_OVERHEAD, 0);
   // The largest scale whose cards fit the width (total() grows with s), then the heights.
   let lo = SCALE_FIT_MIN;
   let hi = SCALE_MAX;
@@ -168,8 +169,5 @@ function fitRow(specs, width, caps) {
   let scale = lo;
   natural.forEach((g, i) => { if (!soft[i]) scale = Math.min(scale, caps[i] / g.height); });
   scale = Math.max(SCALE_FIT_MIN, scale);
-  return {
-    mode: 'row',
-    layers: specs.map((sp, i) => layerGeometry(sp, arr[i].cols, soft[i] ? softCell(i, scale) : arr[i].px * scale)),
-  };
+  return { mode: 'row', layers: at(scale) };
 }
