@@ -33,6 +33,17 @@ export function createUnitPanel(panel, live, { onToggle }) {
     if (panel.contains(e.target)) returnTo?.focus();
   });
 
+  /**
+   * Phones: the sheet covers the lower part of the screen; scroll the layer `el` up above it
+   * (its top kept on screen).
+   */
+  function keepAbove(el) {
+    const p = panel.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (p.left >= r.right || p.top <= 0 || p.top >= r.bottom) return;
+    scrollBy(0, Math.max(0, Math.min(r.bottom - p.top + 8, r.top - 8)));
+  }
+
   return {
     get open() { return !panel.hidden; },
     /**
@@ -46,6 +57,7 @@ export function createUnitPanel(panel, live, { onToggle }) {
         panel.scrollTop = 0;
         panel.scrollIntoView({ block: 'nearest' });
         live.textContent = TEXT.unitOpened(name);
+        if (how.from) keepAbove(how.from);
       }
     },
     hide() { setOpen(false); },
