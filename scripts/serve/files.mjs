@@ -19,6 +19,15 @@ export const DEPLOYMENT = [
   'dist/**', // a built edition (offline / bundled), when there is one
 ];
 
+/** A control character (U+0000-U+001F, U+007F) or a path separator inside one segment. */
+function hasForbiddenChar(segment) {
+  for (const ch of segment) {
+    const c = ch.codePointAt(0);
+    if (c < 0x20 || c === 0x7f || ch === '/' || ch === '\\') return true;
+  }
+  return false;
+}
+
 /** MIME type and whether compressing pays, by file extension. */
 export const TYPES = {
   '.html': { type: 'text/html; charset=utf-8', compress: true },
@@ -81,7 +90,7 @@ export function parseTarget(target) {
     } catch {
       return { status: 400, reason: 'malformed percent-encoding' };
     }
-    if (/[\0-\x1f\x7f/\\]/.test(s)) return { status: 400, reason: 'forbidden character in path' };
+    if (hasForbiddenChar(s)) return { status: 400, reason: 'forbidden character in path' };
     if (s === '.' || s === '..') return { status: 400, reason: 'dot segment in path' };
     parts.push(s);
   }
