@@ -77,7 +77,7 @@ export function layoutMaps({ count, h, w, ring = 0, maxWidth, maxHeight = 560, m
     positions.push({ bx, by, x: bx + rx * cell, y: by + labelH + ry * cell });
   }
   const width = Math.min(count, cols) * (mapW + gap) - gap;
-  return { count, h, w, ry, rx, ring: Math.max(ry, rx), cell, cols, rows, mapW, mapH, gap, labelH, positions, width, height };
+  return { count, h, w, ry, rx, ring: Math.max(ry, rx), cell, cols, rows, mapW, mapH, gap, labelH, positions, width, height, maxWidth };
 }
 
 /** [r, g, b] of `v` under `scale`. */
@@ -130,7 +130,9 @@ export function paintMaps(ctx, L, maps, { ox = 0, oy = 0, th = theme() } = {}) {
       ctx.font = `600 ${Math.round(14 * textScale)}px ${th.font}`;
       ctx.textBaseline = 'alphabetic';
       let text = m.label;
-      const room = (L.cols > 1 ? L.mapW : Math.max(L.mapW, 240)) + L.gap - 4;
+      // Within the map's column, or the plan's width (≥ 160 px, never past maxWidth): a longer
+      // label ends in "…" instead of being cut by the canvas edge.
+      const room = L.cols > 1 ? L.mapW + L.gap - 4 : Math.min(L.maxWidth, Math.max(L.mapW, 160)) - 2;
       while (text.length > 2 && ctx.measureText(text).width > room) text = `${text.slice(0, -2)}…`;
       ctx.fillText(text, ox + p.bx, oy + p.by + L.labelH - 7);
       ctx.restore();

@@ -66,7 +66,7 @@ function figure(p) {
   else canvas.setAttribute('aria-hidden', 'true');
   if (p.editable) {
     canvas.tabIndex = 0;
-    canvas.dataset.ownKeys = '';
+    canvas.dataset.keys = 'own'; // arrows move its cell cursor (shared/keys.js leaves them)
   }
   wrap.append(canvas);
   fig.append(cap, wrap);
