@@ -294,11 +294,13 @@ function createPlayground() {
     // repaint included), so nothing the core fills in moves what is already on screen.
     requestAnimationFrame(() => requestAnimationFrame(() => reveal('ready')));
     let pending = false;
-    new ResizeObserver(() => {
+    const resized = () => {
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => { pending = false; render(new Set(['size'])); });
-    }).observe($('#stage'));
+    };
+    new ResizeObserver(resized).observe($('#stage'));
+    window.addEventListener('resize', resized); // a shorter screen gives the grids less height
   }
 
   return { start };
