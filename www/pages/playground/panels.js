@@ -109,7 +109,7 @@ function uiKey(p, ui) {
 export function paintPanels(mode, settings, ui, m, painted) {
   for (const p of mode.panels) {
     const canvas = canvasOf(p.id);
-    const width = canvas ? Math.max(160, canvas.parentElement.clientWidth - 2) : 0;
+    const width = canvas ? Math.max(120, canvas.parentElement.clientWidth - 2) : 0;
     const height = canvas ? fitHeight(canvas) : 0;
     const sig = [m, settings, width, height, getTextScale(), uiKey(p, ui)];
     const last = painted.get(p.id);

@@ -92,17 +92,17 @@ export const convControls = {
         <option value="stride2">8×8, 3×3, stride 2, padding 1 → 4×4</option>
       </select>
     </label>
-    <div class="filter-tabs" role="group" aria-label="Filters (one output map each)" id="filter-tabs"></div>
-    <div class="row">
+    <div class="row filter-row">
+      <div class="filter-tabs" role="group" aria-label="Filters (one output map each)" id="filter-tabs"></div>
       <button type="button" id="add-filter" data-testid="add-filter">+ Add filter</button>
       <button type="button" id="remove-filter" data-testid="remove-filter">Remove this filter</button>
     </div>
-    <label class="field">Preset
-      <select id="kernel-preset" data-testid="kernel-preset"></select>
-    </label>
-    <div class="row">
-      <label>Rows <select id="kernel-h" data-testid="kernel-h"></select></label>
-      <label>Columns <select id="kernel-w" data-testid="kernel-w"></select></label>
+    <div class="row kernel-shape">
+      <label class="field">Preset
+        <select id="kernel-preset" data-testid="kernel-preset"></select>
+      </label>
+      <label class="field">Rows <select id="kernel-h" data-testid="kernel-h"></select></label>
+      <label class="field">Columns <select id="kernel-w" data-testid="kernel-w"></select></label>
     </div>
     <label class="field">Values (rows of numbers; a blank line between channels)
       <textarea id="kernel-text" data-testid="kernel-text" rows="4" spellcheck="false" class="mono"></textarea>

@@ -127,7 +127,7 @@ export function planInput(state, view, m, maxWidth, fit = 620) {
   if (view.hover?.panel === 'input') highlights.push({ cells: [[view.hover.y, view.hover.x]], color: th.accent, width: 3 });
   const cursor = view.cursor?.panel === 'input' && view.focused === 'input' ? view.cursor : null;
   return {
-    width: Math.max(L.width, 160),
+    width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendH,
     layout: L,
     paint(ctx) {
@@ -174,7 +174,7 @@ export function planKernel(state, view, m, maxWidth, fit = 420) {
     ? [Cw > 1 ? `Filter ${f + 1} (same on all ${Cw} channels)` : `Filter ${f + 1}: ${name}`]
     : Array.from({ length: shown }, (_, c) => `ch ${c + 1}`);
   return {
-    width: Math.max(L.width, 160),
+    width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendHeight() + 8,
     layout: L,
     paint(ctx) {
@@ -201,7 +201,7 @@ export function planOutput(state, view, m, maxWidth, fit = 620) {
   const focus = focusOf(state, view, m);
   const reading = view.hover?.panel === 'input' ? outputsReading(state, m, view.hover.y, view.hover.x) : [];
   return {
-    width: Math.max(L.width, 160),
+    width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendHeight() + 8,
     layout: L,
     paint(ctx) {
