@@ -138,3 +138,51 @@ for (const vp of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
     } finally { await browser.close(); }
   });
 }
+
+test('every number painted on a grid cell has at least 4.5:1 contrast with the cell under it', async () => {
+  const { browser, page } = await browser0();
+  try {
+    // Record each fillText on the panels' canvases with its colour and the pixel under its
+    // anchor before the text is drawn (deviceScaleFactor 1: canvas px = CSS px).
+    await page.addInitScript(() => {
+      window.texts = [];
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+        const c = this.canvas;
+        if (c.dataset?.canvas && this.textAlign === 'center' && this.textBaseline === 'middle') {
+          const m = this.getTransform();
+          const px = this.getImageData(Math.floor(m.a * x + m.e), Math.floor(m.d * y + m.f), 1, 1).data;
+          const probe = document.createElement('canvas').getContext('2d');
+          probe.fillStyle = this.fillStyle;
+          probe.fillRect(0, 0, 1, 1);
+          const fg = probe.getImageData(0, 0, 1, 1).data;
+          // A canvas pixel that is not opaque shows the panel's white (light scheme) through it.
+          const over = (v) => Math.round((v * px[3] + 255 * (255 - px[3])) / 255);
+          window.texts.push({ canvas: c.dataset.canvas, text, fg: [fg[0], fg[1], fg[2]], bg: [over(px[0]), over(px[1]), over(px[2])] });
+        }
+        return fill.call(this, text, x, y, ...rest);
+      };
+    });
+    for (const hash of ['', '#mode=conv&input=lecture8&kernel=lecture8&stride=1&padding=1&dilation=1&filter=0&step=0&speed=1', '#mode=pool&input=lecture8&window=2&pstride=2&ppadding=0&shift=1&dir=x']) {
+      await page.goto(`${page.baseUrl}playground.html${hash}`);
+      await page.waitForSelector('[data-testid=loading]', { state: 'hidden' });
+      const texts = await page.evaluate(() => window.texts);
+      assert.ok(texts.length >= 16, `numbers were painted (${texts.length})`);
+      // WCAG 2.x relative luminance and contrast ratio, written out here.
+      const lum = (rgb) => rgb.map((v) => v / 255).map((s) => (s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, l, k) => sum + l * [0.2126, 0.7152, 0.0722][k], 0);
+      const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+      const low = texts.filter((t) => ratio(t.fg, t.bg) < 4.5).map((t) => `${t.canvas} "${t.text}" ${t.fg} on ${t.bg}: ${ratio(t.fg, t.bg).toFixed(2)}`);
+      assert.deepEqual(low, [], hash || 'default');
+    }
+    assert.deepEqual(page.errors, []);
+  } finally { await browser.close(); }
+});
+
+/** A browser at 1280×720 and a page that knows the server's address. */
+async function browser0() {
+  const browser = await launch({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage();
+  page.baseUrl = browser.url;
+  return { browser, page };
+}
