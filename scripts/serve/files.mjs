@@ -11,8 +11,10 @@ export const DEPLOYMENT = [
   '*.html', // the pages: index.html, playground.html, architectures.html, later ones
   'pkg/*.js', // wasm-bindgen output (pkg/BUILD_INFO and *.d.ts stay private)
   'pkg/*.wasm',
+  'pkg/snippets/**', // JS the bindings import (inline_js / module snippets)
   'pkg-*/*.js', // sibling wasm outputs, e.g. a trainer's pkg-train/
   'pkg-*/*.wasm',
+  'pkg-*/snippets/**',
   'www/**', // the front end: ES modules, CSS, assets
   'dist/**', // a built edition (offline / bundled), when there is one
 ];
