@@ -16,7 +16,8 @@
 // {kind: 'tint', channel} | {kind: 'rgb'} (data holds 3 planes).
 
 import { drawGrid, paintCells as paintColours, themeColor } from './canvas.js';
-import { diverging, sequential, css, textOn, DIVERGING_STOPS, SEQUENTIAL_STOPS } from './colors.js';
+import { diverging, sequential, css, DIVERGING_STOPS, SEQUENTIAL_STOPS } from './colors.js';
+import { textStyleOn } from './contrast.js';
 import { short as fmt } from './format.js';
 
 /** Smallest cell (CSS px) that gets its number written in it. */
@@ -76,7 +77,7 @@ export function layoutMaps({ count, h, w, ring = 0, maxWidth, maxHeight = 560, m
     positions.push({ bx, by, x: bx + rx * cell, y: by + labelH + ry * cell });
   }
   const width = Math.min(count, cols) * (mapW + gap) - gap;
-  return { count, h, w, ry, rx, ring: Math.max(ry, rx), cell, cols, rows, mapW, mapH, gap, labelH, positions, width, height };
+  return { count, h, w, ry, rx, ring: Math.max(ry, rx), cell, cols, rows, mapW, mapH, gap, labelH, positions, width, height, maxWidth };
 }
 
 /** [r, g, b] of `v` under `scale`. */
@@ -98,9 +99,7 @@ function paintCells(ctx, data, offset, h, w, x, y, cell, scale) {
     drawGrid(ctx, data, h, w, x, y, cell, scale, offset);
     return;
   }
-  paintColours(ctx, h, w, x, y, cell, (i) => (scale.kind === 'rgb'
-    ? [0, 1, 2].map((k) => Math.round(255 * Math.min(1, Math.max(0, data[offset + k * h * w + i]))))
-    : colorOf(scale, data[offset + i])));
+  paintColours(ctx, h, w, x, y, cell, (i) => (scale.kind === 'rgb' ? rgbCell(data, offset, h * w, i) : colorOf(scale, data[offset + i])));
 }
 
 /** Font size (CSS px) for numbers in a cell of side `cell`. */
@@ -131,7 +130,9 @@ export function paintMaps(ctx, L, maps, { ox = 0, oy = 0, th = theme() } = {}) {
       ctx.font = `600 ${Math.round(14 * textScale)}px ${th.font}`;
       ctx.textBaseline = 'alphabetic';
       let text = m.label;
-      const room = (L.cols > 1 ? L.mapW : Math.max(L.mapW, 240)) + L.gap - 4;
+      // Within the map's column, or the plan's width (≥ 160 px, never past maxWidth): a longer
+      // label ends in "…" instead of being cut by the canvas edge.
+      const room = L.cols > 1 ? L.mapW + L.gap - 4 : Math.min(L.maxWidth, Math.max(L.mapW, 160)) - 2;
       while (text.length > 2 && ctx.measureText(text).width > room) text = `${text.slice(0, -2)}…`;
       ctx.fillText(text, ox + p.bx, oy + p.by + L.labelH - 7);
       ctx.restore();
@@ -209,8 +210,9 @@ function paintNumbers(ctx, m, x, y, L, th) {
     const yy = Math.floor(i / w);
     const xx = i % w;
     const v = m.data[offset + i];
-    const rgb = m.scale.kind === 'rgb' ? [128, 128, 128] : colorOf(m.scale, v);
-    ctx.fillStyle = m.faded?.(yy, xx) ? th.muted : textOn(rgb);
+    // The text colour with >= 4.5:1 on the cell's own colour (contrast.js), for every scale.
+    const rgb = m.scale.kind === 'rgb' ? rgbCell(m.data, offset, h * w, i) : colorOf(m.scale, v);
+    ctx.fillStyle = m.faded?.(yy, xx) ? th.muted : textStyleOn(rgb);
     const cx = x + xx * cell + cell / 2;
     const cy = y + yy * cell + cell / 2;
     lines.forEach((line, k) => ctx.fillText(line, cx, cy + (k - (lines.length - 1) / 2) * fontSize * 1.15));
@@ -226,6 +228,11 @@ function paintNumbers(ctx, m, x, y, L, th) {
     }
   }
   ctx.restore();
+}
+
+/** [r, g, b] of cell i of an 'rgb' map (three planes of n values, 0..1). */
+function rgbCell(data, offset, n, i) {
+  return [0, 1, 2].map((k) => Math.round(255 * Math.min(1, Math.max(0, data[offset + k * n + i]))));
 }
 
 function paintHighlight(ctx, x, y, cell, hl) {

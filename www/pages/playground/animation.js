@@ -1,5 +1,5 @@
-// Step-by-step animation: play / pause / single step / scrub / speed, and the keyboard
-// shortcuts (→ / ← step, space play/pause) that stay quiet while the person types.
+// Step-by-step animation: play / pause / single step / scrub / speed, and Space for play /
+// pause (the other presenter keys are shared/keys.js's, wired in main.js).
 
 /**
  * A stepper over positions 0 … count−1.
@@ -41,6 +41,8 @@ export function createAnimator({ count, get, set, speed, onPlayingChange }) {
       if (n < 1) return;
       set(Math.min(n - 1, Math.max(0, get() + d)), 'user');
     },
+    /** Number of positions. */
+    count: () => count(),
     seek(i) {
       const n = count();
       if (n < 1) return;
@@ -53,19 +55,19 @@ export function createAnimator({ count, get, set, speed, onPlayingChange }) {
 export function isTypingTarget(el) {
   if (!el || !(el instanceof Element)) return false;
   if (el.isContentEditable) return true;
-  return Boolean(el.closest('input, textarea, select, button, a[href], summary, [role="slider"], [data-own-keys]'));
+  return Boolean(el.closest('input, textarea, select, button, a[href], summary, [role="slider"], [data-keys="own"]'));
 }
 
 /**
- * Installs → / ← (step) and space (play/pause) on `root`, ignored while typing, with a
- * modifier key held, or when a widget already handled the key.
+ * Space plays / pauses the animation (on `root`), ignored while typing, on a button (Space
+ * presses it), with a modifier key held, or when a widget already handled the key. It runs
+ * before the presenter keys (shared/keys.js), which would otherwise read Space as "next step".
  */
-export function installShortcuts(root, { step, toggle, enabled = () => true }) {
+export function installPlayKey(root, { toggle, enabled = () => true }) {
   root.addEventListener('keydown', (e) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !enabled()) return;
-    if (isTypingTarget(e.target)) return;
-    if (e.key === 'ArrowRight') { e.preventDefault(); step(1); }
-    else if (e.key === 'ArrowLeft') { e.preventDefault(); step(-1); }
-    else if (e.key === ' ' || e.code === 'Space') { e.preventDefault(); toggle(); }
+    if (e.key !== ' ' || isTypingTarget(e.target)) return;
+    e.preventDefault();
+    toggle();
   });
 }

@@ -18,7 +18,9 @@ import { MODES, modeOf } from './modes/index.js';
 /** Writes every group's fieldset into the settings form and wires its controls, once. */
 export function initControls(actions) {
   document.querySelectorAll('.modes [data-mode]').forEach((b) => b.addEventListener('click', () => actions.setMode(b.dataset.mode)));
-  const groups = [inputControls, ...MODES.map((m) => m.controls)];
+  // Each mode's own controls come first (on a projector they must be on screen with the grids),
+  // then the input the convolution and pooling read.
+  const groups = [...MODES.map((m) => m.controls), inputControls];
   // Each group's fieldset is constant markup of its module (no URL or user text in it).
   $('#controls').insertAdjacentHTML('beforeend', groups.map((g) => g.markup).join(''));
   for (const g of groups) g.init(actions);
@@ -35,6 +37,7 @@ export function syncControls(s, info) {
   document.querySelectorAll('.modes [data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === s.mode)));
   document.querySelectorAll('[data-modes]').forEach((el) => { el.hidden = !el.dataset.modes.split(' ').includes(s.mode); });
   document.title = `${mode.label} · Convolution playground · convscope`;
+  $('#pg').dataset.mode = s.mode; // the layout differs per mode (playground.css)
   if (mode.usesInput) inputControls.sync(s, info);
   mode.controls.sync(s, info);
   put($('#speed'), s.speed, info.force);

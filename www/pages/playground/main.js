@@ -13,7 +13,11 @@ import { parseHash, serialize } from './url.js';
 import { createHistory } from './history.js';
 import { baseInput, applyEdits } from './inputs.js';
 import { initControls, syncControls } from './controls.js';
-import { createAnimator, installShortcuts } from './animation.js';
+import { createAnimator, installPlayKey } from './animation.js';
+import { bindPresenterKeys } from '../../shared/keys.js';
+import { createKeysHelp } from './keys-help.js';
+import { TEXT } from './text.js';
+import { SCENARIO_ORDER, applyScenario } from './modes/conv-controls.js';
 import { buildPanels, paintPanels, canvasOf } from './panels.js';
 import { installInteraction } from './interaction.js';
 import { exportPlan } from './export.js';
@@ -103,6 +107,7 @@ function createPlayground() {
       return;
     }
     stepFromUrl = false;
+    syncStepKeys();
     const pointerOnly = [...changed].every((k) => POINTER_KEYS.has(k));
     if (!pointerOnly) renderSettings(ui, mode, m, count);
     paintPanels(mode, s, ui, m, painted);
@@ -179,7 +184,40 @@ function createPlayground() {
     $('#step-first').addEventListener('click', () => { anim.pause(); anim.seek(0); });
     $('#scrub').addEventListener('input', (e) => { anim.pause(); anim.seek(Number(e.target.value)); });
     $('#speed').addEventListener('input', (e) => update((s) => { s.speed = Number(e.target.value); }, { key: 'speed' }));
-    installShortcuts(document, { step: (d) => anim.step(d), toggle: () => anim.toggle(), enabled: () => shown.mode?.player !== false });
+    installPlayKey(document, { toggle: () => anim.toggle(), enabled: () => shown.mode?.player !== false });
+  }
+
+  // ---- presenter keys (shared/keys.js): they work whatever has focus, except text boxes,
+  // menus, sliders and the grids' cell cursors. Stepping keys exist only in modes with steps
+  // (elsewhere PageDown scrolls, as usual).
+  let stepKeys = null;
+  let help = null;
+  const hasPlayer = () => Boolean(shown.mode) && shown.mode.player !== false;
+  function initKeys() {
+    const examples = () => [...document.querySelectorAll('#scenario option')].filter((o) => o.value).map((o) => o.textContent);
+    help = createKeysHelp(document.body, examples);
+    $('#keys-button').textContent = TEXT.keysButton;
+    $('#keys-button').setAttribute('aria-label', TEXT.keysButtonLabel);
+    $('#keys-button').addEventListener('click', () => help.open());
+    bindPresenterKeys({
+      digit: (n) => {
+        const id = SCENARIO_ORDER[n - 1];
+        if (!id || !store.get().ready) return;
+        anim.pause();
+        applyScenario(update, id);
+      },
+      help: () => help.open(),
+    });
+  }
+  function syncStepKeys() {
+    if (hasPlayer() === Boolean(stepKeys)) return;
+    if (stepKeys) { stepKeys(); stepKeys = null; return; }
+    stepKeys = bindPresenterKeys({
+      next: () => anim.step(1),
+      prev: () => anim.step(-1),
+      first: () => { anim.pause(); anim.seek(0); },
+      last: () => { anim.pause(); anim.seek(anim.count() - 1); },
+    });
   }
 
   function initExport() {
@@ -193,6 +231,12 @@ function createPlayground() {
   }
 
   const uploads = createUploads({ store, update });
+
+  /** Ends the loading state (CSS keeps the page invisible, its space reserved, until then). */
+  function reveal(state) {
+    $('#loading').hidden = true;
+    $('#pg').dataset.state = state;
+  }
 
   async function start() {
     renderHeader();
@@ -227,6 +271,7 @@ function createPlayground() {
       setSentence: sentenceSetter(store, update),
     });
     initPlayer();
+    initKeys();
     installInteraction({ store, painted, modes: MODES, current: () => shown, update, pause: () => anim.pause(), seek: (i) => anim.seek(i) });
     initExport();
     $('#dismiss-notices').addEventListener('click', () => store.set({ notices: [] }));
@@ -240,18 +285,22 @@ function createPlayground() {
       setCore(core);
       $('#backend').textContent = core.backendName();
     } catch (e) {
-      $('#loading').textContent = '';
+      reveal('failed');
       $('#error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). The page needs pkg/ (built by scripts/build.sh) and must be served over http (scripts/serve.sh).`;
       return;
     }
-    $('#loading').hidden = true;
     store.set({ ready: true });
+    // The page is shown once its first paint is in place (two frames: the resize observer's
+    // repaint included), so nothing the core fills in moves what is already on screen.
+    requestAnimationFrame(() => requestAnimationFrame(() => reveal('ready')));
     let pending = false;
-    new ResizeObserver(() => {
+    const resized = () => {
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => { pending = false; render(new Set(['size'])); });
-    }).observe($('#stage'));
+    };
+    new ResizeObserver(resized).observe($('#stage'));
+    window.addEventListener('resize', resized); // a shorter screen gives the grids less height
   }
 
   return { start };

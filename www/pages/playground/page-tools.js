@@ -10,7 +10,7 @@ import { tokenize } from './text-embedding.js';
 
 /** Text scale of the "large text" toggle (projectors). */
 export const LARGE_TEXT_SCALE = 1.35;
-const LARGE_KEY = 'convscope.playground.largeText';
+const LARGE_KEY = 'convscope.playground.largeText'; // also read by large-text-early.js
 /** Sentence typing settles for this long (ms) before the page recomputes. */
 const SENTENCE_DEBOUNCE_MS = 150;
 

@@ -66,7 +66,7 @@ function figure(p) {
   else canvas.setAttribute('aria-hidden', 'true');
   if (p.editable) {
     canvas.tabIndex = 0;
-    canvas.dataset.ownKeys = '';
+    canvas.dataset.keys = 'own'; // arrows move its cell cursor (shared/keys.js leaves them)
   }
   wrap.append(canvas);
   fig.append(cap, wrap);
@@ -109,19 +109,36 @@ function uiKey(p, ui) {
 export function paintPanels(mode, settings, ui, m, painted) {
   for (const p of mode.panels) {
     const canvas = canvasOf(p.id);
-    const width = canvas ? Math.max(160, canvas.parentElement.clientWidth - 2) : 0;
-    const sig = [m, settings, width, getTextScale(), uiKey(p, ui)];
+    const width = canvas ? Math.max(120, canvas.parentElement.clientWidth - 2) : 0;
+    const height = canvas ? fitHeight(canvas) : 0;
+    const sig = [m, settings, width, height, getTextScale(), uiKey(p, ui)];
     const last = painted.get(p.id);
     if (last && last.sig.every((v, i) => v === sig[i])) continue;
     if (p.dom) {
       painted.set(p.id, { sig, plan: p.dom.update(p.handle, settings, ui, m) });
       continue;
     }
-    const plan = p.plan(settings, ui, m, width);
+    const plan = p.plan(settings, ui, m, width, height);
     const ctx = setupCanvas(canvas, Math.ceil(plan.width), Math.ceil(plan.height));
     plan.paint(ctx);
     painted.set(p.id, { sig, plan });
   }
+}
+
+/** Room kept under a canvas on the first screen for the panel's edge, CSS px. */
+const UNDER_GRID = 24;
+/** Fewest CSS px a grid is given, however little room the screen has. */
+const MIN_FIT = 160;
+
+/**
+ * Height (CSS px) a panel's canvas may take so that a canvas starting on the first screen ends on
+ * it (a projector shows one screen: 1280×720, 1024×768); further down, most of a screen.
+ */
+export function fitHeight(canvas) {
+  const top = canvas.getBoundingClientRect().top + window.scrollY;
+  const vh = window.innerHeight;
+  const room = top < vh - MIN_FIT - UNDER_GRID ? vh - top - UNDER_GRID : vh * 0.8;
+  return Math.max(MIN_FIT, Math.floor(room));
 }
 
 /** Splits `text` into lines no wider than `width` px at font size `fs` (monospace). */

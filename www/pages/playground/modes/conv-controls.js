@@ -28,6 +28,15 @@ export const SCENARIOS = {
   },
   stride2: (s) => { s.input = { ...s.input, kind: 'lecture8', edits: new Map() }; s.filters = [{ preset: 'lecture8' }]; hyper(s, 2, 1, 1); },
 };
+/** The worked examples in menu order: number key n loads the n-th. */
+export const SCENARIO_ORDER = Object.keys(SCENARIOS);
+
+/** Loads worked example `id` (in the convolution mode) through the page's `update`. */
+export function applyScenario(update, id) {
+  const f = SCENARIOS[id];
+  if (f) update((s) => { s.mode = 'conv'; f(s); }, { key: null, resetStep: true });
+}
+
 function hyper(s, stride, padding, dilation) {
   s.stride = [stride, stride];
   s.padding = [padding, padding];
@@ -36,40 +45,8 @@ function hyper(s, stride, padding, dilation) {
 }
 
 export const convControls = {
-  /** The kernel and the stride / padding / dilation fieldsets (constant markup, inserted once into the settings form). */
+  /** The stride / padding / dilation and the kernel fieldsets (constant markup, inserted once into the settings form). */
   markup: `
-  <fieldset class="panel" data-modes="conv" id="fs-kernel">
-    <legend>Kernel</legend>
-    <label class="field">Worked example
-      <select id="scenario" data-testid="scenario">
-        <option value="">Choose a ready-made demo…</option>
-        <option value="lecture4">Lecture 4×4 example (15 16 / 6 15)</option>
-        <option value="lecture8">Lecture 8×8 vertical edge</option>
-        <option value="sobel-stack">Sobel x + y stack on the student's drawing</option>
-        <option value="rgb">RGB input, multi-channel kernel</option>
-        <option value="reduce">1×1 convolution: 8 channels → 2</option>
-        <option value="stride2">8×8, 3×3, stride 2, padding 1 → 4×4</option>
-      </select>
-    </label>
-    <div class="filter-tabs" role="group" aria-label="Filters (one output map each)" id="filter-tabs"></div>
-    <div class="row">
-      <button type="button" id="add-filter" data-testid="add-filter">+ Add filter</button>
-      <button type="button" id="remove-filter" data-testid="remove-filter">Remove this filter</button>
-    </div>
-    <label class="field">Preset
-      <select id="kernel-preset" data-testid="kernel-preset"></select>
-    </label>
-    <div class="row">
-      <label>Rows <select id="kernel-h" data-testid="kernel-h"></select></label>
-      <label>Columns <select id="kernel-w" data-testid="kernel-w"></select></label>
-    </div>
-    <label class="field">Values (rows of numbers; a blank line between channels)
-      <textarea id="kernel-text" data-testid="kernel-text" rows="4" spellcheck="false" class="mono"></textarea>
-    </label>
-    <label class="check"><input type="checkbox" id="per-channel" data-testid="per-channel"> Separate weights for each input channel</label>
-    <p id="kernel-error" class="error" data-testid="kernel-error" role="alert"></p>
-  </fieldset>
-
   <fieldset class="panel" data-modes="conv" id="fs-hyper">
     <legend>Stride, padding, dilation</legend>
     <div class="hp">
@@ -101,6 +78,38 @@ export const convControls = {
       <p class="muted small">⌊(input + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1, per axis (PyTorch's rule), evaluated by the core.</p>
     </div>
   </fieldset>
+
+  <fieldset class="panel" data-modes="conv" id="fs-kernel">
+    <legend>Kernel</legend>
+    <label class="field">Worked example
+      <select id="scenario" data-testid="scenario">
+        <option value="">Choose a ready-made demo…</option>
+        <option value="lecture4">Lecture 4×4 example (15 16 / 6 15)</option>
+        <option value="lecture8">Lecture 8×8 vertical edge</option>
+        <option value="sobel-stack">Sobel x + y stack on the student's drawing</option>
+        <option value="rgb">RGB input, multi-channel kernel</option>
+        <option value="reduce">1×1 convolution: 8 channels → 2</option>
+        <option value="stride2">8×8, 3×3, stride 2, padding 1 → 4×4</option>
+      </select>
+    </label>
+    <div class="row filter-row">
+      <div class="filter-tabs" role="group" aria-label="Filters (one output map each)" id="filter-tabs"></div>
+      <button type="button" id="add-filter" data-testid="add-filter">+ Add filter</button>
+      <button type="button" id="remove-filter" data-testid="remove-filter">Remove this filter</button>
+    </div>
+    <div class="row kernel-shape">
+      <label class="field">Preset
+        <select id="kernel-preset" data-testid="kernel-preset"></select>
+      </label>
+      <label class="field">Rows <select id="kernel-h" data-testid="kernel-h"></select></label>
+      <label class="field">Columns <select id="kernel-w" data-testid="kernel-w"></select></label>
+    </div>
+    <label class="field">Values (rows of numbers; a blank line between channels)
+      <textarea id="kernel-text" data-testid="kernel-text" rows="4" spellcheck="false" class="mono"></textarea>
+    </label>
+    <label class="check"><input type="checkbox" id="per-channel" data-testid="per-channel"> Separate weights for each input channel</label>
+    <p id="kernel-error" class="error" data-testid="kernel-error" role="alert"></p>
+  </fieldset>
 `,
 
   /** @param {object} actions see controls.js */
@@ -113,9 +122,9 @@ export const convControls = {
 
     // Scenario.
     $('#scenario').addEventListener('change', (e) => {
-      const f = SCENARIOS[e.target.value];
+      const id = e.target.value;
       e.target.value = '';
-      if (f) upd((s) => { s.mode = 'conv'; f(s); }, { key: null, resetStep: true });
+      applyScenario(upd, id);
     });
 
     // Filters.

@@ -103,11 +103,12 @@ function channelLabels(m) {
 }
 
 /** Input panel. */
-export function planInput(state, view, m, maxWidth) {
+export function planInput(state, view, m, maxWidth, fit = 620) {
   const th = theme();
   const ring = [Math.min(state.padding[0], 8), Math.min(state.padding[1], 8)];
   const scale = inputScale(m);
-  const L = layoutMaps({ count: m.C, h: m.H, w: m.W, ring, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: 620 });
+  const legendH = scale ? legendHeight() + 8 : 0;
+  const L = layoutMaps({ count: m.C, h: m.H, w: m.W, ring, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: Math.min(620, fit - legendH) });
   const focus = focusOf(state, view, m);
   const tap = hoveredTap(view);
   const highlights = [];
@@ -125,9 +126,8 @@ export function planInput(state, view, m, maxWidth) {
   }
   if (view.hover?.panel === 'input') highlights.push({ cells: [[view.hover.y, view.hover.x]], color: th.accent, width: 3 });
   const cursor = view.cursor?.panel === 'input' && view.focused === 'input' ? view.cursor : null;
-  const legendH = scale ? legendHeight() + 8 : 0;
   return {
-    width: Math.max(L.width, 160),
+    width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendH,
     layout: L,
     paint(ctx) {
@@ -146,7 +146,7 @@ export function planInput(state, view, m, maxWidth) {
 }
 
 /** Kernel panel: the selected filter (one map per channel it holds). */
-export function planKernel(state, view, m, maxWidth) {
+export function planKernel(state, view, m, maxWidth, fit = 420) {
   const th = theme();
   if (!m.wr.weight) return messagePlan(maxWidth, 'The kernel cannot be built (see the message above).');
   const [O, Cw, kh, kw] = m.wr.weight.shape;
@@ -156,7 +156,7 @@ export function planKernel(state, view, m, maxWidth) {
   const per = kh * kw;
   const data = m.wr.weight.data.subarray(f * Cw * per, (f + 1) * Cw * per);
   const scale = { kind: 'diverging', limit: absMax(data) };
-  const L = layoutMaps({ count: shown, h: kh, w: kw, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: 420 });
+  const L = layoutMaps({ count: shown, h: kh, w: kw, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: Math.min(420, fit - legendHeight() - 8) });
   const highlights = [];
   const tap = hoveredTap(view);
   if (tap) highlights.push({ cells: [[tap.i, tap.j]], color: th.accent, width: 4 });
@@ -174,7 +174,7 @@ export function planKernel(state, view, m, maxWidth) {
     ? [Cw > 1 ? `Filter ${f + 1} (same on all ${Cw} channels)` : `Filter ${f + 1}: ${name}`]
     : Array.from({ length: shown }, (_, c) => `ch ${c + 1}`);
   return {
-    width: Math.max(L.width, 160),
+    width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendHeight() + 8,
     layout: L,
     paint(ctx) {
@@ -192,16 +192,16 @@ export function planKernel(state, view, m, maxWidth) {
 }
 
 /** Output panel: one map per filter. */
-export function planOutput(state, view, m, maxWidth) {
+export function planOutput(state, view, m, maxWidth, fit = 620) {
   const th = theme();
   if (!m.out) return messagePlan(maxWidth, 'No output to show: the message above explains why. Change a setting and it computes again.');
   const [O, OH, OW] = m.out.shape;
   const scale = { kind: 'diverging', limit: absMax(m.out.data) };
-  const L = layoutMaps({ count: O, h: OH, w: OW, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: 620 });
+  const L = layoutMaps({ count: O, h: OH, w: OW, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: Math.min(620, fit - legendHeight() - 8) });
   const focus = focusOf(state, view, m);
   const reading = view.hover?.panel === 'input' ? outputsReading(state, m, view.hover.y, view.hover.x) : [];
   return {
-    width: Math.max(L.width, 160),
+    width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendHeight() + 8,
     layout: L,
     paint(ctx) {

@@ -62,11 +62,11 @@ export function survival(after, before) {
 }
 
 /** Input panel (after the shift), with the window of a hovered pooled cell. */
-export function planPoolInput(state, view, m, maxWidth) {
+export function planPoolInput(state, view, m, maxWidth, fit = 560) {
   const th = theme();
   const p = state.pool.padding;
   const scale = m.natural && m.C === 3 ? null : autoScale(m.input.data, m.natural);
-  const L = layoutMaps({ count: m.C, h: m.H, w: m.W, ring: p, maxWidth, maxCell: 56 * getTextScale(), maxHeight: 560 });
+  const L = layoutMaps({ count: m.C, h: m.H, w: m.W, ring: p, maxWidth, maxCell: 56 * getTextScale(), maxHeight: Math.min(560, fit - legendHeight() - 8) });
   const highlights = [];
   const h = view.hover;
   if (h && (h.panel === 'max' || h.panel === 'avg')) {
@@ -90,7 +90,7 @@ export function planPoolInput(state, view, m, maxWidth) {
 }
 
 /** One pooled result (max or avg), marked against the unshifted result when shifted. */
-export function planPooled(state, view, m, mode, maxWidth) {
+export function planPooled(state, view, m, mode, maxWidth, fit = 520) {
   const th = theme();
   const out = m[mode];
   if (!out) return messagePlan(maxWidth, 'No pooled output: the message above explains why.');
@@ -98,7 +98,7 @@ export function planPooled(state, view, m, mode, maxWidth) {
   const scale = autoScale(out.data, false);
   const before = m[`${mode}0`];
   const sv = survival(out, before);
-  const L = layoutMaps({ count: C, h: OH, w: OW, maxWidth, maxCell: 64 * getTextScale(), maxHeight: 520 });
+  const L = layoutMaps({ count: C, h: OH, w: OW, maxWidth, maxCell: 64 * getTextScale(), maxHeight: Math.min(520, fit - legendHeight() - 8) });
   const name = mode === 'max' ? 'Max pooling' : 'Average pooling';
   const hv = view.hover?.panel === mode ? view.hover : null;
   return {
@@ -193,9 +193,9 @@ export const mode = {
     { id: 'pool-input', caption: 'Input', exportTitle: 'Pooling input', testid: 'pool-input', wide: true, editable: true, hoverFrom: ['max', 'avg'],
       label: 'Input grid. Arrow keys move, Enter edits a cell.', plan: planPoolInput },
     { id: 'max', caption: 'Max pooling', exportTitle: 'Max pooling', testid: 'max', hoverFrom: ['max'], label: 'Max-pooled values',
-      plan: (s, ui, m, w) => planPooled(s, ui, m, 'max', w) },
+      plan: (s, ui, m, w, fit) => planPooled(s, ui, m, 'max', w, fit) },
     { id: 'avg', caption: 'Average pooling', exportTitle: 'Average pooling', testid: 'avg', hoverFrom: ['avg'], label: 'Average-pooled values',
-      plan: (s, ui, m, w) => planPooled(s, ui, m, 'avg', w) },
+      plan: (s, ui, m, w, fit) => planPooled(s, ui, m, 'avg', w, fit) },
   ],
   note: 'After a shift: <span class="swatch same" aria-hidden="true"></span> outlined cells with a corner flag kept their value; <span class="swatch changed" aria-hidden="true"></span> cells with a dashed inner outline changed (their old value is shown as “was …”).',
 

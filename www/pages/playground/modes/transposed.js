@@ -112,13 +112,13 @@ export function planTrInput(state, view, m, maxWidth) {
 }
 
 /** This step's scaled kernel copy, the running sum, and the final output. */
-export function planTrOutput(state, view, m, maxWidth) {
+export function planTrOutput(state, view, m, maxWidth, fit = 560) {
   const th = theme();
   if (!m.final) return messagePlan(maxWidth, 'No output: the message above explains why. Change a setting and it computes again.');
   const s = Math.min(state.step, m.N);
   const st = trStep(m, s);
   const [, OH, OW] = m.final.shape;
-  const L = layoutMaps({ count: 3, h: OH, w: OW, maxWidth, maxCell: 56 * getTextScale(), maxHeight: 560 });
+  const L = layoutMaps({ count: 3, h: OH, w: OW, maxWidth, maxCell: 56 * getTextScale(), maxHeight: Math.min(560, fit - legendHeight() - 8) });
   const limit = Math.max(absMax(m.final.data), st?.partial ? absMax(st.partial.data) : 0, st?.contribution ? absMax(st.contribution.data) : 0);
   const scale = { kind: 'diverging', limit };
   const hl = [];
