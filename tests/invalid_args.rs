@@ -29,6 +29,10 @@ fn num(v: f64) -> OptValue {
     OptValue::Num(v)
 }
 
+fn list(v: &[f64]) -> OptValue {
+    OptValue::List(v.to_vec())
+}
+
 const B: Backend = Backend::ALL[0];
 
 /// conv2d of all-ones tensors shaped `input` and `weight`, with options `o`.
@@ -106,16 +110,17 @@ fn channel_mismatch_names_weight_with_expected_c_over_groups() {
 
 #[test]
 fn groups_that_do_not_divide_channels_name_groups() {
-    names(
-        conv(&[4, 5, 5], &[2, 4, 3, 3], &[("groups", num(3.0))]),
-        "groups",
-        "must divide the input channels C = 4",
-    );
-    names(
-        conv(&[4, 5, 5], &[3, 2, 3, 3], &[("groups", num(2.0))]),
-        "groups",
-        "output channels",
-    );
+    let cases = [
+        ([2, 4, 3, 3], 3.0, "must divide the input channels C = 4"),
+        ([3, 2, 3, 3], 2.0, "output channels"),
+    ];
+    for (weight, groups, needle) in cases {
+        names(
+            conv(&[4, 5, 5], &weight, &[("groups", num(groups))]),
+            "groups",
+            needle,
+        );
+    }
 }
 
 #[test]
@@ -166,7 +171,7 @@ fn negative_fractional_or_nan_padding_names_padding() {
         conv(
             &[1, 4, 4],
             &[1, 1, 3, 3],
-            &[("padding", OptValue::List(vec![1.0, 2.0, 3.0]))],
+            &[("padding", list(&[1.0, 2.0, 3.0]))],
         ),
         "padding",
         "list of 2",
@@ -185,20 +190,12 @@ fn pooling_padding_over_half_the_kernel_names_padding() {
 #[test]
 fn bias_of_the_wrong_length_names_bias() {
     names(
-        conv(
-            &[1, 4, 4],
-            &[2, 1, 3, 3],
-            &[("bias", OptValue::List(vec![1.0]))],
-        ),
+        conv(&[1, 4, 4], &[2, 1, 3, 3], &[("bias", list(&[1.0]))]),
         "bias",
         "one value per output channel (2), got 1",
     );
     names(
-        tconv(
-            &[1, 4, 4],
-            &[1, 2, 3, 3],
-            &[("bias", OptValue::List(vec![1.0; 3]))],
-        ),
+        tconv(&[1, 4, 4], &[1, 2, 3, 3], &[("bias", list(&[1.0; 3]))]),
         "bias",
         "got 3",
     );
@@ -338,7 +335,7 @@ fn each_class_of_invalid_argument_carries_its_stable_code_and_values() {
         code_of(conv(&[3, 5, 5], &[2, 2, 3, 3], &[])),
         Code::ShapeMismatch
     );
-    let bias = [("bias", OptValue::List(vec![1.0]))];
+    let bias = [("bias", list(&[1.0]))];
     assert_eq!(
         code_of(conv(&[1, 4, 4], &[2, 1, 3, 3], &bias)),
         Code::ShapeMismatch
