@@ -369,6 +369,16 @@ fn message(name: &str, opts: InferOptions) -> (String, String) {
     (e.param.clone(), e.to_string())
 }
 
+/// [`message`] for `name` with one layer's stride and/or padding edited.
+fn edit_message(
+    name: &str,
+    layer: &str,
+    stride: Option<[usize; 2]>,
+    padding: Option<[usize; 2]>,
+) -> (String, String) {
+    message(name, InferOptions::default().with(layer, stride, padding))
+}
+
 #[test]
 fn invalid_edits_name_the_layer_and_the_parameter() {
     // A small input empties a later layer: the error names that layer and its kernel.
@@ -383,45 +393,27 @@ fn invalid_edits_name_the_layer_and_the_parameter() {
         "{msg}"
     );
     // A stride edit upstream: the error names the layer that runs out of input and lists the edit.
-    let (param, msg) = message(
-        "alexnet",
-        InferOptions::default().with("conv1", Some([40, 40]), None),
-    );
+    let (param, msg) = edit_message("alexnet", "conv1", Some([40, 40]), None);
     // (227 − 11)/40 + 1 = 6 → pool1 2 → conv2 2 → pool2's 3×3 window no longer fits.
     assert_eq!(param, "pool2.kernel", "{msg}");
     assert!(msg.contains("conv1.stride = 40"), "{msg}");
     // Pool padding above half the window (PyTorch's rule).
-    let (param, msg) = message(
-        "vgg16",
-        InferOptions::default().with("pool1", None, Some([2, 2])),
-    );
+    let (param, msg) = edit_message("vgg16", "pool1", None, Some([2, 2]));
     assert_eq!(param, "pool1.padding", "{msg}");
     // A stride inside a residual block that breaks the addition names that stride.
-    let (param, msg) = message(
-        "resnet18",
-        InferOptions::default().with("layer1_0.conv1", Some([2, 2]), None),
-    );
+    let (param, msg) = edit_message("resnet18", "layer1_0.conv1", Some([2, 2]), None);
     assert_eq!(param, "layer1_0.conv1.stride", "{msg}");
     assert!(
         msg.contains("28×28×64") && msg.contains("56×56×64"),
         "{msg}"
     );
     // Inception branches must keep H×W.
-    let (param, _) = message(
-        "googlenet",
-        InferOptions::default().with("inception_3a.3x3", Some([2, 2]), None),
-    );
+    let (param, _) = edit_message("googlenet", "inception_3a.3x3", Some([2, 2]), None);
     assert_eq!(param, "inception_3a.3x3.stride");
     // Layers without stride, and paths that do not exist.
-    let (param, _) = message(
-        "alexnet",
-        InferOptions::default().with("fc6", Some([2, 2]), None),
-    );
+    let (param, _) = edit_message("alexnet", "fc6", Some([2, 2]), None);
     assert_eq!(param, "fc6.stride");
-    let (param, msg) = message(
-        "alexnet",
-        InferOptions::default().with("conv9", Some([2, 2]), None),
-    );
+    let (param, msg) = edit_message("alexnet", "conv9", Some([2, 2]), None);
     assert_eq!(param, "overrides.conv9", "{msg}");
 }
 

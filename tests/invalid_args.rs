@@ -3,7 +3,7 @@
 
 use convscope::api::{conv_transpose2d_js, conv1d_js, conv2d_js, output_size_js, pool2d_js};
 use convscope::error::{Code, Value};
-use convscope::{Backend, Error, HostTensor, OptValue, RawOptions};
+use convscope::{Backend, Error, HostTensor, OptValue, RawOptions, Result};
 
 fn t(shape: &[usize]) -> HostTensor {
     HostTensor::new(vec![1.0; shape.iter().product()], shape.to_vec())
@@ -19,7 +19,7 @@ fn opts(pairs: &[(&str, OptValue)]) -> RawOptions {
 
 /// Asserts the call failed naming `param`, and that the message contains `needle`.
 #[track_caller]
-fn names(r: convscope::Result<HostTensor>, param: &str, needle: &str) {
+fn names(r: Result<HostTensor>, param: &str, needle: &str) {
     let e = r.expect_err("expected an error");
     assert_eq!(e.param(), Some(param), "{e}");
     assert!(e.to_string().contains(needle), "`{e}` lacks `{needle}`");
@@ -29,7 +29,38 @@ fn num(v: f64) -> OptValue {
     OptValue::Num(v)
 }
 
+fn list(v: &[f64]) -> OptValue {
+    OptValue::List(v.to_vec())
+}
+
 const B: Backend = Backend::ALL[0];
+
+/// conv2d of all-ones tensors shaped `input` and `weight`, with options `o`.
+fn conv(input: &[usize], weight: &[usize], o: &[(&str, OptValue)]) -> Result<HostTensor> {
+    conv2d_js(B, &t(input), &t(weight), &opts(o))
+}
+
+/// conv_transpose2d of all-ones tensors shaped `input` and `weight`, with options `o`.
+fn tconv(input: &[usize], weight: &[usize], o: &[(&str, OptValue)]) -> Result<HostTensor> {
+    conv_transpose2d_js(B, &t(input), &t(weight), &opts(o))
+}
+
+/// pool2d of an all-ones tensor shaped `input` in `mode` with a `kernel`×`kernel` window, and
+/// the options `more`.
+fn windowed(
+    input: &[usize],
+    mode: &str,
+    kernel: f64,
+    more: &[(&str, OptValue)],
+) -> Result<HostTensor> {
+    let o = [&[("mode", mode.into()), ("kernel", num(kernel))][..], more].concat();
+    pool(input, &o)
+}
+
+/// pool2d of an all-ones tensor shaped `input`, with options `o`.
+fn pool(input: &[usize], o: &[(&str, OptValue)]) -> Result<HostTensor> {
+    pool2d_js(B, &t(input), &opts(o))
+}
 
 #[test]
 fn data_length_that_disagrees_with_shape_names_input_or_weight() {
@@ -49,13 +80,9 @@ fn data_length_that_disagrees_with_shape_names_input_or_weight() {
 
 #[test]
 fn wrong_rank_names_the_tensor_and_its_expected_layout() {
+    names(conv(&[4, 4], &[1, 1, 3, 3], &[]), "input", "[C, H, W]");
     names(
-        conv2d_js(B, &t(&[4, 4]), &t(&[1, 1, 3, 3]), &RawOptions::new()),
-        "input",
-        "[C, H, W]",
-    );
-    names(
-        conv2d_js(B, &t(&[1, 4, 4]), &t(&[3, 3]), &RawOptions::new()),
+        conv(&[1, 4, 4], &[3, 3], &[]),
         "weight",
         "[O, C/groups, KH, KW]",
     );
@@ -64,26 +91,18 @@ fn wrong_rank_names_the_tensor_and_its_expected_layout() {
         "input",
         "[C, L]",
     );
-    names(
-        pool2d_js(
-            B,
-            &t(&[16]),
-            &opts(&[("mode", "max".into()), ("kernel", num(2.0))]),
-        ),
-        "input",
-        "[C, H, W]",
-    );
+    names(windowed(&[16], "max", 2.0, &[]), "input", "[C, H, W]");
 }
 
 #[test]
 fn channel_mismatch_names_weight_with_expected_c_over_groups() {
     names(
-        conv2d_js(B, &t(&[3, 5, 5]), &t(&[2, 2, 3, 3]), &RawOptions::new()),
+        conv(&[3, 5, 5], &[2, 2, 3, 3], &[]),
         "weight",
         "C/groups = 3/1 = 3",
     );
     names(
-        conv_transpose2d_js(B, &t(&[3, 5, 5]), &t(&[2, 2, 3, 3]), &RawOptions::new()),
+        tconv(&[3, 5, 5], &[2, 2, 3, 3], &[]),
         "weight",
         "weight.shape[0] = C = 3",
     );
@@ -91,56 +110,33 @@ fn channel_mismatch_names_weight_with_expected_c_over_groups() {
 
 #[test]
 fn groups_that_do_not_divide_channels_name_groups() {
-    names(
-        conv2d_js(
-            B,
-            &t(&[4, 5, 5]),
-            &t(&[2, 4, 3, 3]),
-            &opts(&[("groups", num(3.0))]),
-        ),
-        "groups",
-        "must divide the input channels C = 4",
-    );
-    names(
-        conv2d_js(
-            B,
-            &t(&[4, 5, 5]),
-            &t(&[3, 2, 3, 3]),
-            &opts(&[("groups", num(2.0))]),
-        ),
-        "groups",
-        "output channels",
-    );
+    let cases = [
+        ([2, 4, 3, 3], 3.0, "must divide the input channels C = 4"),
+        ([3, 2, 3, 3], 2.0, "output channels"),
+    ];
+    for (weight, groups, needle) in cases {
+        names(
+            conv(&[4, 5, 5], &weight, &[("groups", num(groups))]),
+            "groups",
+            needle,
+        );
+    }
 }
 
 #[test]
 fn kernel_larger_than_the_padded_input_names_weight() {
     names(
-        conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 7, 7]),
-            &opts(&[("padding", num(1.0))]),
-        ),
+        conv(&[1, 4, 4], &[1, 1, 7, 7], &[("padding", num(1.0))]),
         "weight",
         "larger than the padded input 4 + 2·1 = 6",
     );
     names(
-        conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("dilation", num(2.0))]),
-        ),
+        conv(&[1, 4, 4], &[1, 1, 3, 3], &[("dilation", num(2.0))]),
         "weight",
         "2·(3−1)+1 = 5",
     );
     names(
-        pool2d_js(
-            B,
-            &t(&[1, 2, 2]),
-            &opts(&[("mode", "max".into()), ("kernel", num(3.0))]),
-        ),
+        windowed(&[1, 2, 2], "max", 3.0, &[]),
         "kernel",
         "larger than the padded input",
     );
@@ -150,26 +146,13 @@ fn kernel_larger_than_the_padded_input_names_weight() {
 fn zero_stride_dilation_or_groups_name_that_option() {
     for key in ["stride", "dilation", "groups"] {
         names(
-            conv2d_js(
-                B,
-                &t(&[1, 4, 4]),
-                &t(&[1, 1, 3, 3]),
-                &opts(&[(key, num(0.0))]),
-            ),
+            conv(&[1, 4, 4], &[1, 1, 3, 3], &[(key, num(0.0))]),
             key,
             ">= 1, got 0",
         );
     }
     names(
-        pool2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &opts(&[
-                ("mode", "avg".into()),
-                ("kernel", num(2.0)),
-                ("stride", num(0.0)),
-            ]),
-        ),
+        windowed(&[1, 4, 4], "avg", 2.0, &[("stride", num(0.0))]),
         "stride",
         ">= 1",
     );
@@ -179,22 +162,16 @@ fn zero_stride_dilation_or_groups_name_that_option() {
 fn negative_fractional_or_nan_padding_names_padding() {
     for v in [-1.0, 0.5, f64::NAN] {
         names(
-            conv2d_js(
-                B,
-                &t(&[1, 4, 4]),
-                &t(&[1, 1, 3, 3]),
-                &opts(&[("padding", num(v))]),
-            ),
+            conv(&[1, 4, 4], &[1, 1, 3, 3], &[("padding", num(v))]),
             "padding",
             "whole number >= 0",
         );
     }
     names(
-        conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("padding", OptValue::List(vec![1.0, 2.0, 3.0]))]),
+        conv(
+            &[1, 4, 4],
+            &[1, 1, 3, 3],
+            &[("padding", list(&[1.0, 2.0, 3.0]))],
         ),
         "padding",
         "list of 2",
@@ -204,15 +181,7 @@ fn negative_fractional_or_nan_padding_names_padding() {
 #[test]
 fn pooling_padding_over_half_the_kernel_names_padding() {
     names(
-        pool2d_js(
-            B,
-            &t(&[1, 6, 6]),
-            &opts(&[
-                ("mode", "max".into()),
-                ("kernel", num(2.0)),
-                ("padding", num(2.0)),
-            ]),
-        ),
+        windowed(&[1, 6, 6], "max", 2.0, &[("padding", num(2.0))]),
         "padding",
         "at most half the kernel",
     );
@@ -221,32 +190,17 @@ fn pooling_padding_over_half_the_kernel_names_padding() {
 #[test]
 fn bias_of_the_wrong_length_names_bias() {
     names(
-        conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[2, 1, 3, 3]),
-            &opts(&[("bias", OptValue::List(vec![1.0]))]),
-        ),
+        conv(&[1, 4, 4], &[2, 1, 3, 3], &[("bias", list(&[1.0]))]),
         "bias",
         "one value per output channel (2), got 1",
     );
     names(
-        conv_transpose2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 2, 3, 3]),
-            &opts(&[("bias", OptValue::List(vec![1.0; 3]))]),
-        ),
+        tconv(&[1, 4, 4], &[1, 2, 3, 3], &[("bias", list(&[1.0; 3]))]),
         "bias",
         "got 3",
     );
     names(
-        conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("bias", "x".into())]),
-        ),
+        conv(&[1, 4, 4], &[1, 1, 3, 3], &[("bias", "x".into())]),
         "bias",
         "Float32Array",
     );
@@ -255,12 +209,7 @@ fn bias_of_the_wrong_length_names_bias() {
 #[test]
 fn transposed_output_smaller_than_one_names_padding() {
     names(
-        conv_transpose2d_js(
-            B,
-            &t(&[1, 1, 1]),
-            &t(&[1, 1, 1, 1]),
-            &opts(&[("padding", num(1.0))]),
-        ),
+        tconv(&[1, 1, 1], &[1, 1, 1, 1], &[("padding", num(1.0))]),
         "padding",
         "smaller than 1",
     );
@@ -269,11 +218,10 @@ fn transposed_output_smaller_than_one_names_padding() {
 #[test]
 fn output_padding_not_below_stride_or_dilation_names_output_padding() {
     names(
-        conv_transpose2d_js(
-            B,
-            &t(&[1, 3, 3]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("stride", num(2.0)), ("outputPadding", num(2.0))]),
+        tconv(
+            &[1, 3, 3],
+            &[1, 1, 3, 3],
+            &[("stride", num(2.0)), ("outputPadding", num(2.0))],
         ),
         "outputPadding",
         "smaller than the stride (2) or the dilation (1)",
@@ -283,21 +231,17 @@ fn output_padding_not_below_stride_or_dilation_names_output_padding() {
 #[test]
 fn unknown_mode_missing_mode_and_missing_kernel_are_named() {
     names(
-        pool2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &opts(&[("mode", "median".into()), ("kernel", num(2.0))]),
-        ),
+        windowed(&[1, 4, 4], "median", 2.0, &[]),
         "mode",
         "'max' or 'avg', got \"median\"",
     );
     names(
-        pool2d_js(B, &t(&[1, 4, 4]), &opts(&[("kernel", num(2.0))])),
+        pool(&[1, 4, 4], &[("kernel", num(2.0))]),
         "mode",
         "required",
     );
     names(
-        pool2d_js(B, &t(&[1, 4, 4]), &opts(&[("mode", "max".into())])),
+        pool(&[1, 4, 4], &[("mode", "max".into())]),
         "kernel",
         "required",
     );
@@ -306,12 +250,7 @@ fn unknown_mode_missing_mode_and_missing_kernel_are_named() {
 #[test]
 fn unknown_option_keys_are_named_instead_of_ignored() {
     names(
-        conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("strides", num(2.0))]),
-        ),
+        conv(&[1, 4, 4], &[1, 1, 3, 3], &[("strides", num(2.0))]),
         "strides",
         "unknown option",
     );
@@ -330,12 +269,7 @@ fn zero_sized_axes_and_absurd_outputs_are_refused() {
         "between 1 and",
     );
     // 1x1 input, 1x1 kernel, stride 1000, transposed: huge but valid sizes stay bounded.
-    let r = conv_transpose2d_js(
-        B,
-        &t(&[1, 100, 100]),
-        &t(&[1, 1, 1, 1]),
-        &opts(&[("stride", num(1000.0))]),
-    );
+    let r = tconv(&[1, 100, 100], &[1, 1, 1, 1], &[("stride", num(1000.0))]);
     assert!(matches!(r, Err(Error::Param(_))), "{r:?}");
 }
 
@@ -355,15 +289,7 @@ fn calls_that_would_need_more_than_a_billion_multiply_accumulates_are_refused_no
         "multiply-accumulates",
     );
     names(
-        pool2d_js(
-            B,
-            &t(&[1, 4000, 4000]),
-            &opts(&[
-                ("mode", "max".into()),
-                ("kernel", num(400.0)),
-                ("stride", num(1.0)),
-            ]),
-        ),
+        windowed(&[1, 4000, 4000], "max", 400.0, &[("stride", num(1.0))]),
         "input",
         "multiply-accumulates",
     );
@@ -387,7 +313,7 @@ fn output_size_explains_settings_without_output_and_names_bad_arguments() {
 
 /// The error's code (what the JS `Error` carries as `code`) for one call.
 #[track_caller]
-fn code_of(r: convscope::Result<HostTensor>) -> Code {
+fn code_of(r: Result<HostTensor>) -> Code {
     r.expect_err("expected an error").code()
 }
 
@@ -406,69 +332,40 @@ fn each_class_of_invalid_argument_carries_its_stable_code_and_values() {
         )
     );
     assert_eq!(
-        code_of(conv2d_js(B, &t(&[3, 5, 5]), &t(&[2, 2, 3, 3]), &none)),
+        code_of(conv(&[3, 5, 5], &[2, 2, 3, 3], &[])),
         Code::ShapeMismatch
     );
-    let bias = opts(&[("bias", OptValue::List(vec![1.0]))]);
+    let bias = [("bias", list(&[1.0]))];
     assert_eq!(
-        code_of(conv2d_js(B, &t(&[1, 4, 4]), &t(&[2, 1, 3, 3]), &bias)),
+        code_of(conv(&[1, 4, 4], &[2, 1, 3, 3], &bias)),
         Code::ShapeMismatch
     );
     assert_eq!(
-        code_of(conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("stride", num(0.0))])
-        )),
+        code_of(conv(&[1, 4, 4], &[1, 1, 3, 3], &[("stride", num(0.0))])),
         Code::InvalidValue
     );
     assert_eq!(
-        code_of(conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("stride", "2".into())])
-        )),
+        code_of(conv(&[1, 4, 4], &[1, 1, 3, 3], &[("stride", "2".into())])),
         Code::NotANumber
     );
     assert_eq!(
-        code_of(conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("padding", num(1e9))])
-        )),
+        code_of(conv(&[1, 4, 4], &[1, 1, 3, 3], &[("padding", num(1e9))])),
         Code::TooLarge
     );
     assert_eq!(
-        code_of(conv2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &t(&[1, 1, 3, 3]),
-            &opts(&[("strides", num(1.0))])
-        )),
+        code_of(conv(&[1, 4, 4], &[1, 1, 3, 3], &[("strides", num(1.0))])),
         Code::UnknownOption
     );
     assert_eq!(
-        code_of(pool2d_js(B, &t(&[1, 4, 4]), &opts(&[("kernel", num(2.0))]))),
+        code_of(pool(&[1, 4, 4], &[("kernel", num(2.0))])),
         Code::Required
     );
     assert_eq!(
-        code_of(pool2d_js(
-            B,
-            &t(&[1, 4, 4]),
-            &opts(&[("mode", "max".into())])
-        )),
+        code_of(pool(&[1, 4, 4], &[("mode", "max".into())])),
         Code::Required
     );
     assert_eq!(
-        code_of(conv2d_js(
-            B,
-            &t(&[64, 512, 512]),
-            &t(&[64, 64, 7, 7]),
-            &none
-        )),
+        code_of(conv(&[64, 512, 512], &[64, 64, 7, 7], &[])),
         Code::TooLarge
     );
     let e = output_size_js(&opts(&[("input", num(8.0))])).unwrap_err();

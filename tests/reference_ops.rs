@@ -10,20 +10,45 @@ use convscope::{
 };
 use proptest::prelude::*;
 
-/// `out[o, y, x] = b[o] + Σ_{ci, ky, kx} in[g·C/G + ci, y·S − P + ky·D, x·S − P + kx·D] · w[o, ci, ky, kx]`
-/// with out-of-range input positions read as 0 (zero padding), g = o / (O/G).
-#[allow(clippy::too_many_arguments)]
-fn conv2d_ref(
-    input: &[f32],
-    [c, h, w]: [usize; 3],
-    weight: &[f32],
-    [o, cg, kh, kw]: [usize; 4],
-    bias: Option<&[f32]>,
+/// A reference convolution's operands and settings (PyTorch's names): input `x` of shape `xs`
+/// [C, H, W], weight `w` of shape `ws`, optional bias, stride S, padding P, dilation D, groups G.
+#[derive(Clone, Copy)]
+struct Conv<'a> {
+    x: &'a [f32],
+    xs: [usize; 3],
+    w: &'a [f32],
+    ws: [usize; 4],
+    bias: Option<&'a [f32]>,
     s: [usize; 2],
     p: [usize; 2],
     d: [usize; 2],
     groups: usize,
-) -> (Vec<f32>, [usize; 3]) {
+}
+
+/// The taps `(ky, kx, iy, ix)` of a `k` window at output position (y, x) that land inside an
+/// H×W grid, row by row: `iy = y·S − P + ky·D`, `ix = x·S − P + kx·D` (taps on the zero padding
+/// are left out).
+fn taps(
+    [y, x]: [usize; 2],
+    k: [usize; 2],
+    s: [usize; 2],
+    p: [usize; 2],
+    d: [usize; 2],
+    [h, w]: [usize; 2],
+) -> impl Iterator<Item = (usize, usize, usize, usize)> {
+    let window = (0..k[0]).flat_map(move |ky| (0..k[1]).map(move |kx| (ky, kx)));
+    window.filter_map(move |(ky, kx)| {
+        let iy = (y * s[0] + ky * d[0]).checked_sub(p[0])?;
+        let ix = (x * s[1] + kx * d[1]).checked_sub(p[1])?;
+        (iy < h && ix < w).then_some((ky, kx, iy, ix))
+    })
+}
+
+/// `out[o, y, x] = b[o] + Σ_{ci, ky, kx} in[g·C/G + ci, y·S − P + ky·D, x·S − P + kx·D] · w[o, ci, ky, kx]`
+/// with out-of-range input positions read as 0 (zero padding), g = o / (O/G).
+fn conv2d_ref(conv: &Conv) -> (Vec<f32>, [usize; 3]) {
+    let (input, weight, bias, groups) = (conv.x, conv.w, conv.bias, conv.groups);
+    let ([_, h, w], [o, cg, kh, kw], [s, p, d]) = (conv.xs, conv.ws, [conv.s, conv.p, conv.d]);
     let oh = (h + 2 * p[0] - d[0] * (kh - 1) - 1) / s[0] + 1;
     let ow = (w + 2 * p[1] - d[1] * (kw - 1) - 1) / s[1] + 1;
     let og = o / groups;
@@ -35,42 +60,25 @@ fn conv2d_ref(
                 let mut acc = bias.map_or(0.0, |b| b[oc]);
                 for ci in 0..cg {
                     let ic = g * cg + ci;
-                    for ky in 0..kh {
-                        for kx in 0..kw {
-                            let iy = (y * s[0] + ky * d[0]) as isize - p[0] as isize;
-                            let ix = (x * s[1] + kx * d[1]) as isize - p[1] as isize;
-                            if iy < 0 || ix < 0 || iy >= h as isize || ix >= w as isize {
-                                continue;
-                            }
-                            acc += input[(ic * h + iy as usize) * w + ix as usize]
-                                * weight[((oc * cg + ci) * kh + ky) * kw + kx];
-                        }
+                    for (ky, kx, iy, ix) in taps([y, x], [kh, kw], s, p, d, [h, w]) {
+                        acc += input[(ic * h + iy) * w + ix]
+                            * weight[((oc * cg + ci) * kh + ky) * kw + kx];
                     }
                 }
                 out[(oc * oh + y) * ow + x] = acc;
             }
         }
     }
-    let _ = c;
     (out, [o, oh, ow])
 }
 
 /// Scatter form: every `in[ic, y, x]` adds `in · w[ic, oc', ky, kx]` at
 /// `(y·S − P + ky·D, x·S − P + kx·D)` of output channel `g·(O/G) + oc'`; the output is
 /// `(H−1)S − 2P + D(K−1) + OP + 1` long and positions cropped by P are dropped.
-#[allow(clippy::too_many_arguments)]
-fn conv_transpose2d_ref(
-    input: &[f32],
-    [c, h, w]: [usize; 3],
-    weight: &[f32],
-    [_, og, kh, kw]: [usize; 4],
-    bias: Option<&[f32]>,
-    s: [usize; 2],
-    p: [usize; 2],
-    op: [usize; 2],
-    d: [usize; 2],
-    groups: usize,
-) -> (Vec<f32>, [usize; 3]) {
+/// `op` is the output padding.
+fn conv_transpose2d_ref(conv: &Conv, op: [usize; 2]) -> (Vec<f32>, [usize; 3]) {
+    let (input, weight, bias, groups) = (conv.x, conv.w, conv.bias, conv.groups);
+    let ([c, h, w], [_, og, kh, kw], [s, p, d]) = (conv.xs, conv.ws, [conv.s, conv.p, conv.d]);
     let oh = (h - 1) * s[0] + d[0] * (kh - 1) + op[0] + 1 - 2 * p[0];
     let ow = (w - 1) * s[1] + d[1] * (kw - 1) + op[1] + 1 - 2 * p[1];
     let o = og * groups;
@@ -89,16 +97,9 @@ fn conv_transpose2d_ref(
                 let v = input[(ic * h + y) * w + x];
                 for ocl in 0..og {
                     let oc = g * og + ocl;
-                    for ky in 0..kh {
-                        for kx in 0..kw {
-                            let ty = (y * s[0] + ky * d[0]) as isize - p[0] as isize;
-                            let tx = (x * s[1] + kx * d[1]) as isize - p[1] as isize;
-                            if ty < 0 || tx < 0 || ty >= oh as isize || tx >= ow as isize {
-                                continue;
-                            }
-                            out[(oc * oh + ty as usize) * ow + tx as usize] +=
-                                v * weight[((ic * og + ocl) * kh + ky) * kw + kx];
-                        }
+                    for (ky, kx, ty, tx) in taps([y, x], [kh, kw], s, p, d, [oh, ow]) {
+                        out[(oc * oh + ty) * ow + tx] +=
+                            v * weight[((ic * og + ocl) * kh + ky) * kw + kx];
                     }
                 }
             }
@@ -125,17 +126,10 @@ fn pool_ref(
             for x in 0..ow {
                 let mut best = f32::NEG_INFINITY;
                 let mut sum = 0.0;
-                for ky in 0..k[0] {
-                    for kx in 0..k[1] {
-                        let iy = (y * s[0] + ky) as isize - p[0] as isize;
-                        let ix = (x * s[1] + kx) as isize - p[1] as isize;
-                        if iy < 0 || ix < 0 || iy >= h as isize || ix >= w as isize {
-                            continue;
-                        }
-                        let v = input[(ch * h + iy as usize) * w + ix as usize];
-                        best = best.max(v);
-                        sum += v;
-                    }
+                for (_, _, iy, ix) in taps([y, x], k, s, p, [1, 1], [h, w]) {
+                    let v = input[(ch * h + iy) * w + ix];
+                    best = best.max(v);
+                    sum += v;
                 }
                 out.push(if max {
                     best
@@ -219,6 +213,32 @@ fn conv_case_with_values() -> impl Strategy<Value = (ConvCase, ConvValues)> {
     })
 }
 
+/// A conv2d case's operands for the reference loop, and the params the core takes for it.
+fn conv_of<'a>(case: &ConvCase, (x, w, b, use_bias): &'a ConvValues) -> (Conv<'a>, ConvParams<2>) {
+    let &(xs, ws, groups, s, p, d) = case;
+    let bias = use_bias.then_some(b.as_slice());
+    let params = ConvParams {
+        stride: s,
+        padding: p,
+        dilation: d,
+        groups,
+    };
+    (
+        Conv {
+            x,
+            xs,
+            w,
+            ws,
+            bias,
+            s,
+            p,
+            d,
+            groups,
+        },
+        params,
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -226,13 +246,12 @@ proptest! {
     fn conv2d_equals_the_naive_loop_for_random_stride_padding_dilation_groups(
         (case, seed) in conv_case_with_values()
     ) {
-        let (ishape, wshape, groups, s, p, d) = case;
-        let (x, w, b, use_bias) = seed;
-        let bias = use_bias.then_some(b.as_slice());
-        let (expected, oshape) = conv2d_ref(&x, ishape, &w, wshape, bias, s, p, d, groups);
-        let params = ConvParams { stride: s, padding: p, dilation: d, groups };
+        let (conv, params) = conv_of(&case, &seed);
+        let (expected, oshape) = conv2d_ref(&conv);
+        let (ishape, wshape) = (case.0, case.1);
+        let (input, weight) = (HostTensor::new(conv.x.to_vec(), ishape.to_vec()), HostTensor::new(conv.w.to_vec(), wshape.to_vec()));
         for &be in Backend::ALL {
-            let y = conv2d(be, &HostTensor::new(x.clone(), ishape.to_vec()), &HostTensor::new(w.clone(), wshape.to_vec()), bias, &params).unwrap();
+            let y = conv2d(be, &input, &weight, conv.bias, &params).unwrap();
             assert_close(&y, &expected, &oshape, &format!("{be:?} {params:?} {ishape:?} {wshape:?}"));
         }
     }
@@ -242,12 +261,11 @@ proptest! {
         (case, seed) in conv_case_with_values()
     ) {
         let (ishape, wshape, groups, s, p, d) = case;
-        let (x, w, b, use_bias) = seed;
-        let bias = use_bias.then_some(b.as_slice());
-        let (expected, [o, oh, ow]) = conv2d_ref(&x, ishape, &w, wshape, bias, s, p, d, groups);
-        let params = ConvParams { stride: s, padding: p, dilation: d, groups };
-        let input = HostTensor::new(x.clone(), ishape.to_vec());
-        let weight = HostTensor::new(w.clone(), wshape.to_vec());
+        let (conv, params) = conv_of(&case, &seed);
+        let (x, w, bias) = (conv.x, conv.w, conv.bias);
+        let (expected, [o, oh, ow]) = conv2d_ref(&conv);
+        let input = HostTensor::new(x.to_vec(), ishape.to_vec());
+        let weight = HostTensor::new(w.to_vec(), wshape.to_vec());
         let [_, h, wd] = ishape;
         let [_, cg, kh, kw] = wshape;
         for (oc, y, xx) in (0..o).flat_map(|c| (0..oh).flat_map(move |y| (0..ow).map(move |x| (c, y, x)))) {
@@ -292,7 +310,7 @@ proptest! {
     ) {
         let (ishape, wshape, groups, s, p, d) = case;
         let (x, w, b) = seed;
-        let (expected, oshape) = conv2d_ref(&x, ishape, &w, wshape, Some(&b), [1, s], [0, p], [1, d], groups);
+        let (expected, oshape) = conv2d_ref(&Conv { x: &x, xs: ishape, w: &w, ws: wshape, bias: Some(&b), s: [1, s], p: [0, p], d: [1, d], groups });
         let params = ConvParams { stride: [s], padding: [p], dilation: [d], groups };
         for &be in Backend::ALL {
             let y = conv1d(be, &HostTensor::new(x.clone(), vec![ishape[0], ishape[2]]), &HostTensor::new(w.clone(), vec![wshape[0], wshape[1], wshape[3]]), Some(&b), &params).unwrap();
@@ -318,7 +336,7 @@ proptest! {
         let x: Vec<f32> = (0..cin * h * w).map(|_| next()).collect();
         let wt: Vec<f32> = (0..cin * og * kh * kw).map(|_| next()).collect();
         let b: Vec<f32> = (0..og * g).map(|_| next()).collect();
-        let (expected, oshape) = conv_transpose2d_ref(&x, ishape, &wt, wshape, Some(&b), s, p, opad, d, g);
+        let (expected, oshape) = conv_transpose2d_ref(&Conv { x: &x, xs: ishape, w: &wt, ws: wshape, bias: Some(&b), s, p, d, groups: g }, opad);
         let params = ConvTransposeParams { stride: s, padding: p, output_padding: opad, dilation: d, groups: g };
         for &be in Backend::ALL {
             let y = conv_transpose2d(be, &HostTensor::new(x.clone(), ishape.to_vec()), &HostTensor::new(wt.clone(), wshape.to_vec()), Some(&b), &params).unwrap();
@@ -338,7 +356,7 @@ proptest! {
         let mut next = || { rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); ((rng >> 40) as f32 / (1u64 << 24) as f32) * 4.0 - 2.0 };
         let x: Vec<f32> = (0..c * l).map(|_| next()).collect();
         let wt: Vec<f32> = (0..c * og * k).map(|_| next()).collect();
-        let (expected, oshape) = conv_transpose2d_ref(&x, [c, 1, l], &wt, [c, og, 1, k], None, [1, s], [0, p], [0, opad], [1, d], 1);
+        let (expected, oshape) = conv_transpose2d_ref(&Conv { x: &x, xs: [c, 1, l], w: &wt, ws: [c, og, 1, k], bias: None, s: [1, s], p: [0, p], d: [1, d], groups: 1 }, [0, opad]);
         let params = ConvTransposeParams { stride: [s], padding: [p], output_padding: [opad], dilation: [d], groups: 1 };
         for &be in Backend::ALL {
             let y = conv_transpose1d(be, &HostTensor::new(x.clone(), vec![c, l]), &HostTensor::new(wt.clone(), vec![c, og, k]), None, &params).unwrap();

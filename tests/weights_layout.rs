@@ -87,6 +87,13 @@ fn refused(what: &str, file: &[u8], needle: &str) {
     );
 }
 
+/// Asserts that the built-in file rebuilt around `metadata` and `data` (length and CRC-32
+/// fixed) is refused as corrupt weights whose message contains `needle`.
+#[track_caller]
+fn refused_rebuilt(what: &str, metadata: &[u8], data: &[u8], needle: &str) {
+    refused(what, &rebuild(&good(), metadata, data), needle);
+}
+
 #[test]
 fn the_built_in_files_and_a_fresh_encode_pass_the_layout_check() {
     for v in Variant::ALL {
@@ -107,14 +114,14 @@ fn the_built_in_files_and_a_fresh_encode_pass_the_layout_check() {
 
 #[test]
 fn misaligned_or_shifted_tensor_offsets_with_a_fixed_crc_are_refused() {
-    let g = good();
-    let (m, d) = split(&g);
+    let (m, d) = split(&good());
     // c1.weight is the only tensor at [0, 300]: CBOR [0, 300] = 82 00 19 01 2C.
     let c1 = [0x82, 0x00, 0x19, 0x01, 0x2C];
     let misaligned = replace(&m, 0, &c1, &[0x82, 0x01, 0x19, 0x01, 0x2D]);
-    refused(
+    refused_rebuilt(
         "c1.weight at [1, 301]",
-        &rebuild(&g, &misaligned, &d),
+        &misaligned,
+        &d,
         "data_offsets [1, 301]",
     );
     // c5.weight [5888, 101888] shifted by one alignment step onto f6.weight's bytes.
@@ -125,37 +132,25 @@ fn misaligned_or_shifted_tensor_offsets_with_a_fixed_crc_are_refused() {
         &c5,
         &[0x82, 0x19, 0x18, 0x00, 0x1A, 0x00, 0x01, 0x8F, 0x00],
     );
-    refused(
-        "c5.weight shifted",
-        &rebuild(&g, &shifted, &d),
-        "`c5.weight` is stored",
-    );
+    refused_rebuilt("c5.weight shifted", &shifted, &d, "`c5.weight` is stored");
 }
 
 #[test]
 fn bool_and_reinterpreted_dtypes_with_a_fixed_crc_are_refused() {
-    let g = good();
-    let (m, d) = split(&g);
+    let (m, d) = split(&good());
     let bool_native = [&[0xA1][..], &text("Bool"), &text("Native")].concat();
-    refused(
-        "c1.weight as Bool",
-        &rebuild(&g, &with_dtype(&m, "c1.weight", &bool_native), &d),
-        "dtype {Bool: Native}",
-    );
+    let as_bool = with_dtype(&m, "c1.weight", &bool_native);
+    refused_rebuilt("c1.weight as Bool", &as_bool, &d, "dtype {Bool: Native}");
     for dtype in ["F32", "BF16", "U8", "F64", "I16"] {
         let edited = with_dtype(&m, "c3.weight", &text(dtype));
-        refused(
-            dtype,
-            &rebuild(&g, &edited, &d),
-            &format!("`c3.weight` has dtype {dtype}"),
-        );
+        let needle = format!("`c3.weight` has dtype {dtype}");
+        refused_rebuilt(dtype, &edited, &d, &needle);
     }
 }
 
 #[test]
 fn changed_shapes_names_and_extra_fields_with_a_fixed_crc_are_refused() {
-    let g = good();
-    let (m, d) = split(&g);
+    let (m, d) = split(&good());
     // f6.weight [120, 84] → [84, 120] (same bytes, transposed meaning).
     let at = entry(&m, "f6.weight");
     let transposed = replace(
@@ -164,20 +159,22 @@ fn changed_shapes_names_and_extra_fields_with_a_fixed_crc_are_refused() {
         &[0x82, 0x18, 120, 0x18, 84],
         &[0x82, 0x18, 84, 0x18, 120],
     );
-    refused(
+    refused_rebuilt(
         "f6 transposed",
-        &rebuild(&g, &transposed, &d),
+        &transposed,
+        &d,
         "`f6.weight` has shape [84, 120]",
     );
     let renamed = replace(&m, 0, &text("c1.weight"), &text("c1.weighs"));
-    refused("renamed", &rebuild(&g, &renamed, &d), "holds the tensors");
+    refused_rebuilt("renamed", &renamed, &d, "holds the tensors");
     // An extra top-level entry: {"tensors": …, "metadata": {}}.
     let mut extra = m.clone();
     extra[0] = 0xA2;
     extra.extend([text("metadata"), vec![0xA0]].concat());
-    refused(
+    refused_rebuilt(
         "extra key",
-        &rebuild(&g, &extra, &d),
+        &extra,
+        &d,
         "more or other than its tensor list",
     );
 }
@@ -200,15 +197,10 @@ fn nonzero_reserved_bytes_padding_or_trailing_data_are_refused() {
 
 #[test]
 fn f16_nan_or_infinity_in_a_parameter_is_refused_naming_it() {
-    let g = good();
-    let (m, mut d) = split(&g);
+    let (m, mut d) = split(&good());
     // c3.bias is at data_offsets [5632, 5664]: make its first value +infinity (0x7C00).
     d[5632..5634].copy_from_slice(&0x7C00u16.to_le_bytes());
-    refused(
-        "inf",
-        &rebuild(&g, &m, &d),
-        "parameter `c3.bias` holds NaN or infinity",
-    );
+    refused_rebuilt("inf", &m, &d, "parameter `c3.bias` holds NaN or infinity");
 }
 
 #[test]

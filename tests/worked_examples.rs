@@ -18,7 +18,6 @@ fn kernel(rows: &[&[f32]]) -> HostTensor {
     HostTensor::new(rows.concat(), vec![1, 1, h, w])
 }
 
-#[rustfmt::skip]
 const LECTURE_4X4: [&[f32]; 4] = [
     &[1., 2., 3., 0.],
     &[0., 1., 2., 3.],
@@ -84,7 +83,6 @@ fn lecture_8x8_step_edge_with_vertical_edge_kernel_gives_the_slide_numbers() {
     }
 }
 
-#[rustfmt::skip]
 const POOL_4X4: [&[f32]; 4] = [
     &[1., 1., 2., 4.],
     &[5., 6., 7., 8.],
@@ -92,16 +90,21 @@ const POOL_4X4: [&[f32]; 4] = [
     &[1., 2., 3., 4.],
 ];
 
+/// `rows` (one channel) pooled on backend `b` with a 2×2 window, stride 2 and `padding` on
+/// every side.
+fn pool_2x2(b: Backend, mode: PoolMode, padding: usize, rows: &[&[f32]]) -> HostTensor {
+    let p = PoolParams {
+        padding: [padding; 2],
+        ..PoolParams::new(mode, [2, 2])
+    };
+    pool2d(b, &image(rows), &p).unwrap()
+}
+
 #[test]
 fn max_pool_2x2_stride_2_keeps_the_largest_of_each_window_6_8_3_4() {
     // The CS231n single-depth-slice example.
     for &b in Backend::ALL {
-        let y = pool2d(
-            b,
-            &image(&POOL_4X4),
-            &PoolParams::new(PoolMode::Max, [2, 2]),
-        )
-        .unwrap();
+        let y = pool_2x2(b, PoolMode::Max, 0, &POOL_4X4);
         assert_eq!(y.shape, vec![1, 2, 2]);
         assert_eq!(y.data, vec![6., 8., 3., 4.], "{b:?}");
     }
@@ -111,12 +114,7 @@ fn max_pool_2x2_stride_2_keeps_the_largest_of_each_window_6_8_3_4() {
 fn avg_pool_2x2_stride_2_averages_each_window_3_25_5_25_2_2() {
     // (1+1+5+6)/4, (2+4+7+8)/4, (3+2+1+2)/4, (1+0+3+4)/4
     for &b in Backend::ALL {
-        let y = pool2d(
-            b,
-            &image(&POOL_4X4),
-            &PoolParams::new(PoolMode::Avg, [2, 2]),
-        )
-        .unwrap();
+        let y = pool_2x2(b, PoolMode::Avg, 0, &POOL_4X4);
         assert_eq!(y.data, vec![3.25, 5.25, 2., 2.], "{b:?}");
     }
 }
@@ -126,17 +124,9 @@ fn avg_pool_with_padding_counts_the_zero_padding_like_pytorch() {
     // 2x2 input [[4, 8], [12, 16]], kernel 2, stride 2, padding 1: every window holds one real
     // pixel and three zeros, and count_include_pad=True divides by 4.
     for &b in Backend::ALL {
-        let p = PoolParams {
-            padding: [1, 1],
-            ..PoolParams::new(PoolMode::Avg, [2, 2])
-        };
-        let y = pool2d(b, &image(&[&[4., 8.], &[12., 16.]]), &p).unwrap();
+        let y = pool_2x2(b, PoolMode::Avg, 1, &[&[4., 8.], &[12., 16.]]);
         assert_eq!(y.data, vec![1., 2., 3., 4.], "{b:?}");
-        let p = PoolParams {
-            padding: [1, 1],
-            ..PoolParams::new(PoolMode::Max, [2, 2])
-        };
-        let y = pool2d(b, &image(&[&[-4., -8.], &[-12., -16.]]), &p).unwrap();
+        let y = pool_2x2(b, PoolMode::Max, 1, &[&[-4., -8.], &[-12., -16.]]);
         assert_eq!(
             y.data,
             vec![-4., -8., -12., -16.],

@@ -4,7 +4,7 @@
 // comparison chart. Every test also checks zero console errors and zero off-origin requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, openWithBlockedStorage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch({ root: process.env.CONVSCOPE_TEST_ROOT }); });
@@ -204,11 +204,7 @@ test('a malformed URL hash (#%E0%A4%A, #%) shows an inline notice and the page o
 });
 
 test('with site data blocked (reading localStorage throws) the page works as usual: it keeps nothing in storage', async () => {
-  const page = await browser.newPage();
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
-  });
-  await page.goto(`${browser.url}architectures.html#resnet50`);
+  const page = await openWithBlockedStorage(browser, 'architectures.html#resnet50');
   await page.waitForSelector('[data-testid="row-input"]');
   assert.equal(await text(page, 'out-layer1_0'), '56×56×256');
   clean(page);

@@ -71,3 +71,17 @@ export async function openCore(browser, pkg) {
   await page.evaluate(async (path) => { const m = await import(path); await m.default(); window.cs = m; }, `/${pkg}/convscope.js`);
   return page;
 }
+
+/** Makes reading `window.localStorage` throw, as where site data is blocked (private mode, a
+ * sandboxed iframe); an init script for `page.addInitScript`. */
+export function blockStorage() {
+  Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+}
+
+/** A page of `browser` at `path` (e.g. 'index.html') where reading `localStorage` throws. */
+export async function openWithBlockedStorage(browser, path) {
+  const page = await browser.newPage();
+  await page.addInitScript(blockStorage);
+  await page.goto(`${browser.url}${path}`);
+  return page;
+}

@@ -4,16 +4,11 @@
 // architectures pages have their own such tests in student.test.mjs / architectures.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { blockStorage, launch } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Reading `window.localStorage` throws, as where site data is blocked or in a sandboxed iframe. */
-function blockStorage() {
-  Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
-}
 
 /** Opens the playground at `hash` (after `init`, run before the page's scripts) once it has computed. */
 async function open(hash, init) {

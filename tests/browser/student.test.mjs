@@ -5,7 +5,7 @@
 // CONVSCOPE_ROOT serves another folder instead of the repository (e.g. a built copy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, openWithBlockedStorage } from './harness.mjs';
 
 const ROOT = process.env.CONVSCOPE_ROOT || undefined;
 const PREDICTION = '[data-testid="prediction"]';
@@ -272,12 +272,8 @@ test('a malformed URL hash (#%) shows a notice, the rest of the hash still count
 });
 
 test('blocked storage (reading localStorage throws) or a corrupt saved drawing: the page says so and drawing works', async () => {
-  const blocked = await browser.newPage();
   // Site data blocked (private mode, a sandboxed iframe): even reading `localStorage` throws.
-  await blocked.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
-  });
-  await blocked.goto(`${browser.url}index.html`);
+  const blocked = await openWithBlockedStorage(browser, 'index.html');
   await blocked.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
   await drawPath(blocked, [[0.5, 0.15], [0.5, 0.85]], 10);
   assert.equal(await predictionIs(blocked, "t === '1'"), '1');

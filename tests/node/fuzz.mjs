@@ -10,15 +10,17 @@ import { LECTURE_INPUT, LECTURE_KERNEL, craftedWeights, fixCrc, readmeExample } 
 /** A call slower than this counts as a hang. */
 export const HANG_MS = 2000;
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
+/**
+ * Marsaglia's xorshift32 from a scrambled seed: a small seeded PRNG, so a failing run can be
+ * replayed from its seed. Values in [0, 1).
+ */
 export function rng(seed) {
-  let a = seed >>> 0;
+  let x = Math.imul((seed >>> 0) ^ 0x9E3779B9, 0x85EBCA6B) || 1; // the state must not be 0
   return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
   };
 }
 
