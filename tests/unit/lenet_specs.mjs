@@ -1,4 +1,4 @@
-// LeNet-5 as layerSpecs() describes it (PLAN.md contract 2), written out from the paper's
+// LeNet-5 as layerSpecs() describes it, written out from the paper's
 // table (1@28×28 padded by 2, C1 6@28×28, S2 6@14×14, C3 16@10×10, S4 16@5×5, C5 120, F6 84,
 // 10) and src/lenet.rs's normalisation: the input of the student page's unit tests.
 export const SPECS = [

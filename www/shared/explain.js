@@ -2,12 +2,12 @@
 // input window, the kernel, the element-wise products, the sum per input channel, the total,
 // the bias, the pre-activation (checked against the value the page computed another way) and
 // the activation. The student page shows LeNet-5's units with it, the playground the unit of a
-// convolution it steps through. Every number arrives computed (contract 3: `net.explainUnit`,
+// convolution it steps through. Every number arrives computed (`net.explainUnit`,
 // `explainConv2d`, or the same object from JS); this module only lays them out.
 //
 // API: createExplain(root, labels?) → {render(m, reference?), error(message)}
 //   root     an element holding `.um-title` and `.um-body`
-//   m        {kind: 'conv'|'pool'|'dense'|'input', c, y, x, activation, value, …} (contract 3;
+//   m        {kind: 'conv'|'pool'|'dense'|'input', c, y, x, activation, value, …} (as `net.explainUnit` returns it;
 //            the unit may also sit in `m.unit`), or null for the hint
 //   reference  the same pre-activation computed another way (default m.forwardPre): shown
 //            with ✓/✗ under the sum
@@ -76,7 +76,7 @@ const SUM_LINES = (terms, check) => `<dl class="um-sum mono">
   </dl><p class="um-check">${check}: <span class="mono" data-f="fpre" data-testid="unit-pre"></span>
     <span data-f="agree"></span></p>`;
 
-/** The unit of `m` ({layer, c, y, x}): contract 3 puts it at the top, older callers in `m.unit`. */
+/** The unit of `m` ({layer, c, y, x}): at the top of `m`, or in `m.unit`. */
 const unitOf = (m) => m.unit ?? m;
 
 /** The student page's wording (LeNet-5 units). */
@@ -256,7 +256,7 @@ export function createExplain(root, options = {}) {
   }
 
   /**
-   * Shows the arithmetic `m` (contract 3), or the hint when null; `ref` is the pre-activation
+   * Shows the arithmetic `m`, or the hint when null; `ref` is the pre-activation
    * the page computed another way (default m.forwardPre, else z).
    */
   function render(m, ref) {

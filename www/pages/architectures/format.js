@@ -69,21 +69,11 @@ export function fieldLabel(rf, input) {
 /**
  * The layer path a parameter names: "overrides.pool3.kernel" or "pool3.kernel" → "pool3";
  * null for a parameter of no layer ("inputSize") or none.
- * @param {string|null|undefined} param an Error's `param` (PLAN.md contract 1)
+ * @param {string|null|undefined} param the `param` property of an Error thrown by the core
  */
 export function errorLayer(param) {
   if (!param) return null;
   const path = param.replace(/^overrides\./, '');
   const dot = path.lastIndexOf('.');
   return dot > 0 ? path.slice(0, dot) : null;
-}
-
-/**
- * The parameter an error from the core names: `err.param` (contract 1, branch rust-boundary).
- * TEMPORARY: until the core's errors carry `param`, it is read from the message
- * (``inferShapes: invalid `pool3.kernel`: …``); delete the fallback when pkg/ has `err.param`.
- */
-export function paramOf(err) {
-  if (err && typeof err === 'object' && 'param' in err) return err.param ?? null;
-  return /invalid `([^`]+)`/.exec(err?.message ?? '')?.[1] ?? null;
 }

@@ -13,7 +13,7 @@ import { createStore } from '../../shared/store.js';
 import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
 import { ancestors, renderTable } from './table.js';
-import { errorLayer, paramOf } from './format.js';
+import { errorLayer } from './format.js';
 import { renderInfo, renderPicker, syncPicker } from './info.js';
 
 const store = createStore({
@@ -54,7 +54,7 @@ function compute() {
     errorPath = null;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
-    errorPath = errorLayer(paramOf(e));
+    errorPath = errorLayer(e?.param);
     if (!shown || shown.name !== state.name) shown = defaults.get(state.name);
   }
 }

@@ -1,7 +1,7 @@
 // Every number the playground shows comes through here from the wasm core (pkg/convscope.js).
-// Each wrapper catches the core's Error and returns {error: message, param, code} (contract 1:
-// the core names the parameter and a stable code) so the page can explain the setting inline,
-// next to its control, and keep working. No convolution, pooling or size arithmetic in JS.
+// Each wrapper catches the core's Error and returns {error: message, param, code} (the Error
+// names the parameter and carries a stable code, README "The JavaScript API") so the page can
+// explain the setting inline, next to its control, and keep working. No convolution, pooling or size arithmetic in JS.
 
 /** @typedef {{data: Float32Array, shape: number[]}} Tensor */
 
@@ -78,7 +78,7 @@ export function pool2d(input, options) {
 }
 
 /**
- * One output value of conv2d term by term (contract 3): explainConv2d(input, weight, options,
+ * One output value of conv2d term by term: explainConv2d(input, weight, options,
  * c, y, x) → {value: {kind: 'conv', c, y, x, region, kh, kw, channels: [{index, window, kernel,
  * products, partial}], sum, bias, z}} | {error}.
  */

@@ -1,7 +1,7 @@
 // The student view after its first prediction (main.js loads this module then): the drawing
 // pad, the preview, every layer, the filters, the unit arithmetic and the sample picker, wired
 // to the page's store. Every number comes from the wasm core (state/model.js; one unit's
-// arithmetic from net.explainUnit, PLAN.md contract 3).
+// arithmetic from net.explainUnit).
 import { otherVariant, layerOf } from './state/model.js';
 import { saveDrawing } from '../../shared/persist.js';
 import { showNotice } from '../../shared/header.js';
@@ -40,7 +40,7 @@ const UNIT_MATH_EVERY_MS = 200;
 const OTHER_EVERY_FRAMES = 2;
 
 /**
- * The explain widget's input: contract 3's object plus the unit (its title) and the forward
+ * The explain widget's input: net.explainUnit's object plus the unit (its title) and the forward
  * pass's own pre-activation, which the widget shows beside z as a check.
  */
 function forWidget(m, unit, result) {

@@ -18,7 +18,7 @@ export const mode = {
   label: 'Convolution',
   controls: convControls,
   usesInput: true,
-  /** The controls that set each parameter the core may name in an error (contract 1). */
+  /** The controls that set each parameter the core may name in an error (its `param`). */
   paramControls: { input: ['input-kind'], weight: ['kernel-text'], stride: ['stride', 'stride-w'], padding: ['padding', 'padding-w'], dilation: ['dilation', 'dilation-w'] },
   panels: [
     { id: 'input', caption: 'Input', exportTitle: 'Input', testid: 'input', editable: true, hoverFrom: ['input', 'output', 'kernel', 'products'],

@@ -30,7 +30,7 @@ export function createModel(core, loaded = {}) {
 
   return {
     core,
-    /** layerSpecs() with contract 2's fields (input, activation, the input's side/pad/mean/std). */
+    /** layerSpecs() with each layer's input and activation and the input's side/pad/mean/std. */
     specs,
     /** The blank image (nothing drawn) the network is run on. */
     blank,
