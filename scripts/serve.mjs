@@ -58,15 +58,24 @@ const IMMUTABLE = /\.[0-9a-f]{8,}\.[a-z0-9]+$/; // a content hash in the file na
 /**
  * Starts the server; resolves to {server, url} once it listens (url: http://127.0.0.1:port/).
  * @param {{root?: string, port?: number, host?: string, quiet?: boolean, allow?: string[],
- *   csp?: boolean, isolate?: boolean, compress?: boolean, bestBrotli?: boolean,
+ *   csp?: boolean, isolate?: boolean, compress?: boolean | 'remote', bestBrotli?: boolean,
  *   headersTimeout?: number, idleTimeout?: number, cacheBytes?: number}} options port 0 picks a
  *   free port; `allow` adds globs to the DEPLOYMENT list (the tests' own pages); `bestBrotli`
  *   recompresses large files at brotli's best quality in the background (the command line's
- *   default; off for tests, ~7 CPU-s for the wasm); timeouts in ms
+ *   default; off for tests, ~7 CPU-s for the wasm); `compress` 'remote' (the default) compresses
+ *   for clients on other machines only: on loopback the bytes cost nothing to move, and
+ *   compressing them made the first prediction slower (scripts/bench_student.mjs: first visit
+ *   1,348 vs 735 ms, repeat 454 vs 289 ms, same run); timeouts in ms
  */
+/** Whether a response to `address` is compressed under the `compress` option. */
+export function compressFor(compress, address = '') {
+  if (compress !== 'remote') return Boolean(compress);
+  return !(address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
 export function serve({
   root = REPO, port = 8000, host = '127.0.0.1', quiet = false, allow = [], csp = false,
-  isolate = true, compress = true, bestBrotli = false, headersTimeout = 10_000,
+  isolate = true, compress = 'remote', bestBrotli = false, headersTimeout = 10_000,
   idleTimeout = 20_000, cacheBytes = 64 * 2 ** 20,
 } = {}) {
   const base = resolve(root);
@@ -121,7 +130,7 @@ export function serve({
       const info = await fh.stat();
       if (!info.isFile()) return fail(res, 404, 'not found');
       const kind = typeOf(target.rel);
-      const compressible = compress && kind.compress && info.size >= MIN_BYTES;
+      const compressible = compressFor(compress, req.socket.remoteAddress) && kind.compress && info.size >= MIN_BYTES;
       let encoding = compressible && !req.headers.range ? negotiate(req.headers['accept-encoding']) : 'identity';
       // Compressed bytes may change quality (bestBrotli) but not meaning: weak ETags for them.
       const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;

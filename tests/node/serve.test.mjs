@@ -12,7 +12,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { CSP, parseArgs, serve } from '../../scripts/serve.mjs';
+import { CSP, compressFor, parseArgs, serve } from '../../scripts/serve.mjs';
 import { printLan } from '../../scripts/serve/lan.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -20,7 +20,7 @@ let app; // the repository served as the app is
 let port;
 
 before(async () => {
-  app = await serve({ root: ROOT, port: 0, quiet: true });
+  app = await serve({ root: ROOT, port: 0, quiet: true, compress: true });
   port = app.server.address().port;
 });
 after(() => new Promise((ok) => app.server.close(ok)));
@@ -214,7 +214,7 @@ test('an edited file gets a new ETag and freshly compressed bytes', async () => 
   try {
     const page = (word) => `<!doctype html><title>${word}</title>${`<p>${word} paragraph</p>`.repeat(200)}`;
     await writeFile(join(dir, 'index.html'), page('first'));
-    const s = await serve({ root: dir, port: 0, quiet: true });
+    const s = await serve({ root: dir, port: 0, quiet: true, compress: true });
     try {
       const to = s.server.address().port;
       const a = await get('/index.html', { to, headers: { 'accept-encoding': 'br' } });
@@ -241,7 +241,7 @@ test('bestBrotli replaces a large file\'s fast brotli bytes by smaller ones with
     const words = Array.from({ length: 40000 }, () => { x = (x * 48271) % 2147483647; return `w${x % 5000}`; });
     const text = Buffer.from(`<!doctype html><p>${words.join(' ')}</p>`);
     await writeFile(join(dir, 'index.html'), text);
-    const s = await serve({ root: dir, port: 0, quiet: true, bestBrotli: true });
+    const s = await serve({ root: dir, port: 0, quiet: true, compress: true, bestBrotli: true });
     try {
       const to = s.server.address().port;
       const fast = await get('/index.html', { to, headers: { 'accept-encoding': 'br' } });
@@ -325,6 +325,24 @@ test('--lan listens on every interface and prints a URL per LAN address, plus a 
     const r = await fetch(urls[0]);
     assert.equal(r.status, 200);
     assert.equal(await r.text(), (await disk('index.html')).toString());
+  } finally {
+    await new Promise((ok) => s.server.close(ok));
+  }
+});
+
+test('by default responses are compressed for other machines only, not for a browser on this one', async () => {
+  assert.equal(compressFor('remote', '127.0.0.1'), false);
+  assert.equal(compressFor('remote', '::1'), false);
+  assert.equal(compressFor('remote', '::ffff:127.0.0.1'), false);
+  assert.equal(compressFor('remote', '192.168.1.20'), true);
+  assert.equal(compressFor('remote', '::ffff:10.0.0.7'), true);
+  assert.equal(compressFor(true, '127.0.0.1'), true);
+  assert.equal(compressFor(false, '10.0.0.7'), false);
+  const s = await serve({ root: ROOT, port: 0, quiet: true });
+  try {
+    const r = await fetch(`${s.url}pkg/convscope_bg.wasm`, { headers: { 'accept-encoding': 'br, gzip' } });
+    await r.arrayBuffer();
+    assert.equal(r.headers.get('content-encoding'), null);
   } finally {
     await new Promise((ok) => s.server.close(ok));
   }
