@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh), then runs every test:
-#   1. native Rust tests in release (every op on both backends, worked examples, property
-#      tests, LeNet-5 accuracy on the full 10k MNIST test set, preprocessing robustness);
+#   1. clippy with warnings as errors (same features and profile as the tests, so it reuses
+#      their compiled dependencies), then native Rust tests in release (every op on both
+#      backends, worked examples, property tests, LeNet-5 accuracy on the full 10k MNIST test
+#      set, preprocessing robustness);
 #   2. pkg/ is rebuilt and must equal the committed pkg/ byte for byte (stale pkg/ fails);
 #   3. the wasm module also builds with the other backend (ndarray), and its API tests pass;
 #   4. browser tests in headless Chromium (node --test, playwright-core).
@@ -9,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-echo "== 1. native tests"
+echo "== 1. clippy, then native tests"
+cargo clippy --release --locked --features ndarray,flex,simd,train --all-targets -- -D warnings
 cargo test --release --locked --features ndarray,flex,simd,train
 
 echo "== 2. committed pkg/ is current"

@@ -5,12 +5,12 @@
 //! check option parsing and every error message natively.
 
 use crate::backend::Backend;
-use crate::conv::{ConvParams, conv1d, conv2d};
-use crate::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
 use crate::error::{ParamError, Result};
+use crate::ops::conv::{ConvParams, conv1d, conv2d};
+use crate::ops::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
+use crate::ops::pool::{PoolParams, pool2d};
+use crate::ops::shape::{AxisParams, OutputSize, SizeKind, output_size};
 use crate::params::{OptValue, RawOptions};
-use crate::pool::{PoolParams, pool2d};
-use crate::shape::{AxisParams, OutputSize, SizeKind, output_size};
 use crate::tensor::HostTensor;
 
 /// `conv2d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.

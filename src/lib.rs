@@ -11,26 +11,29 @@ pub mod api;
 pub mod architecture;
 pub mod backend;
 pub mod bindings;
-pub mod conv;
-pub mod conv_transpose;
+pub mod data;
 pub mod error;
-pub mod image;
-pub mod inspect;
 pub mod lenet;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod mnist;
+pub mod ops;
 pub mod params;
-pub mod pool;
-pub mod preprocess;
-pub mod receptive_field;
-pub mod shape;
 pub mod tensor;
-pub mod weights;
 
 pub use backend::Backend;
-pub use conv::{ConvParams, conv1d, conv2d};
-pub use conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
 pub use error::{Error, ParamError, Result};
+pub use ops::conv::{ConvParams, conv1d, conv2d};
+pub use ops::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
+pub use ops::pool::{PoolMode, PoolParams, pool2d};
 pub use params::{OptValue, RawOptions};
-pub use pool::{PoolMode, PoolParams, pool2d};
 pub use tensor::HostTensor;
+
+// The modules' paths before `src/` was grouped into folders, kept only so that a branch written
+// against them still compiles when merged. Remove once every branch is merged.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use data::mnist;
+#[doc(hidden)]
+pub use data::{image, preprocess};
+#[doc(hidden)]
+pub use lenet::{inspect, weights};
+#[doc(hidden)]
+pub use ops::{conv, conv_transpose, pool, receptive_field, shape};

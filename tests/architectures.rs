@@ -3,7 +3,7 @@
 //! ships it, and receptive fields from VGG's paper.
 
 use convscope::architecture::{self, InferOptions, Inference, Row};
-use convscope::inspect::LAYERS;
+use convscope::lenet::LAYERS;
 
 fn table(name: &str) -> Inference {
     let spec = architecture::get(name).unwrap_or_else(|| panic!("no architecture {name}"));
@@ -77,7 +77,7 @@ fn alexnet_matches_the_lecture_table() {
     assert_eq!(t.rows[0].out_shape, [3, 227, 227]);
     let c1 = row(&t, "conv1");
     assert_eq!(
-        (c1.kernel, c1.stride, c1.padding),
+        (c1.hyper.kernel, c1.hyper.stride, c1.hyper.padding),
         (Some([11, 11]), Some([4, 4]), Some([0, 0]))
     );
     // CONV1: (11·11·3 + 1)·96 = 34,944 parameters (lecture: "35K").
@@ -169,12 +169,12 @@ fn resnet_blocks_have_projection_shortcuts_where_the_shape_changes() {
     let t = table("resnet50");
     // The first block of each stage projects (channels 64 → 256, or stride 2), the others are identity.
     assert_eq!(row(&t, "layer1_0.proj").out_shape, [256, 56, 56]);
-    assert_eq!(row(&t, "layer2_0.proj").stride, Some([2, 2]));
+    assert_eq!(row(&t, "layer2_0.proj").hyper.stride, Some([2, 2]));
     assert!(t.rows.iter().all(|r| r.path != "layer1_1.proj"));
     let block = row(&t, "layer3_0");
     assert!(block.is_block);
     assert_eq!(
-        (block.kind, block.variant.as_deref()),
+        (block.kind.name(), block.hyper.variant.as_deref()),
         ("residual", Some("bottleneck"))
     );
     assert_eq!(block.out_shape, [1024, 14, 14]);
@@ -182,13 +182,16 @@ fn resnet_blocks_have_projection_shortcuts_where_the_shape_changes() {
     // Shortcut rows count in the totals but not in the depth.
     assert!(!row(&t, "layer3_0.proj").main_path);
     let r18 = table("resnet18");
-    assert_eq!(row(&r18, "layer1_0").variant.as_deref(), Some("basic"));
+    assert_eq!(
+        row(&r18, "layer1_0").hyper.variant.as_deref(),
+        Some("basic")
+    );
     // The ReLU follows batch norm, and the last one follows the addition.
     use convscope::architecture::spec::Activation;
-    assert_eq!(row(&t, "layer1_0.conv1").act, None);
-    assert_eq!(row(&t, "layer1_0.bn1").act, Some(Activation::Relu));
-    assert_eq!(row(&t, "layer1_0.bn3").act, None);
-    assert_eq!(row(&t, "layer1_0.add").act, Some(Activation::Relu));
+    assert_eq!(row(&t, "layer1_0.conv1").hyper.act, None);
+    assert_eq!(row(&t, "layer1_0.bn1").hyper.act, Some(Activation::Relu));
+    assert_eq!(row(&t, "layer1_0.bn3").hyper.act, None);
+    assert_eq!(row(&t, "layer1_0.add").hyper.act, Some(Activation::Relu));
     // BN: 2·C parameters (γ, β), running statistics excluded.
     assert_eq!(row(&r18, "bn1").params, 128);
 }
@@ -200,7 +203,7 @@ fn resnext_and_senet_match_their_papers() {
     assert_close("ResNeXt-50 params", x.totals.params as f64, 25.0e6, 0.01);
     assert_close("ResNeXt-50 GFLOPs", x.totals.macs as f64, 4.2e9, 0.03);
     let g = row(&x, "layer1_0.conv2");
-    assert_eq!((g.groups, g.out_shape), (Some(32), [128, 56, 56]));
+    assert_eq!((g.hyper.groups, g.out_shape), (Some(32), [128, 56, 56]));
     // Grouped: each of the 128 filters sees 128/32 = 4 channels.
     assert_eq!(g.params, 128 * 4 * 3 * 3);
     // Hu et al. 2018, Table 2: SE-ResNet-50 28.1 M parameters, 3.87 GFLOPs.
@@ -208,7 +211,10 @@ fn resnext_and_senet_match_their_papers() {
     assert_close("SE-ResNet-50 params", s.totals.params as f64, 28.1e6, 0.01);
     assert_close("SE-ResNet-50 GFLOPs", s.totals.macs as f64, 3.87e9, 0.03);
     let se = row(&s, "layer1_0.se");
-    assert_eq!((se.kind, se.out_shape), ("squeezeExcite", [256, 56, 56]));
+    assert_eq!(
+        (se.kind.name(), se.out_shape),
+        ("squeezeExcite", [256, 56, 56])
+    );
     assert_eq!(row(&s, "layer1_0.se.fc1").out_shape, [16, 1, 1]);
     assert_eq!(s.totals.weight_layers, 50);
 }
@@ -265,7 +271,7 @@ fn googlenet_matches_table_1() {
 
 #[test]
 fn lenet5_matches_the_shipped_network() {
-    // Same shapes as crate::inspect::LAYERS (the network the digit view runs) and the
+    // Same shapes as crate::lenet::inspect::LAYERS (the network the digit view runs) and the
     // shipped 61,706 parameters (dense C3).
     let t = table("lenet5");
     let ours: Vec<(&str, [usize; 3])> = t

@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use convscope::Backend;
-use convscope::image::Gray;
-use convscope::inspect::{LAYERS, Network, receptive_field, units_seeing};
-use convscope::lenet::{IMAGE_PIXELS, MNIST_MEAN, MNIST_STD, Variant};
-use convscope::mnist::{Mnist, Split};
-use convscope::preprocess::{Digit, preprocess_digit};
-use convscope::weights;
+use convscope::data::image::Gray;
+use convscope::data::mnist::{Mnist, Split};
+use convscope::data::preprocess::{Digit, preprocess_digit};
+use convscope::lenet::inspect::{Network, receptive_field, units_seeing};
+use convscope::lenet::weights;
+use convscope::lenet::{IMAGE_PIXELS, LAYERS, MNIST_MEAN, MNIST_STD, Variant};
 
 fn test_set() -> Mnist {
     Mnist::load(
@@ -518,4 +518,63 @@ fn oracle_file_matches_the_native_probabilities_of_the_committed_weights() {
             }
         }
     }
+}
+
+#[test]
+fn layer_specs_give_every_layer_its_input_and_activation_and_the_input_its_normalisation() {
+    use convscope::lenet::layers::layer_specs;
+    use serde_json::json;
+    let modern = serde_json::to_value(layer_specs(Variant::Modern)).unwrap();
+    let expected = [
+        ("input", "input", json!(null), json!(null)),
+        ("C1", "conv", json!("input"), json!("relu")),
+        ("S2", "pool", json!("C1"), json!(null)),
+        ("C3", "conv", json!("S2"), json!("relu")),
+        ("S4", "pool", json!("C3"), json!(null)),
+        ("C5", "conv", json!("S4"), json!("relu")),
+        ("F6", "dense", json!("C5"), json!("relu")),
+        ("output", "dense", json!("F6"), json!("softmax")),
+    ];
+    for (spec, (name, kind, input, act)) in modern.as_array().unwrap().iter().zip(expected) {
+        assert_eq!(
+            (
+                &spec["name"],
+                &spec["kind"],
+                &spec["input"],
+                &spec["activation"]
+            ),
+            (&json!(name), &json!(kind), &input, &act),
+            "{spec}"
+        );
+        // Only the input carries the image's size and normalisation.
+        assert_eq!(spec.get("mean").is_some(), name == "input", "{spec}");
+    }
+    // LeNet's input: MNIST's 28×28 padded by 2 to 32×32, normalised with MNIST's mean and std.
+    let input = &modern[0];
+    assert_eq!(input.get("kernel"), None);
+    assert_eq!(
+        [
+            &input["side"],
+            &input["pad"],
+            &input["paddedSide"],
+            &input["mean"],
+            &input["std"]
+        ],
+        [
+            &json!(28),
+            &json!(2),
+            &json!(32),
+            &json!(0.1307),
+            &json!(0.3081)
+        ]
+    );
+    let c1 = &modern[1];
+    assert_eq!(
+        [&c1["shape"], &c1["kernel"], &c1["stride"], &c1["padding"]],
+        [&json!([6, 28, 28]), &json!(5), &json!(1), &json!(0)]
+    );
+    assert_eq!(modern[2]["stride"], json!(2));
+    let classic = serde_json::to_value(layer_specs(Variant::Classic)).unwrap();
+    assert_eq!(classic[3]["activation"], json!("tanh"));
+    assert_eq!(classic[7]["activation"], json!("softmax"));
 }

@@ -2,7 +2,8 @@
 //! core equals a naive loop written here from the PyTorch definitions (independently of the
 //! code under test), within 1e-4, on every compiled backend.
 
-use convscope::shape::{AxisParams, conv_len, conv_transpose_len};
+use convscope::ops::explain::explain_conv2d;
+use convscope::ops::shape::{AxisParams, conv_len, conv_transpose_len};
 use convscope::{
     Backend, ConvParams, ConvTransposeParams, HostTensor, PoolMode, PoolParams, conv_transpose1d,
     conv_transpose2d, conv1d, conv2d, pool2d,
@@ -203,16 +204,27 @@ fn conv_case() -> impl Strategy<Value = ConvCase> {
         )
 }
 
+/// Values for a conv2d case's input, weight and bias, and whether to use the bias.
+type ConvValues = (Vec<f32>, Vec<f32>, Vec<f32>, bool);
+
+/// A random conv2d case with values for its input, weight and bias, and whether to use the bias.
+fn conv_case_with_values() -> impl Strategy<Value = (ConvCase, ConvValues)> {
+    conv_case().prop_flat_map(|c| {
+        let n_in = c.0.iter().product::<usize>();
+        let n_w = c.1.iter().product::<usize>();
+        (
+            Just(c),
+            (values(n_in), values(n_w), values(c.1[0]), any::<bool>()),
+        )
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn conv2d_equals_the_naive_loop_for_random_stride_padding_dilation_groups(
-        (case, seed) in conv_case().prop_flat_map(|c| {
-            let n_in = c.0.iter().product::<usize>();
-            let n_w = c.1.iter().product::<usize>();
-            (Just(c), (values(n_in), values(n_w), values(c.1[0]), any::<bool>()))
-        })
+        (case, seed) in conv_case_with_values()
     ) {
         let (ishape, wshape, groups, s, p, d) = case;
         let (x, w, b, use_bias) = seed;
@@ -222,6 +234,50 @@ proptest! {
         for &be in Backend::ALL {
             let y = conv2d(be, &HostTensor::new(x.clone(), ishape.to_vec()), &HostTensor::new(w.clone(), wshape.to_vec()), bias, &params).unwrap();
             assert_close(&y, &expected, &oshape, &format!("{be:?} {params:?} {ishape:?} {wshape:?}"));
+        }
+    }
+
+    #[test]
+    fn explain_conv2d_terms_add_up_to_the_naive_loop_at_every_output_unit(
+        (case, seed) in conv_case_with_values()
+    ) {
+        let (ishape, wshape, groups, s, p, d) = case;
+        let (x, w, b, use_bias) = seed;
+        let bias = use_bias.then_some(b.as_slice());
+        let (expected, [o, oh, ow]) = conv2d_ref(&x, ishape, &w, wshape, bias, s, p, d, groups);
+        let params = ConvParams { stride: s, padding: p, dilation: d, groups };
+        let input = HostTensor::new(x.clone(), ishape.to_vec());
+        let weight = HostTensor::new(w.clone(), wshape.to_vec());
+        let [_, h, wd] = ishape;
+        let [_, cg, kh, kw] = wshape;
+        for (oc, y, xx) in (0..o).flat_map(|c| (0..oh).flat_map(move |y| (0..ow).map(move |x| (c, y, x)))) {
+            let u = explain_conv2d("explainConv2d", &input, &weight, bias, &params, [oc, y, xx]).unwrap();
+            let want = expected[(oc * oh + y) * ow + xx];
+            prop_assert!((u.z - want).abs() <= 1e-4 * (1.0 + want.abs()), "z {} vs {want}", u.z);
+            prop_assert_eq!(u.bias, bias.map_or(0.0, |b| b[oc]));
+            prop_assert_eq!((u.kh, u.kw, u.channels.len()), (kh, kw, cg));
+            let y0 = (y * s[0]) as i64 - p[0] as i64;
+            let x0 = (xx * s[1]) as i64 - p[1] as i64;
+            prop_assert_eq!((u.region.y.start, u.region.x.start), (y0, x0));
+            prop_assert_eq!(u.region.y.end, y0 + (d[0] * (kh - 1) + 1) as i64);
+            let mut total = 0.0f32;
+            for (ci, t) in u.channels.iter().enumerate() {
+                let ic = oc / (o / groups) * cg + ci;
+                prop_assert_eq!(t.index, ic);
+                let mut partial = 0.0f32;
+                for (ky, kx) in (0..kh).flat_map(|ky| (0..kw).map(move |kx| (ky, kx))) {
+                    let (iy, ix) = (y0 + (ky * d[0]) as i64, x0 + (kx * d[1]) as i64);
+                    let inside = (0..h as i64).contains(&iy) && (0..wd as i64).contains(&ix);
+                    let v = if inside { x[(ic * h + iy as usize) * wd + ix as usize] } else { 0.0 };
+                    let k = w[((oc * cg + ci) * kh + ky) * kw + kx];
+                    let i = ky * kw + kx;
+                    prop_assert_eq!((t.window[i], t.kernel[i], t.products[i]), (v, k, v * k));
+                    partial += v * k;
+                }
+                prop_assert!((t.partial - partial).abs() <= 1e-4 * (1.0 + partial.abs()));
+                total += partial;
+            }
+            prop_assert!((u.sum - total).abs() <= 1e-4 * (1.0 + total.abs()));
         }
     }
 

@@ -4,8 +4,8 @@
 //! - [`spec`]: what a network *is*: layers and blocks with their hyperparameters.
 //! - [`zoo`]: the networks, transcribed from their papers' tables (sources in each spec).
 //! - [`infer`]: the one routine that computes every shape, parameter count, multiply-add
-//!   count and receptive field, reusing [`crate::shape::conv_len`] and
-//!   [`crate::receptive_field::sizes`].
+//!   count and receptive field, reusing [`crate::ops::shape::conv_len`] and
+//!   [`crate::ops::receptive_field::sizes`].
 //!
 //! ```
 //! use convscope::architecture::{self, InferOptions};
@@ -18,7 +18,7 @@ pub mod infer;
 pub mod spec;
 pub mod zoo;
 
-pub use infer::{InferOptions, Inference, LayerOverride, Row, Totals, infer};
+pub use infer::{Hyper, InferOptions, Inference, LayerOverride, Row, RowKind, Totals, infer};
 pub use spec::{Node, Spec};
 
 use crate::error::ParamError;

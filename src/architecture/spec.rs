@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ops::pool::PoolMode;
+
 /// One network: where it comes from, what it is fed, and its layers in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -49,12 +51,15 @@ pub enum Activation {
     Sigmoid,
 }
 
-/// Max or average pooling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PoolOp {
-    Max,
-    Avg,
+impl Activation {
+    /// `"relu"`, `"tanh"` or `"sigmoid"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Relu => "relu",
+            Activation::Tanh => "tanh",
+            Activation::Sigmoid => "sigmoid",
+        }
+    }
 }
 
 fn one2() -> [usize; 2] {
@@ -100,7 +105,7 @@ pub struct Conv {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Pool {
     pub name: String,
-    pub mode: PoolOp,
+    pub mode: PoolMode,
     pub kernel: [usize; 2],
     pub stride: [usize; 2],
     #[serde(default)]
@@ -211,21 +216,6 @@ impl Node {
             Node::SqueezeExcite(s) => &s.name,
         }
     }
-
-    /// The kind as JS sees it (the serde tag).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Node::Conv(_) => "conv",
-            Node::BatchNorm(_) => "batchNorm",
-            Node::Pool(_) => "pool",
-            Node::GlobalAvgPool(_) => "globalAvgPool",
-            Node::Lrn(_) => "lrn",
-            Node::Fc(_) => "fc",
-            Node::Residual(_) => "residual",
-            Node::Inception(_) => "inception",
-            Node::SqueezeExcite(_) => "squeezeExcite",
-        }
-    }
 }
 
 // Constructors used by the zoo, so each table reads like the paper's.
@@ -283,24 +273,23 @@ pub fn bn_relu(name: &str) -> Node {
     })
 }
 
-pub fn max_pool(name: &str, k: usize, s: usize, p: usize) -> Node {
+/// `mode` pooling over `k×k` windows at stride `s`, padding `p`.
+pub fn pool(name: &str, mode: PoolMode, k: usize, s: usize, p: usize) -> Node {
     Node::Pool(Pool {
         name: name.into(),
-        mode: PoolOp::Max,
+        mode,
         kernel: [k, k],
         stride: [s, s],
         padding: [p, p],
     })
 }
 
+pub fn max_pool(name: &str, k: usize, s: usize, p: usize) -> Node {
+    pool(name, PoolMode::Max, k, s, p)
+}
+
 pub fn avg_pool(name: &str, k: usize, s: usize, p: usize) -> Node {
-    Node::Pool(Pool {
-        name: name.into(),
-        mode: PoolOp::Avg,
-        kernel: [k, k],
-        stride: [s, s],
-        padding: [p, p],
-    })
+    pool(name, PoolMode::Avg, k, s, p)
 }
 
 pub fn global_avg_pool(name: &str) -> Node {

@@ -14,8 +14,10 @@
 
 use super::spec::{
     Activation, Branch, Inception, Node, Residual, Spec, SqueezeExcite, avg_pool, bn, bn_relu,
-    conv, fc, global_avg_pool, lrn, max_pool,
+    conv, fc, global_avg_pool, lrn, max_pool, pool,
 };
+use crate::lenet::layers::{INPUT_PADDING, LAYERS, LayerKind, LayerSpec, Then};
+use crate::lenet::network::Variant;
 
 const RELU: Option<Activation> = Some(Activation::Relu);
 
@@ -60,9 +62,9 @@ pub fn get(name: &str) -> Option<Spec> {
     })
 }
 
-/// LeNet-5 exactly as this crate ships it ([`crate::lenet`], [`crate::inspect::LAYERS`]).
+/// LeNet-5 exactly as this crate ships it, from its one layer table ([`LAYERS`]), with the
+/// classic variant's activation and pooling.
 fn lenet5() -> Spec {
-    let tanh = Some(Activation::Tanh);
     Spec {
         name: "lenet5".into(),
         title: "LeNet-5".into(),
@@ -77,17 +79,39 @@ fn lenet5() -> Spec {
             .into(),
         top5_error: None,
         top5_note: None,
-        input: [1, 28, 28],
-        layers: vec![
-            conv("C1", 6, 5, 1, 2).bias().act(tanh).node(),
-            avg_pool("S2", 2, 2, 0),
-            conv("C3", 16, 5, 1, 0).bias().act(tanh).node(),
-            avg_pool("S4", 2, 2, 0),
-            conv("C5", 120, 5, 1, 0).bias().act(tanh).node(),
-            fc("F6", 84, tanh),
-            fc("output", 10, None),
-        ],
+        input: LAYERS[0].shape,
+        layers: LAYERS.iter().filter_map(lenet5_node).collect(),
     }
+}
+
+/// One layer of LeNet-5 as a spec node (`None` for the input). C1's padding is the 2 pixels
+/// the network pads the 28×28 digit with (in [`LAYERS`], C1 reads the already padded input).
+fn lenet5_node(l: &LayerSpec) -> Option<Node> {
+    let variant = Variant::Classic;
+    let g = l.geometry?;
+    let act = (l.then == Then::Activation).then(|| variant.activation());
+    let padding = g.padding[0]
+        + if l.input == Some("input") {
+            INPUT_PADDING
+        } else {
+            0
+        };
+    let [out, _, _] = l.shape;
+    Some(match l.kind {
+        LayerKind::Input => return None,
+        LayerKind::Conv => conv(l.name, out, g.kernel[0], g.stride[0], padding)
+            .bias()
+            .act(act)
+            .node(),
+        LayerKind::Pool => pool(
+            l.name,
+            variant.pool_mode(),
+            g.kernel[0],
+            g.stride[0],
+            padding,
+        ),
+        LayerKind::Dense => fc(l.name, out, act),
+    })
 }
 
 /// AlexNet as the lecture tabulates it, single tower (`grouped = false`), or the paper's

@@ -29,12 +29,12 @@ use burn::nn::loss::CrossEntropyLossConfig;
 use burn::optim::{AdamConfig, GradientsParams};
 use burn::tensor::{Device, Int, Tensor, TensorData};
 use convscope::backend::Backend;
-use convscope::image::{Gray, inverse_similarity};
+use convscope::data::image::{Gray, inverse_similarity};
+use convscope::data::mnist::{Mnist, Split};
+use convscope::lenet::weights;
 use convscope::lenet::{
     CLASSES, IMAGE_PIXELS, IMAGE_SIDE, LeNet5, LeNet5Config, PADDED_SIDE, Variant, prepare_input,
 };
-use convscope::mnist::{Mnist, Split};
-use convscope::weights;
 use indicatif::{ProgressBar, ProgressStyle};
 
 struct Args {
@@ -224,7 +224,7 @@ fn train_variant(args: &Args, variant: Variant, train: &Mnist, test: &Mnist) -> 
         "== LeNet-5 {} ({} + {} pooling) on burn-{}, seed {}, augmentation {}",
         variant.name(),
         variant.activation_name(),
-        variant.pool_name(),
+        variant.pool_mode().name(),
         backend.name(),
         args.seed,
         if args.augment { "on" } else { "off" }

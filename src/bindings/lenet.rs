@@ -1,6 +1,6 @@
 //! LeNet-5 for the page: the `LeNet5` class, layer specs, receptive fields and digit
-//! preprocessing. Conversions only; the work is in [`crate::inspect`] and
-//! [`crate::preprocess`].
+//! preprocessing. Conversions only; the work is in [`crate::lenet::inspect`] and
+//! [`crate::data::preprocess`].
 
 use js_sys::{Array, Float32Array, Object, Reflect};
 use wasm_bindgen::JsCast;
@@ -8,10 +8,10 @@ use wasm_bindgen::prelude::*;
 
 use super::{js_err, numbers, set, tensor_to_js, type_name};
 use crate::backend::Backend;
-use crate::inspect::{self, LayerRegion, Network};
+use crate::data::preprocess::{Digit, preprocess_digit};
 use crate::lenet::Variant;
-use crate::preprocess::{Digit, preprocess_digit};
-use crate::receptive_field::Region;
+use crate::lenet::inspect::{self, LayerRegion, Network};
+use crate::ops::receptive_field::Region;
 
 fn region_to_js(r: &Region) -> JsValue {
     let obj = Object::new();
@@ -87,7 +87,7 @@ fn index_arg(op: &'static str, param: &str, v: f64) -> Result<usize, JsError> {
 /// layer is open to the page.
 #[wasm_bindgen]
 pub struct LeNet5 {
-    net: Network,
+    pub(crate) net: Network,
 }
 
 #[wasm_bindgen]
@@ -134,7 +134,7 @@ impl LeNet5 {
     /// `'avg'` or `'max'`.
     #[wasm_bindgen(getter)]
     pub fn pooling(&self) -> String {
-        self.net.variant().pool_name().into()
+        self.net.variant().pool_mode().name().into()
     }
 
     /// Number of trainable parameters (61,706).
@@ -198,25 +198,16 @@ impl LeNet5 {
     }
 }
 
-/// `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel, stride, padding}]` for LeNet-5's
-/// eight layers (input first); what the page labels layers with.
+/// `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
+/// activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
+/// `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
+/// gives a network's own). What the page labels and lays out layers with.
 #[wasm_bindgen(js_name = layerSpecs)]
 pub fn layer_specs() -> JsValue {
-    let list = Array::new();
-    for l in &inspect::LAYERS {
-        let obj = Object::new();
-        set(&obj, "name", &JsValue::from(l.name));
-        set(&obj, "kind", &JsValue::from(l.kind.name()));
-        let shape: Array = l.shape.iter().map(|&d| JsValue::from(d as f64)).collect();
-        set(&obj, "shape", &shape.into());
-        if let Some(g) = l.geometry {
-            set(&obj, "kernel", &JsValue::from(g.kernel[0] as f64));
-            set(&obj, "stride", &JsValue::from(g.stride[0] as f64));
-            set(&obj, "padding", &JsValue::from(g.padding[0] as f64));
-        }
-        list.push(&obj);
-    }
-    list.into()
+    use serde::Serialize;
+    crate::lenet::layers::layer_specs(Variant::default())
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// `receptiveField(layer, y, x)` → `{size: [h, w], padded: {y0, y1, x0, x1}, regions: [{layer,

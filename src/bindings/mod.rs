@@ -16,6 +16,7 @@ use crate::params::{OptValue, RawOptions};
 use crate::tensor::HostTensor;
 
 mod architecture;
+mod explain;
 mod lenet;
 
 pub(crate) fn js_err(e: Error) -> JsError {

@@ -3,18 +3,19 @@
 //! Same numbers as `torch.nn.functional.conv1d` / `conv2d`: cross-correlation (the kernel is
 //! not flipped), zero padding on both sides of each spatial axis, dilation spreading the kernel
 //! taps `D` apart, grouped channels, and the output size rounded down
-//! (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, see [`crate::shape`]).
+//! (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, see [`crate::ops::shape`]).
 //!
 //! Every argument is validated here before burn sees it: burn panics on inconsistent shapes,
 //! and a panic inside WebAssembly kills the module.
 
+use burn::tensor::Tensor;
 use burn::tensor::module;
 use burn::tensor::ops::ConvOptions;
 
 use crate::backend::{Backend, download, upload};
 use crate::error::{ParamError, Result};
+use crate::ops::shape::{AxisParams, conv_len};
 use crate::params::RawOptions;
-use crate::shape::{AxisParams, conv_len};
 use crate::tensor::{HostTensor, check_output_size, check_work};
 
 /// Hyperparameters of an `N`-D convolution, one entry per spatial axis (`[h, w]` for 2-D).
@@ -74,16 +75,16 @@ pub(crate) fn axis_name(n: usize, i: usize) -> &'static str {
 }
 
 /// Checked shapes of one convolution call.
-struct ConvShapes<const N: usize> {
-    channels: usize,
-    out_channels: usize,
-    input: [usize; N],
-    kernel: [usize; N],
-    output: [usize; N],
+pub(crate) struct ConvShapes<const N: usize> {
+    pub channels: usize,
+    pub out_channels: usize,
+    pub input: [usize; N],
+    pub kernel: [usize; N],
+    pub output: [usize; N],
 }
 
 /// Validates a convolution call and computes its output shape.
-fn check_conv<const N: usize>(
+pub(crate) fn check_conv<const N: usize>(
     op: &'static str,
     input: &HostTensor,
     weight: &HostTensor,
@@ -178,6 +179,24 @@ fn check_conv<const N: usize>(
     Ok(shapes)
 }
 
+/// Uploads one checked call's batched input (`[1, C, …]`), kernel and bias, runs `op` on them
+/// and returns its output without the batch axis: `out_shape`. Shared by the convolutions
+/// and transposed convolutions.
+pub(crate) fn run_batched<const D: usize>(
+    backend: Backend,
+    (input, input_shape): (&[f32], [usize; D]),
+    (kernel, kernel_shape): (&[f32], [usize; D]),
+    bias: Option<&[f32]>,
+    out_shape: Vec<usize>,
+    op: impl FnOnce(Tensor<D>, Tensor<D>, Option<Tensor<1>>) -> Tensor<D>,
+) -> Result<HostTensor> {
+    let device = backend.device();
+    let x = upload(input, input_shape, &device);
+    let k = upload(kernel, kernel_shape, &device);
+    let b = bias.map(|b| upload(b, [b.len()], &device)); // [o]
+    Ok(HostTensor::new(download(op(x, k, b))?, out_shape))
+}
+
 /// 2-D convolution of one image, as `torch.nn.functional.conv2d`.
 ///
 /// # Shapes
@@ -193,20 +212,19 @@ pub fn conv2d(
     p: &ConvParams<2>,
 ) -> Result<HostTensor> {
     let s = check_conv("conv2d", input, weight, bias, p)?;
-    let device = backend.device();
-    let [h, w] = s.input;
-    let [kh, kw] = s.kernel;
-    let x = upload(&input.data, [1, s.channels, h, w], &device); // [1, c, h, w]
-    let k = upload(
-        &weight.data,
-        [s.out_channels, s.channels / p.groups, kh, kw],
-        &device,
-    ); // [o, c/g, kh, kw]
-    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let ([h, w], [kh, kw], [oh, ow]) = (s.input, s.kernel, s.output);
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
-    let y = module::conv2d(x, k, b, options); // [1, o, oh, ow]
-    let [oh, ow] = s.output;
-    Ok(HostTensor::new(download(y)?, vec![s.out_channels, oh, ow]))
+    run_batched(
+        backend,
+        (&input.data, [1, s.channels, h, w]),
+        (
+            &weight.data,
+            [s.out_channels, s.channels / p.groups, kh, kw],
+        ),
+        bias,
+        vec![s.out_channels, oh, ow],
+        |x, k, b| module::conv2d(x, k, b, options), // [1, o, oh, ow]
+    )
 }
 
 /// 1-D convolution of one sequence, as `torch.nn.functional.conv1d` (e.g. a 3-gram detector
@@ -225,18 +243,14 @@ pub fn conv1d(
     p: &ConvParams<1>,
 ) -> Result<HostTensor> {
     let s = check_conv("conv1d", input, weight, bias, p)?;
-    let device = backend.device();
-    let x = upload(&input.data, [1, s.channels, s.input[0]], &device); // [1, c, l]
-    let k = upload(
-        &weight.data,
-        [s.out_channels, s.channels / p.groups, s.kernel[0]],
-        &device,
-    ); // [o, c/g, k]
-    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let ([l], [k], [ol]) = (s.input, s.kernel, s.output);
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
-    let y = module::conv1d(x, k, b, options); // [1, o, ol]
-    Ok(HostTensor::new(
-        download(y)?,
-        vec![s.out_channels, s.output[0]],
-    ))
+    run_batched(
+        backend,
+        (&input.data, [1, s.channels, l]),
+        (&weight.data, [s.out_channels, s.channels / p.groups, k]),
+        bias,
+        vec![s.out_channels, ol],
+        |x, k, b| module::conv1d(x, k, b, options), // [1, o, ol]
+    )
 }

@@ -14,8 +14,8 @@
 //! 4. place in 28×28 with the centre of mass at the centre (14, 14);
 //! 5. stretch so the strongest ink is 1 (MNIST strokes saturate at 255).
 
+use crate::data::image::Gray;
 use crate::error::ParamError;
-use crate::image::Gray;
 use crate::lenet::{IMAGE_PIXELS, IMAGE_SIDE};
 
 /// Side of the box MNIST digits are scaled into.

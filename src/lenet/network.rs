@@ -1,11 +1,8 @@
 //! LeNet-5 (LeCun, Bottou, Bengio, Haffner 1998), as one burn module that serves both native
 //! training (`src/bin/train.rs`) and in-browser inference.
 //!
-//! ```text
-//! input 1@28×28 ─pad 2─► 1@32×32 ─C1 conv 5×5─► 6@28×28 ─S2 pool 2×2/2─► 6@14×14
-//!   ─C3 conv 5×5─► 16@10×10 ─S4 pool 2×2/2─► 16@5×5 ─C5 conv 5×5─► 120@1×1
-//!   ─F6 dense─► 84 ─output dense─► 10 ─softmax─► probabilities
-//! ```
+//! The layer sizes come from [`super::layers::LAYERS`]:
+//! input 1@28×28 padded to 32×32, C1, S2, C3, S4, C5, F6, output.
 //!
 //! C3 is connected to all six S2 maps (the "dense" C3 that modern re-implementations use; the
 //! 1998 paper's sparse connection table is not used), which gives 61,706 parameters.
@@ -27,19 +24,11 @@ use burn::tensor::module::{avg_pool2d, max_pool2d};
 use burn::tensor::ops::{AvgPoolOptions, MaxPoolOptions};
 use burn::tensor::{Device, Tensor};
 
-/// Side of the images the network is trained on (MNIST).
-pub const IMAGE_SIDE: usize = 28;
-/// Pixels of one input image.
-pub const IMAGE_PIXELS: usize = IMAGE_SIDE * IMAGE_SIDE;
-/// Zero padding that turns 28×28 into LeNet's 32×32 input.
-pub const INPUT_PADDING: usize = 2;
-/// Side of the padded input the first convolution sees.
-pub const PADDED_SIDE: usize = IMAGE_SIDE + 2 * INPUT_PADDING;
-/// Mean and standard deviation of MNIST training pixels (in [0, 1]).
-pub const MNIST_MEAN: f32 = 0.1307;
-pub const MNIST_STD: f32 = 0.3081;
-/// Number of classes.
-pub const CLASSES: usize = 10;
+use super::layers::{
+    IMAGE_SIDE, INPUT_PADDING, LAYERS, LayerSpec, MNIST_MEAN, MNIST_STD, PADDED_SIDE,
+};
+use crate::architecture::spec::Activation;
+use crate::ops::pool::PoolMode;
 
 /// Which of the two trained networks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,19 +58,24 @@ impl Variant {
         }
     }
 
-    /// Name of the activation function, for labels.
-    pub fn activation_name(self) -> &'static str {
+    /// The activation after C1, C3, C5 and F6.
+    pub fn activation(self) -> Activation {
         match self {
-            Variant::Classic => "tanh",
-            Variant::Modern => "relu",
+            Variant::Classic => Activation::Tanh,
+            Variant::Modern => Activation::Relu,
         }
     }
 
-    /// Name of the pooling, for labels.
-    pub fn pool_name(self) -> &'static str {
+    /// Name of the activation function, for labels: `"tanh"` or `"relu"`.
+    pub fn activation_name(self) -> &'static str {
+        self.activation().name()
+    }
+
+    /// The subsampling of S2 and S4.
+    pub fn pool_mode(self) -> PoolMode {
         match self {
-            Variant::Classic => "avg",
-            Variant::Modern => "max",
+            Variant::Classic => PoolMode::Avg,
+            Variant::Modern => PoolMode::Max,
         }
     }
 }
@@ -119,7 +113,7 @@ pub struct Trace {
     pub logits: Tensor<2>, // [b, 10]
 }
 
-/// The network. Build with [`LeNet5Config::init`]; load weights with [`crate::weights`].
+/// The network. Build with [`LeNet5Config::init`]; load weights with [`crate::lenet::weights`].
 #[derive(Module, Debug)]
 pub struct LeNet5 {
     pub c1: Conv2d,
@@ -144,12 +138,21 @@ impl LeNet5Config {
 
     /// A freshly initialised network (random weights; burn's default Kaiming-uniform init).
     pub fn init(&self, device: &Device) -> LeNet5 {
+        // Positions in LAYERS: input, C1, S2, C3, S4, C5, F6, output.
+        let conv = |i: usize| {
+            let k = LAYERS[i].kernel();
+            Conv2dConfig::new([LAYERS[i - 1].shape[0], LAYERS[i].shape[0]], [k, k]).init(device)
+        };
+        let dense = |i: usize| {
+            let inputs = LAYERS[i - 1].shape.iter().product();
+            LinearConfig::new(inputs, LAYERS[i].shape[0]).init(device)
+        };
         LeNet5 {
-            c1: Conv2dConfig::new([1, 6], [5, 5]).init(device),
-            c3: Conv2dConfig::new([6, 16], [5, 5]).init(device),
-            c5: Conv2dConfig::new([16, 120], [5, 5]).init(device),
-            f6: LinearConfig::new(120, 84).init(device),
-            output: LinearConfig::new(84, CLASSES).init(device),
+            c1: conv(1),
+            c3: conv(3),
+            c5: conv(5),
+            f6: dense(6),
+            output: dense(7),
             variant: self.variant,
         }
     }
@@ -163,10 +166,12 @@ impl LeNet5 {
         }
     }
 
-    fn subsample(&self, x: Tensor<4>) -> Tensor<4> {
-        match self.variant {
-            Variant::Classic => avg_pool2d(x, AvgPoolOptions::new([2, 2])),
-            Variant::Modern => max_pool2d(x, MaxPoolOptions::new([2, 2])),
+    /// Pooling layer `spec` (S2, S4): the variant's mode, kernel = stride.
+    fn subsample(&self, spec: &LayerSpec, x: Tensor<4>) -> Tensor<4> {
+        let k = spec.kernel();
+        match self.variant.pool_mode() {
+            PoolMode::Avg => avg_pool2d(x, AvgPoolOptions::new([k, k])),
+            PoolMode::Max => max_pool2d(x, MaxPoolOptions::new([k, k])),
         }
     }
 
@@ -179,10 +184,10 @@ impl LeNet5 {
     pub fn forward_trace(&self, x: Tensor<4>) -> Trace {
         let c1_pre = self.c1.forward(x); // [b, 6, 28, 28]
         let c1 = self.activate(c1_pre.clone());
-        let s2 = self.subsample(c1.clone()); // [b, 6, 14, 14]
+        let s2 = self.subsample(&LAYERS[2], c1.clone()); // [b, 6, 14, 14]
         let c3_pre = self.c3.forward(s2.clone()); // [b, 16, 10, 10]
         let c3 = self.activate(c3_pre.clone());
-        let s4 = self.subsample(c3.clone()); // [b, 16, 5, 5]
+        let s4 = self.subsample(&LAYERS[4], c3.clone()); // [b, 16, 5, 5]
         let c5_pre: Tensor<2> = self.c5.forward(s4.clone()).flatten(1, 3); // [b, 120]
         let c5 = self.activate(c5_pre.clone());
         let f6_pre = self.f6.forward(c5.clone()); // [b, 84]

@@ -181,8 +181,8 @@ pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5>
 /// `src/weights/`), so the page needs no request beyond the module itself.
 pub fn embedded(variant: Variant) -> &'static [u8] {
     match variant {
-        Variant::Classic => include_bytes!("weights/lenet5-classic.bin"),
-        Variant::Modern => include_bytes!("weights/lenet5-modern.bin"),
+        Variant::Classic => include_bytes!("../weights/lenet5-classic.bin"),
+        Variant::Modern => include_bytes!("../weights/lenet5-modern.bin"),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Small single-channel image operations on row-major `f32` grids: area resampling, bilinear
-//! affine warping, centre of mass. Used by [`crate::preprocess`] (canvas drawing → MNIST-like
+//! affine warping, centre of mass. Used by [`crate::data::preprocess`] (canvas drawing → MNIST-like
 //! digit) and by the training binary's data augmentation.
 
 /// A single-channel image, row-major: pixel `(x, y)` is `data[y * width + x]`.

@@ -8,21 +8,26 @@
 
 use burn::tensor::module;
 use burn::tensor::ops::{AvgPoolOptions, MaxPoolOptions};
+use serde::{Deserialize, Serialize};
 
 use crate::backend::{Backend, download, upload};
-use crate::conv::axis_name;
 use crate::error::{ParamError, Result};
+use crate::ops::conv::axis_name;
+use crate::ops::shape::{AxisParams, conv_len};
 use crate::params::RawOptions;
-use crate::shape::{AxisParams, conv_len};
 use crate::tensor::{HostTensor, check_work};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Max or average pooling: the one such type, used by the ops, the architecture specs (where
+/// it is the `mode` of a pooling layer, `"max"` or `"avg"` in JS) and LeNet-5's variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PoolMode {
     Max,
     Avg,
 }
 
 impl PoolMode {
+    /// `"max"` or `"avg"`.
     pub fn name(self) -> &'static str {
         match self {
             PoolMode::Max => "max",
@@ -92,23 +97,26 @@ impl PoolParams {
     }
 }
 
-/// Validates a pooling call; returns the output `[OH, OW]`.
-fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamError> {
-    const OP: &str = "pool2d";
-    input.check(OP, "input", 3, "[C, H, W]")?;
+/// Validates a pooling call of `op`; returns the output `[OH, OW]`.
+pub(crate) fn check_pool(
+    op: &'static str,
+    input: &HostTensor,
+    p: &PoolParams,
+) -> Result<[usize; 2], ParamError> {
+    input.check(op, "input", 3, "[C, H, W]")?;
     let mut out = [0; 2];
     for (i, o) in out.iter_mut().enumerate() {
         let axis = p.axis(i);
         if axis.kernel == 0 || axis.stride == 0 {
             return Err(ParamError::new(
-                OP,
+                op,
                 "kernel",
                 "kernel and stride must be >= 1",
             ));
         }
         if 2 * axis.padding > axis.kernel {
             return Err(ParamError::new(
-                OP,
+                op,
                 "padding",
                 format!(
                     "must be at most half the kernel along {} (⌊{}/2⌋ = {}), got {}",
@@ -122,7 +130,7 @@ fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamErr
         let len = input.shape[1 + i];
         *o = conv_len(len, &axis).ok_or_else(|| {
             ParamError::new(
-                OP,
+                op,
                 "kernel",
                 format!(
                     "the {}-wide window is larger than the padded input {} ({len} + 2·{} = {}): no output",
@@ -135,7 +143,7 @@ fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamErr
         })?;
     }
     let window = p.kernel[0] as u64 * p.kernel[1] as u64;
-    check_work(OP, (input.shape[0] * out[0] * out[1]) as u64 * window)?;
+    check_work(op, (input.shape[0] * out[0] * out[1]) as u64 * window)?;
     Ok(out)
 }
 
@@ -145,7 +153,7 @@ fn check_pool(input: &HostTensor, p: &PoolParams) -> Result<[usize; 2], ParamErr
 /// - `input`: `[C, H, W]`
 /// - returns `[C, OH, OW]` with `OH = ⌊(H + 2P − K)/S⌋ + 1` (likewise `OW`)
 pub fn pool2d(backend: Backend, input: &HostTensor, p: &PoolParams) -> Result<HostTensor> {
-    let [oh, ow] = check_pool(input, p)?;
+    let [oh, ow] = check_pool("pool2d", input, p)?;
     let device = backend.device();
     let c = input.shape[0];
     let x = upload(&input.data, [1, c, input.shape[1], input.shape[2]], &device); // [1, c, h, w]

@@ -8,104 +8,19 @@ use burn::module::{Module, Param};
 use burn::tensor::activation::softmax;
 use burn::tensor::{Device, Tensor};
 
+use super::layers::{
+    IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LAYERS, LayerKind, PADDED_SIDE, position,
+};
+use super::network::{LeNet5, Variant, prepare_input};
 use crate::backend::{Backend, download, upload};
 use crate::error::{Error, ParamError, Result};
-use crate::lenet::{
-    IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LeNet5, PADDED_SIDE, Variant, prepare_input,
-};
-use crate::receptive_field::{Geometry, Region, Span, trace};
+use crate::lenet::weights;
+use crate::ops::receptive_field::{Geometry, Region, Span, trace};
 use crate::tensor::HostTensor;
-use crate::weights;
-
-/// What a layer does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LayerKind {
-    Input,
-    Conv,
-    Pool,
-    Dense,
-}
-
-impl LayerKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            LayerKind::Input => "input",
-            LayerKind::Conv => "conv",
-            LayerKind::Pool => "pool",
-            LayerKind::Dense => "dense",
-        }
-    }
-}
-
-/// Static description of one layer of LeNet-5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LayerSpec {
-    pub name: &'static str,
-    pub kind: LayerKind,
-    /// Output shape: `[C, H, W]` for maps (C5 is `[120, 1, 1]` spatially), `[N, 1, 1]` for
-    /// dense layers.
-    pub shape: [usize; 3],
-    /// How the layer maps the grid below to its own (kernel, stride, padding; padding relative
-    /// to the layer below, so C1's is 0 on the already padded 32×32 input). `None` for input.
-    pub geometry: Option<Geometry>,
-}
-
-/// LeNet-5's layers, in order. The geometry drives receptive-field arithmetic; the shapes are
-/// checked against a real forward pass in the tests.
-pub const LAYERS: [LayerSpec; 8] = [
-    LayerSpec {
-        name: "input",
-        kind: LayerKind::Input,
-        shape: [1, IMAGE_SIDE, IMAGE_SIDE],
-        geometry: None,
-    },
-    LayerSpec {
-        name: "C1",
-        kind: LayerKind::Conv,
-        shape: [6, 28, 28],
-        geometry: Some(Geometry::square(5, 1, 0)),
-    },
-    LayerSpec {
-        name: "S2",
-        kind: LayerKind::Pool,
-        shape: [6, 14, 14],
-        geometry: Some(Geometry::square(2, 2, 0)),
-    },
-    LayerSpec {
-        name: "C3",
-        kind: LayerKind::Conv,
-        shape: [16, 10, 10],
-        geometry: Some(Geometry::square(5, 1, 0)),
-    },
-    LayerSpec {
-        name: "S4",
-        kind: LayerKind::Pool,
-        shape: [16, 5, 5],
-        geometry: Some(Geometry::square(2, 2, 0)),
-    },
-    LayerSpec {
-        name: "C5",
-        kind: LayerKind::Conv,
-        shape: [120, 1, 1],
-        geometry: Some(Geometry::square(5, 1, 0)),
-    },
-    LayerSpec {
-        name: "F6",
-        kind: LayerKind::Dense,
-        shape: [84, 1, 1],
-        geometry: Some(Geometry::square(1, 1, 0)),
-    },
-    LayerSpec {
-        name: "output",
-        kind: LayerKind::Dense,
-        shape: [10, 1, 1],
-        geometry: Some(Geometry::square(1, 1, 0)),
-    },
-];
 
 /// Index of a layer by name (`"C3"`, `"output"`, …).
 pub fn layer_index(op: &'static str, name: &str) -> Result<usize, ParamError> {
-    LAYERS.iter().position(|l| l.name == name).ok_or_else(|| {
+    position(name).ok_or_else(|| {
         let names: Vec<&str> = LAYERS.iter().map(|l| l.name).collect();
         ParamError::new(
             op,
@@ -172,7 +87,7 @@ pub struct Network {
 }
 
 impl Network {
-    /// Decodes a weights file (see [`crate::weights`]) for `variant`.
+    /// Decodes a weights file (see [`crate::lenet::weights`]) for `variant`.
     pub fn from_bytes(bytes: &[u8], variant: Variant, backend: Backend) -> Result<Self> {
         let device = backend.device();
         let model = weights::decode(bytes, variant, &device)?;
@@ -188,10 +103,10 @@ impl Network {
         self.model.variant
     }
 
-    fn check_pixels(pixels: &[f32]) -> Result<(), ParamError> {
+    fn check_pixels(op: &'static str, pixels: &[f32]) -> Result<(), ParamError> {
         if pixels.len() != IMAGE_PIXELS {
             return Err(ParamError::new(
-                "forward",
+                op,
                 "pixels",
                 format!(
                     "expected {IMAGE_PIXELS} values (28×28, row-major), got {}",
@@ -201,7 +116,7 @@ impl Network {
         }
         if let Some(i) = pixels.iter().position(|v| !v.is_finite()) {
             return Err(ParamError::new(
-                "forward",
+                op,
                 "pixels",
                 format!(
                     "expected finite values in [0, 1], got {} at index {i}",
@@ -212,12 +127,8 @@ impl Network {
         Ok(())
     }
 
-    fn input_tensor(&self, pixels: &[f32]) -> Tensor<4> {
-        upload(
-            &prepare_input(pixels),
-            [1, 1, PADDED_SIDE, PADDED_SIDE],
-            &self.device,
-        ) // [1, 1, 32, 32]
+    fn input_tensor(&self, prepared: &[f32]) -> Tensor<4> {
+        upload(prepared, [1, 1, PADDED_SIDE, PADDED_SIDE], &self.device) // [1, 1, 32, 32]
     }
 
     /// Class probabilities only.
@@ -225,8 +136,11 @@ impl Network {
     /// # Shapes
     /// - `pixels`: `[28 * 28]`, ink = 1; returns `[10]`
     pub fn probabilities(&self, pixels: &[f32]) -> Result<Vec<f32>> {
-        Self::check_pixels(pixels)?;
-        download(self.model.probabilities(self.input_tensor(pixels)))
+        Self::check_pixels("forward", pixels)?;
+        download(
+            self.model
+                .probabilities(self.input_tensor(&prepare_input(pixels))),
+        )
     }
 
     /// Class probabilities of many images at once (used by the accuracy tests).
@@ -254,64 +168,79 @@ impl Network {
     /// - `pixels`: `[28 * 28]`, row-major, values in [0, 1], ink = 1
     /// - returns the probabilities `[10]` and the 8 layers of [`LAYERS`] with their values
     pub fn forward(&self, pixels: &[f32]) -> Result<Forward> {
-        Self::check_pixels(pixels)?;
-        let t = self.model.forward_trace(self.input_tensor(pixels));
+        self.run("forward", pixels).map(|(_, f)| f)
+    }
+
+    /// [`Network::forward`] for `op`, also returning the prepared input the network saw
+    /// (`[32 * 32]`, padded and normalised).
+    pub(crate) fn run(&self, op: &'static str, pixels: &[f32]) -> Result<(Vec<f32>, Forward)> {
+        Self::check_pixels(op, pixels)?;
+        let prepared = prepare_input(pixels);
+        let t = self.model.forward_trace(self.input_tensor(&prepared));
         let probabilities = download(softmax(t.logits.clone(), 1))?;
-        let map = |i: usize, data: Vec<f32>, pre: Option<Vec<f32>>| {
-            let spec = &LAYERS[i];
-            let shape = match spec.kind {
-                LayerKind::Dense => vec![spec.shape[0]],
-                _ if i == 5 => vec![spec.shape[0]],
-                _ => spec.shape.to_vec(),
-            };
-            LayerOutput {
+        // In the order of LAYERS: the values and, for layers with weights, the pre-activation.
+        let values = [
+            (pixels.to_vec(), None),
+            (download(t.c1)?, Some(download(t.c1_pre)?)),
+            (download(t.s2)?, None),
+            (download(t.c3)?, Some(download(t.c3_pre)?)),
+            (download(t.s4)?, None),
+            (download(t.c5)?, Some(download(t.c5_pre)?)),
+            (download(t.f6)?, Some(download(t.f6_pre)?)),
+            (probabilities.clone(), Some(download(t.logits)?)),
+        ];
+        let mut layers = Vec::with_capacity(LAYERS.len());
+        for (spec, (data, pre_activation)) in LAYERS.iter().zip(values) {
+            let shape = spec.output_shape();
+            if data.len() != shape.iter().product::<usize>() {
+                return Err(Error::Backend(format!(
+                    "{}: unexpected size {}",
+                    spec.name,
+                    data.len()
+                )));
+            }
+            layers.push(LayerOutput {
                 name: spec.name,
                 kind: spec.kind,
                 shape,
                 data,
-                pre_activation: pre,
-            }
-        };
-        let layers = vec![
-            map(0, pixels.to_vec(), None),
-            map(1, download(t.c1)?, Some(download(t.c1_pre)?)),
-            map(2, download(t.s2)?, None),
-            map(3, download(t.c3)?, Some(download(t.c3_pre)?)),
-            map(4, download(t.s4)?, None),
-            map(5, download(t.c5)?, Some(download(t.c5_pre)?)),
-            map(6, download(t.f6)?, Some(download(t.f6_pre)?)),
-            map(7, probabilities.clone(), Some(download(t.logits)?)),
-        ];
-        for l in &layers {
-            if l.data.len() != l.shape.iter().product::<usize>() {
-                return Err(Error::Backend(format!(
-                    "{}: unexpected size {}",
-                    l.name,
-                    l.data.len()
-                )));
-            }
+                pre_activation,
+            });
         }
-        Ok(Forward {
+        let forward = Forward {
             probabilities,
             layers,
-        })
+        };
+        Ok((prepared, forward))
+    }
+
+    /// The weight and bias of the layer `name` (`"C1"`, `"C3"`, `"C5"`, `"F6"`, `"output"`).
+    pub fn layer_weights(&self, name: &str) -> Result<LayerWeights> {
+        let m = &self.model;
+        // burn stores a dense layer's weight as [in, out]; report PyTorch's [out, in].
+        match name {
+            "C1" => layer_weights("C1", m.c1.weight.val(), m.c1.bias.as_ref()), // [6, 1, 5, 5]
+            "C3" => layer_weights("C3", m.c3.weight.val(), m.c3.bias.as_ref()), // [16, 6, 5, 5]
+            "C5" => layer_weights("C5", m.c5.weight.val(), m.c5.bias.as_ref()), // [120, 16, 5, 5]
+            "F6" => layer_weights("F6", m.f6.weight.val().transpose(), m.f6.bias.as_ref()), // [84, 120]
+            "output" => layer_weights(
+                "output",
+                m.output.weight.val().transpose(),
+                m.output.bias.as_ref(),
+            ), // [10, 84]
+            other => {
+                Err(ParamError::new("weights", "layer", format!("{other:?} has no weights")).into())
+            }
+        }
     }
 
     /// The weights and biases of C1, C3, C5, F6 and output.
     pub fn weights(&self) -> Result<Vec<LayerWeights>> {
-        let m = &self.model;
-        // burn stores a dense layer's weight as [in, out]; report PyTorch's [out, in].
-        Ok(vec![
-            layer_weights("C1", m.c1.weight.val(), m.c1.bias.as_ref())?, // [6, 1, 5, 5]
-            layer_weights("C3", m.c3.weight.val(), m.c3.bias.as_ref())?, // [16, 6, 5, 5]
-            layer_weights("C5", m.c5.weight.val(), m.c5.bias.as_ref())?, // [120, 16, 5, 5]
-            layer_weights("F6", m.f6.weight.val().transpose(), m.f6.bias.as_ref())?, // [84, 120]
-            layer_weights(
-                "output",
-                m.output.weight.val().transpose(),
-                m.output.bias.as_ref(),
-            )?, // [10, 84]
-        ])
+        LAYERS
+            .iter()
+            .filter(|l| matches!(l.kind, LayerKind::Conv | LayerKind::Dense))
+            .map(|l| self.layer_weights(l.name))
+            .collect()
     }
 
     /// Number of trainable parameters (61,706).

@@ -4,16 +4,16 @@
 //! value scatters a copy of the kernel, scaled by that value, into the output at stride `S`;
 //! overlapping copies add up; then `P` cells are cropped from each border and `OP`
 //! (`outputPadding`) cells added at the end. Output size per axis:
-//! `(W − 1)·S − 2P + D(K−1) + OP + 1` (see [`crate::shape`]).
+//! `(W − 1)·S − 2P + D(K−1) + OP + 1` (see [`crate::ops::shape`]).
 
 use burn::tensor::module;
 use burn::tensor::ops::ConvTransposeOptions;
 
-use crate::backend::{Backend, download, upload};
-use crate::conv::axis_name;
+use crate::backend::Backend;
 use crate::error::{ParamError, Result};
+use crate::ops::conv::{axis_name, run_batched};
+use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::params::RawOptions;
-use crate::shape::{AxisParams, conv_transpose_len};
 use crate::tensor::{HostTensor, check_output_size, check_work};
 
 /// Hyperparameters of an `N`-D transposed convolution, one entry per spatial axis.
@@ -211,21 +211,20 @@ pub fn conv_transpose2d(
     p: &ConvTransposeParams<2>,
 ) -> Result<HostTensor> {
     let s = check_transpose("convTranspose2d", input, weight, bias, p)?;
-    let device = backend.device();
-    let [h, w] = s.input;
-    let [kh, kw] = s.kernel;
-    let x = upload(&input.data, [1, s.channels, h, w], &device); // [1, c, h, w]
-    let k = upload(
-        &weight.data,
-        [s.channels, s.out_channels / p.groups, kh, kw],
-        &device,
-    ); // [c, o/g, kh, kw]
-    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let ([h, w], [kh, kw], [oh, ow]) = (s.input, s.kernel, s.output);
     let options =
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
-    let y = module::conv_transpose2d(x, k, b, options); // [1, o, oh, ow]
-    let [oh, ow] = s.output;
-    Ok(HostTensor::new(download(y)?, vec![s.out_channels, oh, ow]))
+    run_batched(
+        backend,
+        (&input.data, [1, s.channels, h, w]),
+        (
+            &weight.data,
+            [s.channels, s.out_channels / p.groups, kh, kw],
+        ),
+        bias,
+        vec![s.out_channels, oh, ow],
+        |x, k, b| module::conv_transpose2d(x, k, b, options), // [1, o, oh, ow]
+    )
 }
 
 /// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`.
@@ -243,19 +242,15 @@ pub fn conv_transpose1d(
     p: &ConvTransposeParams<1>,
 ) -> Result<HostTensor> {
     let s = check_transpose("convTranspose1d", input, weight, bias, p)?;
-    let device = backend.device();
-    let x = upload(&input.data, [1, s.channels, s.input[0]], &device); // [1, c, l]
-    let k = upload(
-        &weight.data,
-        [s.channels, s.out_channels / p.groups, s.kernel[0]],
-        &device,
-    ); // [c, o/g, k]
-    let b = bias.map(|b| upload(b, [s.out_channels], &device)); // [o]
+    let ([l], [k], [ol]) = (s.input, s.kernel, s.output);
     let options =
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
-    let y = module::conv_transpose1d(x, k, b, options); // [1, o, ol]
-    Ok(HostTensor::new(
-        download(y)?,
-        vec![s.out_channels, s.output[0]],
-    ))
+    run_batched(
+        backend,
+        (&input.data, [1, s.channels, l]),
+        (&weight.data, [s.channels, s.out_channels / p.groups, k]),
+        bias,
+        vec![s.out_channels, ol],
+        |x, k, b| module::conv_transpose1d(x, k, b, options), // [1, o, ol]
+    )
 }

@@ -1,0 +1,22 @@
+//! LeNet-5, the network the student page opens up.
+//!
+//! - [`layers`]: the one description of its layers and input (sizes, kernels, strides,
+//!   padding, what each layer reads, activations, the MNIST normalisation).
+//! - [`network`]: the burn module (both variants) built from it, and input preparation.
+//! - [`inspect`]: a trained network with every layer's values, weights and receptive fields.
+//! - [`explain`]: the arithmetic behind one unit, from the forward pass's own values.
+//! - [`weights`]: the weights file format and the two trained files built into the module.
+
+pub mod explain;
+pub mod inspect;
+pub mod layers;
+pub mod network;
+pub mod weights;
+
+pub use explain::{UnitExplanation, UnitMath};
+pub use inspect::{Forward, LayerOutput, LayerWeights, Network};
+pub use layers::{
+    CLASSES, IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LAYERS, LayerKind, LayerSpec, MNIST_MEAN,
+    MNIST_STD, PADDED_SIDE,
+};
+pub use network::{LeNet5, LeNet5Config, Trace, Variant, prepare_input};
