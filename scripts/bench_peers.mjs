@@ -5,12 +5,14 @@
 // can be checked without the whole peer set. Also prints pkg/'s own sizes (gzip -9, brotli).
 //
 //   node scripts/bench_peers.mjs [--bench DIR] [--pkg DIR] [--iters N] [--rounds R] [--all]
-//                                [--out FILE] [-- …extra run.mjs arguments]
+//                                [--compare DIR] [--out FILE] [-- …extra run.mjs arguments]
 //
 // --bench  a writable copy of ../shared/bench-peers with `npm ci` done (default
 //          /tmp/bench-peers; set it up with:
 //            cp -r ../shared/bench-peers /tmp/bench-peers && npm ci --prefix /tmp/bench-peers)
 // --pkg    the wasm-bindgen output to measure (default: this checkout's pkg/)
+// --compare  a second pkg/ (e.g. a build of another branch), run in the same Chromium session
+//          order as `convscope-lenet-b` / `convscope-ops-b`: an A/B within one run
 // --all    also run the peers the issue compares against (ONNX Runtime Web wasm, TF.js
 //          wasm-SIMD, TF.js cpu, plain JS): the README command of the peer bench
 // Compare ratios within one run only: the machine is shared and its load moves the numbers.
@@ -26,7 +28,7 @@ const SKIP_ALL = 'tfjs-webgl,tfjs-wasm-simd-mt2,tfjs-wasm-simd-mt,ort-wasm-mt2,t
 
 function parseArgs(argv) {
   const o = { bench: '/tmp/bench-peers', pkg: path.join(ROOT, 'pkg'), iters: 1000, rounds: 1, all: false,
-    out: path.join(os.tmpdir(), 'convscope-bench-peers.json'), extra: [] };
+    out: path.join(os.tmpdir(), 'convscope-bench-peers.json'), compare: null, extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -35,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--iters') o.iters = +v();
     else if (a === '--rounds') o.rounds = +v();
     else if (a === '--out') o.out = path.resolve(v());
+    else if (a === '--compare') o.compare = path.resolve(v());
     else if (a === '--all') o.all = true;
     else if (a === '--') { o.extra = argv.slice(i + 1); break; }
     else throw new Error(`bench_peers: unknown argument ${a} (see the header of this file)`);
@@ -73,6 +76,10 @@ function main() {
   const args = [run, '--iters', String(o.iters), '--rounds', String(o.rounds), '--out', o.out,
     '--peer', `convscope-lenet=${o.pkg}#${path.join(adapters, 'lenet_adapter.mjs')}`,
     '--peer', `convscope-ops=${o.pkg}#${path.join(adapters, 'ops_adapter.mjs')}`];
+  if (o.compare) {
+    args.push('--peer', `convscope-lenet-b=${o.compare}#${path.join(adapters, 'lenet_adapter.mjs')}`,
+      '--peer', `convscope-ops-b=${o.compare}#${path.join(adapters, 'ops_adapter.mjs')}`);
+  }
   args.push(...(o.all ? ['--skip', SKIP_ALL] : ['--no-builtin']));
   const mnist = mnistFile();
   if (mnist) args.push('--mnist', mnist);
@@ -96,16 +103,18 @@ function main() {
       kib(s.jsWasmGzip).padStart(13), kib(s.otherGzip).padStart(17),
       rs.every((x) => x.compare.pass) ? '   ok' : '   FAIL (expected for convscope-lenet: own weights)'].join(' '));
   }
-  console.log(`\n## ${path.relative(process.cwd(), o.pkg) || o.pkg}: bytes a page downloads`);
-  let tot = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of pkgSizes(o.pkg)) {
-    console.log(`${f.file.padEnd(24)} raw ${kib(f.raw).padStart(8)} KiB  gzip -9 ${kib(f.gzip).padStart(7)} KiB  brotli 11 ${kib(f.brotli).padStart(7)} KiB`);
-    for (const k in tot) tot[k] += f[k];
+  for (const dir of [o.pkg, o.compare].filter(Boolean)) {
+    console.log(`\n## ${dir}: bytes a page downloads`);
+    const tot = { raw: 0, gzip: 0, brotli: 0 };
+    for (const f of pkgSizes(dir)) {
+      console.log(`${f.file.padEnd(24)} raw ${kib(f.raw).padStart(8)} KiB  gzip -9 ${kib(f.gzip).padStart(7)} KiB  brotli 11 ${kib(f.brotli).padStart(7)} KiB`);
+      for (const k in tot) tot[k] += f[k];
+    }
+    console.log(`${'total'.padEnd(24)} raw ${kib(tot.raw).padStart(8)} KiB  gzip -9 ${kib(tot.gzip).padStart(7)} KiB  brotli 11 ${kib(tot.brotli).padStart(7)} KiB`);
   }
-  console.log(`${'total'.padEnd(24)} raw ${kib(tot.raw).padStart(8)} KiB  gzip -9 ${kib(tot.gzip).padStart(7)} KiB  brotli 11 ${kib(tot.brotli).padStart(7)} KiB`);
   // convscope-lenet fails the reference check by design (its own weights): that is not an error
   // here; convscope-ops must pass.
-  const opsFail = res.rounds.flat().some((x) => x.id === 'convscope-ops' && (!x.ok || !x.compare.pass));
+  const opsFail = res.rounds.flat().some((x) => x.id.startsWith('convscope-ops') && (!x.ok || !x.compare.pass));
   process.exit(opsFail ? 1 : 0);
 }
 
