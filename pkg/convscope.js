@@ -1,3 +1,10 @@
+import { get, kind, readArray } from './snippets/convscope-7bf4e61a740cd894/src/bindings/read.js';
+import * as import1 from "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js"
+import * as import2 from "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js"
+import * as import3 from "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js"
+import * as import4 from "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js"
+
+
 /**
  * A trained LeNet-5 (classic: tanh + average pooling; modern: ReLU + max pooling) whose every
  * layer is open to the page.
@@ -36,6 +43,28 @@ export class LeNet5 {
         }
     }
     /**
+     * `explainUnit(pixels: Float32Array(784), layer, c, y, x)` → the arithmetic of one unit
+     * of the forward pass on `pixels`: `{layer, kind: 'input'|'conv'|'pool'|'dense', c, y,
+     * x, below, activation, value, preActivation?}` and by kind — conv: `{region: {y0, y1,
+     * x0, x1}, kh, kw, channels: [{index, window, kernel, products, partial}], sum, bias, z}`
+     * (C1's region on the 32×32 padded, normalised input); pool: `{region, kh, kw, window,
+     * mode: 'max'|'avg', pooled}`; dense (C5, F6, output): `{belowShape, inputs, weights,
+     * products, sum, bias, z}`; input: `{raw, normalised}`.
+     * @param {any} pixels
+     * @param {any} layer
+     * @param {any} c
+     * @param {any} y
+     * @param {any} x
+     * @returns {any}
+     */
+    explainUnit(pixels, layer, c, y, x) {
+        const ret = wasm.lenet5_explainUnit(this.__wbg_ptr, pixels, layer, c, y, x);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * `forward(pixels: Float32Array(784))` (28×28 row-major, ink = 1) →
      * `{probabilities: Float32Array(10), layers: [{name, kind, shape, data, preActivation?}]}`
      * for input, C1, S2, C3, S4, C5, F6, output.
@@ -62,6 +91,18 @@ export class LeNet5 {
             throw takeFromExternrefTable0(ret[1]);
         }
         return LeNet5.__wrap(ret[0]);
+    }
+    /**
+     * `layerSpecs()` with this network's activations: `[{name, kind, shape, kernel?,
+     * stride?, padding?, input, activation, …}]` (see the free `layerSpecs()`).
+     * @returns {any}
+     */
+    layerSpecs() {
+        const ret = wasm.lenet5_layerSpecs(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
@@ -249,6 +290,27 @@ export function convTranspose2d(input, weight, options) {
 }
 
 /**
+ * `explainConv2d(input [C,H,W], weight [O,C/groups,KH,KW], {bias?, stride?, padding?,
+ * dilation?, groups?}, c, y, x)` → output value `(c, y, x)` of `conv2d` with those
+ * arguments, term by term: `{kind: 'conv', c, y, x, region, kh, kw, channels: [{index,
+ * window, kernel, products, partial}], sum, bias, z}`; window cells in the padding are 0.
+ * @param {any} input
+ * @param {any} weight
+ * @param {any} options
+ * @param {any} c
+ * @param {any} y
+ * @param {any} x
+ * @returns {any}
+ */
+export function explainConv2d(input, weight, options, c, y, x) {
+    const ret = wasm.explainConv2d(input, weight, options, c, y, x);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * `inferShapes(spec | name, {inputSize?: n | [h,w], overrides?: {[path]: {stride?, padding?}}})`
  * → `{name, title, input, rows: [{path, name, kind, kernel, stride, padding, outShape, params,
  * macs, receptiveField, cumulativeParams, cumulativeMacs, …}], totals: {params, macs,
@@ -267,8 +329,10 @@ export function inferShapes(spec, options) {
 }
 
 /**
- * `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel, stride, padding}]` for LeNet-5's
- * eight layers (input first); what the page labels layers with.
+ * `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
+ * activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
+ * `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
+ * gives a network's own). What the page labels and lays out layers with.
  * @returns {any}
  */
 export function layerSpecs() {
@@ -310,8 +374,8 @@ export function pool2d(input, options) {
  * `preprocessDigit(rgba: Uint8ClampedArray, width, height)` → `Float32Array(784)` (an
  * MNIST-like 28×28 digit, ink = 1), or `null` when nothing is drawn.
  * @param {any} rgba
- * @param {number} width
- * @param {number} height
+ * @param {any} width
+ * @param {any} height
  * @returns {any}
  */
 export function preprocessDigit(rgba, width, height) {
@@ -328,8 +392,8 @@ export function preprocessDigit(rgba, width, height) {
  * coordinates; half-open ranges, clipped, with the unclipped extent in `full`) and on the
  * 32×32 padded input.
  * @param {any} layer
- * @param {number} y
- * @param {number} x
+ * @param {any} y
+ * @param {any} x
  * @returns {any}
  */
 export function receptiveField(layer, y, x) {
@@ -343,8 +407,8 @@ export function receptiveField(layer, y, x) {
 /**
  * `unitsSeeing(y, x)` → `[{layer, y0, y1, x0, x1}]`: for input pixel (y, x), the units of each
  * layer whose receptive field contains it.
- * @param {number} y
- * @param {number} x
+ * @param {any} y
+ * @param {any} x
  * @returns {any}
  */
 export function unitsSeeing(y, x) {
@@ -411,6 +475,10 @@ function __wbg_get_imports() {
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
+        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+            const ret = typeof(arg0) === 'string';
+            return ret;
+        },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
@@ -440,10 +508,6 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
-        __wbg___wbindgen_typeof_ee4990276e02f607: function(arg0) {
-            const ret = typeof arg0;
-            return ret;
-        },
         __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.call(arg1);
             return ret;
@@ -459,18 +523,14 @@ function __wbg_get_imports() {
         __wbg_getRandomValues_8b6f1f663e6f188d: function() { return handleError(function (arg0, arg1) {
             globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
         }, arguments); },
-        __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
-            const ret = Reflect.get(arg0, arg1);
-            return ret;
-        }, arguments); },
         __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_get_bb8b6b35041e00c9: function() { return handleError(function (arg0, arg1) {
-            const ret = Reflect.get(arg0, arg1 >>> 0);
+        __wbg_get_95f9ce9252bd00c4: function(arg0, arg1, arg2) {
+            const ret = get(arg0, getStringFromWasm0(arg1, arg2));
             return ret;
-        }, arguments); },
+        },
         __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
             return ret;
@@ -493,80 +553,10 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Float32Array_94718abab7dc1d7f: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Float32Array;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
-        __wbg_instanceof_Float64Array_4acace5b49aaf791: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Float64Array;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
-        __wbg_instanceof_Int16Array_9818b66c24287163: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Int16Array;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
-        __wbg_instanceof_Int32Array_6d09616361bcf0c6: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Int32Array;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
-        __wbg_instanceof_Int8Array_9a6816d808405cd6: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Int8Array;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
         __wbg_instanceof_Map_0b4fc8b62e73f163: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof Map;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
-        __wbg_instanceof_Uint16Array_31430a8f45878be7: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Uint16Array;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
-        __wbg_instanceof_Uint32Array_ba721c3060d01f9a: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Uint32Array;
             } catch (_) {
                 result = false;
             }
@@ -583,16 +573,6 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Uint8ClampedArray_9fe0171273992aa0: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Uint8ClampedArray;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
             return ret;
@@ -601,59 +581,22 @@ function __wbg_get_imports() {
             const ret = Number.isSafeInteger(arg0);
             return ret;
         },
-        __wbg_isView_7c4f5a7c257b3a84: function(arg0) {
-            const ret = ArrayBuffer.isView(arg0);
-            return ret;
-        },
         __wbg_iterator_e4c5e8f68ada7b58: function() {
             const ret = Symbol.iterator;
             return ret;
         },
-        __wbg_keys_105f5c0857898f84: function(arg0) {
-            const ret = Object.keys(arg0);
-            return ret;
-        },
-        __wbg_length_03a2b32a9178fe11: function(arg0) {
-            const ret = arg0.length;
-            return ret;
+        __wbg_kind_56a354b4de0cbd0e: function(arg0, arg1) {
+            const ret = kind(arg1);
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg_length_186163212ffe79c3: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
-        __wbg_length_1e6e6766bd656de2: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_2bed110acaa683b2: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_5a8bb8abe1e54e15: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_6e9d2869242cabf3: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_b196760b827c9ae2: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_c702d06d28b96b72: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_e83e819f48c774e4: function(arg0) {
-            const ret = arg0.length;
-            return ret;
-        },
-        __wbg_length_ff9bc46dfee04766: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
@@ -665,12 +608,24 @@ function __wbg_get_imports() {
             const ret = new Array();
             return ret;
         },
+        __wbg_new_7075786089b89c5e: function() {
+            const ret = new Map();
+            return ret;
+        },
+        __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
+            const ret = new Error(getStringFromWasm0(arg0, arg1));
+            return ret;
+        },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
             return ret;
         },
         __wbg_new_from_slice_355c10c5d8f2addb: function(arg0, arg1) {
             const ret = new Float32Array(getArrayF32FromWasm0(arg0, arg1));
+            return ret;
+        },
+        __wbg_new_with_length_a3dc62dea6e2e158: function(arg0) {
+            const ret = new Array(arg0 >>> 0);
             return ret;
         },
         __wbg_next_178c1651c11432b3: function(arg0) {
@@ -681,65 +636,33 @@ function __wbg_get_imports() {
             const ret = arg0.next();
             return ret;
         }, arguments); },
-        __wbg_ownKeys_c9890d5405932253: function() { return handleError(function (arg0) {
-            const ret = Reflect.ownKeys(arg0);
-            return ret;
-        }, arguments); },
-        __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
-            const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
-            return ret;
-        }, arguments); },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
             Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
-        __wbg_prototypesetcall_153eecd0d28a42a5: function(arg0, arg1, arg2) {
-            Int32Array.prototype.set.call(getArrayI32FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_176a45d9d7816388: function(arg0, arg1, arg2) {
-            Uint16Array.prototype.set.call(getArrayU16FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_22b1bb88c4ec5c5a: function(arg0, arg1, arg2) {
-            Float32Array.prototype.set.call(getArrayF32FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_4aea6470234c8414: function(arg0, arg1, arg2) {
-            Uint32Array.prototype.set.call(getArrayU32FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_880e4f56af83a508: function(arg0, arg1, arg2) {
-            Int8Array.prototype.set.call(getArrayI8FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_a366c038a3918afa: function(arg0, arg1, arg2) {
-            Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_e760fe902661189e: function(arg0, arg1, arg2) {
-            Uint8ClampedArray.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
-        },
-        __wbg_prototypesetcall_f1568f53664f98db: function(arg0, arg1, arg2) {
-            Int16Array.prototype.set.call(getArrayI16FromWasm0(arg0, arg1), arg2);
-        },
         __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
             const ret = arg0.push(arg1);
+            return ret;
+        },
+        __wbg_readArray_2aece0b3ad26177d: function(arg0, arg1, arg2) {
+            const ret = readArray(arg0, arg1 >>> 0, arg2 !== 0);
             return ret;
         },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
+            const ret = arg0.set(arg1, arg2);
+            return ret;
+        },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
         },
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
         },
-        __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
-            const ret = JSON.stringify(arg0);
-            return ret;
-        }, arguments); },
         __wbg_value_e0f328965e184931: function(arg0) {
             const ret = arg0.value;
-            return ret;
-        },
-        __wbg_values_01b79ec198898dfb: function(arg0) {
-            const ret = Object.values(arg0);
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0) {
@@ -753,11 +676,26 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+            // Cast intrinsic for `Ref(Slice(F32)) -> NamedExternref("Float32Array")`.
+            const ret = getArrayF32FromWasm0(arg0, arg1);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
+            // Cast intrinsic for `Ref(Slice(F64)) -> NamedExternref("Float64Array")`.
+            const ret = getArrayF64FromWasm0(arg0, arg1);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000005: function(arg0, arg1) {
+            // Cast intrinsic for `Ref(Slice(U8)) -> NamedExternref("Uint8Array")`.
+            const ret = getArrayU8FromWasm0(arg0, arg1);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000004: function(arg0) {
+        __wbindgen_generic_0000000000000007: function(arg0) {
             // Cast intrinsic for `U64 -> Externref`.
             const ret = BigInt.asUintN(64, arg0);
             return ret;
@@ -774,6 +712,10 @@ function __wbg_get_imports() {
     return {
         __proto__: null,
         "./convscope_bg.js": import0,
+        "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js": import1,
+        "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js": import2,
+        "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js": import3,
+        "./snippets/convscope-7bf4e61a740cd894/src/bindings/read.js": import4,
     };
 }
 
@@ -855,31 +797,6 @@ function getArrayF64FromWasm0(ptr, len) {
     return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
 }
 
-function getArrayI16FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getInt16ArrayMemory0().subarray(ptr / 2, ptr / 2 + len);
-}
-
-function getArrayI32FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getInt32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
-}
-
-function getArrayI8FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getInt8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
-}
-
-function getArrayU16FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getUint16ArrayMemory0().subarray(ptr / 2, ptr / 2 + len);
-}
-
-function getArrayU32FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getUint32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
-}
-
 function getArrayU8FromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
@@ -909,49 +826,9 @@ function getFloat64ArrayMemory0() {
     return cachedFloat64ArrayMemory0;
 }
 
-let cachedInt16ArrayMemory0 = null;
-function getInt16ArrayMemory0() {
-    if (cachedInt16ArrayMemory0 === null || cachedInt16ArrayMemory0.byteLength === 0) {
-        cachedInt16ArrayMemory0 = new Int16Array(wasm.memory.buffer);
-    }
-    return cachedInt16ArrayMemory0;
-}
-
-let cachedInt32ArrayMemory0 = null;
-function getInt32ArrayMemory0() {
-    if (cachedInt32ArrayMemory0 === null || cachedInt32ArrayMemory0.byteLength === 0) {
-        cachedInt32ArrayMemory0 = new Int32Array(wasm.memory.buffer);
-    }
-    return cachedInt32ArrayMemory0;
-}
-
-let cachedInt8ArrayMemory0 = null;
-function getInt8ArrayMemory0() {
-    if (cachedInt8ArrayMemory0 === null || cachedInt8ArrayMemory0.byteLength === 0) {
-        cachedInt8ArrayMemory0 = new Int8Array(wasm.memory.buffer);
-    }
-    return cachedInt8ArrayMemory0;
-}
-
 function getStringFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
-}
-
-let cachedUint16ArrayMemory0 = null;
-function getUint16ArrayMemory0() {
-    if (cachedUint16ArrayMemory0 === null || cachedUint16ArrayMemory0.byteLength === 0) {
-        cachedUint16ArrayMemory0 = new Uint16Array(wasm.memory.buffer);
-    }
-    return cachedUint16ArrayMemory0;
-}
-
-let cachedUint32ArrayMemory0 = null;
-function getUint32ArrayMemory0() {
-    if (cachedUint32ArrayMemory0 === null || cachedUint32ArrayMemory0.byteLength === 0) {
-        cachedUint32ArrayMemory0 = new Uint32Array(wasm.memory.buffer);
-    }
-    return cachedUint32ArrayMemory0;
 }
 
 let cachedUint8ArrayMemory0 = null;
@@ -1055,11 +932,6 @@ function __wbg_finalize_init(instance, module) {
     cachedDataViewMemory0 = null;
     cachedFloat32ArrayMemory0 = null;
     cachedFloat64ArrayMemory0 = null;
-    cachedInt16ArrayMemory0 = null;
-    cachedInt32ArrayMemory0 = null;
-    cachedInt8ArrayMemory0 = null;
-    cachedUint16ArrayMemory0 = null;
-    cachedUint32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();
     return wasm;

@@ -27,6 +27,8 @@ echo "== 3. the other backend builds for wasm32"
 other=ndarray; [ "$backend" = ndarray ] && other=flex
 scripts/build.sh --backend "$other" --out target/pkg-$other --no-opt
 
-node --test tests/node/
+echo "== 3b. API, hostile-input and fuzz tests in Node (tests/node/)"
+node --test --test-concurrency=1 tests/node/
+
 echo "== 4. browser tests"
 CONVSCOPE_ALT_PKG="target/pkg-$other" node --test --test-concurrency=1 tests/browser/

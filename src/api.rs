@@ -5,12 +5,12 @@
 //! check option parsing and every error message natively.
 
 use crate::backend::Backend;
-use crate::error::{ParamError, Result};
+use crate::error::{Code, ParamError, Result};
 use crate::ops::conv::{ConvParams, conv1d, conv2d};
 use crate::ops::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transpose2d};
 use crate::ops::pool::{PoolParams, pool2d};
 use crate::ops::shape::{AxisParams, OutputSize, SizeKind, output_size};
-use crate::params::{OptValue, RawOptions};
+use crate::params::RawOptions;
 use crate::tensor::HostTensor;
 
 /// `conv2d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
@@ -63,27 +63,28 @@ pub fn pool2d_js(backend: Backend, input: &HostTensor, opts: &RawOptions) -> Res
     pool2d(backend, input, &p)
 }
 
+/// Option keys `outputSize` accepts from JS.
+pub const OUTPUT_SIZE_KEYS: &[&str] = &[
+    "kind",
+    "input",
+    "kernel",
+    "stride",
+    "padding",
+    "dilation",
+    "outputPadding",
+];
+
 /// `outputSize({kind?: 'conv'|'pool'|'transposed', input, kernel, stride?, padding?,
 /// dilation?, outputPadding?})`: one axis's output size and its formula with the numbers in.
 pub fn output_size_js(opts: &RawOptions) -> Result<OutputSize, ParamError> {
     const OP: &str = "outputSize";
-    opts.check_known(
-        OP,
-        &[
-            "kind",
-            "input",
-            "kernel",
-            "stride",
-            "padding",
-            "dilation",
-            "outputPadding",
-        ],
-    )?;
+    opts.check_known(OP, OUTPUT_SIZE_KEYS)?;
     let kind = SizeKind::parse(OP, opts.text(OP, "kind")?.unwrap_or("conv"))?;
     let required = |key: &str| -> Result<usize, ParamError> {
         match opts.get(key) {
-            Some(OptValue::Num(_)) => opts.int(OP, key, 1, 1),
-            _ => Err(ParamError::new(OP, key, "is required: a whole number >= 1")),
+            Some(_) => opts.int(OP, key, 1, 1),
+            None => Err(ParamError::new(OP, key, "is required: a whole number >= 1")
+                .with_code(Code::Required)),
         }
     };
     let input = required("input")?;

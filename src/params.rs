@@ -6,7 +6,7 @@
 //! decided here, in plain Rust that `cargo test` checks, and reported as a [`ParamError`] that
 //! names the option.
 
-use crate::error::ParamError;
+use crate::error::{Code, ParamError, Value, js_number, js_numbers};
 
 /// The largest stride, padding, dilation, kernel or dimension accepted anywhere. It keeps all
 /// size arithmetic far from overflow and bounds memory; real demos use single digits.
@@ -23,18 +23,40 @@ pub enum OptValue {
     Text(String),
     /// A JS boolean.
     Bool(bool),
-    /// Anything else; the string names its JS type for the error message.
+    /// Anything else; the string names its JS type (`"object"`, `"function"`, …) for the
+    /// error message.
     Other(String),
 }
 
 impl OptValue {
-    fn describe(&self) -> String {
+    /// The value as an error message shows it (numbers as JavaScript prints them).
+    pub fn describe(&self) -> String {
         match self {
-            OptValue::Num(v) => format!("{v}"),
-            OptValue::List(v) => format!("{v:?}"),
+            OptValue::Num(v) => js_number(*v),
+            OptValue::List(v) => js_numbers(v),
             OptValue::Text(s) => format!("{s:?}"),
             OptValue::Bool(b) => format!("{b}"),
             OptValue::Other(t) => format!("a value of type {t}"),
+        }
+    }
+
+    /// The value as an error reports it in `got`: a number, a string, a list of numbers, or
+    /// the JS type name.
+    pub fn value(&self) -> Value {
+        match self {
+            OptValue::Num(v) => Value::Num(*v),
+            OptValue::List(v) => Value::from(v.as_slice()),
+            OptValue::Text(s) => Value::Text(s.clone()),
+            OptValue::Bool(b) => Value::Text(b.to_string()),
+            OptValue::Other(t) => Value::Text(t.clone()),
+        }
+    }
+
+    /// The error code for "this value has the wrong type, a number was due".
+    fn not_a_number(&self) -> Code {
+        match self {
+            OptValue::Num(_) | OptValue::List(_) => Code::InvalidValue,
+            _ => Code::NotANumber,
         }
     }
 }
@@ -70,13 +92,7 @@ impl RawOptions {
     /// instead of a silently ignored setting.
     pub fn check_known(&self, op: &'static str, known: &[&str]) -> Result<(), ParamError> {
         for (key, _) in &self.entries {
-            if !known.contains(&key.as_str()) {
-                return Err(ParamError::new(
-                    op,
-                    key.clone(),
-                    format!("unknown option; expected one of {}", known.join(", ")),
-                ));
-            }
+            check_key(op, key, known)?;
         }
         Ok(())
     }
@@ -96,7 +112,9 @@ impl RawOptions {
                 op,
                 key,
                 format!("expected a whole number >= {min}, got {}", other.describe()),
-            )),
+            )
+            .with_code(other.not_a_number())
+            .with_got(other.value())),
         }
     }
 
@@ -144,7 +162,9 @@ impl RawOptions {
                         "expected a whole number >= {min}{form}, got {}",
                         other.describe()
                     ),
-                ))
+                )
+                .with_code(other.not_a_number())
+                .with_got(other.value()))
             }
         }
     }
@@ -161,7 +181,9 @@ impl RawOptions {
                     "expected a Float32Array or an array of numbers, got {}",
                     other.describe()
                 ),
-            )),
+            )
+            .with_code(Code::WrongType)
+            .with_got(other.value())),
         }
     }
 
@@ -174,7 +196,9 @@ impl RawOptions {
                 op,
                 key,
                 format!("expected a string, got {}", other.describe()),
-            )),
+            )
+            .with_code(Code::WrongType)
+            .with_got(other.value())),
         }
     }
 }
@@ -221,29 +245,53 @@ impl From<&str> for OptValue {
     }
 }
 
+/// Rejects `key` unless the operation knows it, so a typo such as `strides` is an error
+/// instead of a silently ignored setting. The binding layer calls this on every key before it
+/// copies any value.
+pub fn check_key(op: &'static str, key: &str, known: &[&str]) -> Result<(), ParamError> {
+    if known.contains(&key) {
+        return Ok(());
+    }
+    Err(ParamError::new(
+        op,
+        key,
+        format!("unknown option; expected one of {}", known.join(", ")),
+    )
+    .with_code(Code::UnknownOption)
+    .with_expected(known)
+    .with_got(key))
+}
+
 /// Converts a JS number into a whole number in `min..=MAX_INT_PARAM`, naming `param` when it
 /// is not one (negative, fractional, NaN, infinite or absurdly large).
 pub fn to_int(op: &'static str, param: &str, v: f64, min: usize) -> Result<usize, ParamError> {
+    let shown = js_number(v);
     if !v.is_finite() || v.fract() != 0.0 {
         return Err(ParamError::new(
             op,
             param,
-            format!("expected a whole number >= {min}, got {v}"),
-        ));
+            format!("expected a whole number >= {min}, got {shown}"),
+        )
+        .with_got(v));
     }
     if v < min as f64 {
         return Err(ParamError::new(
             op,
             param,
-            format!("expected a whole number >= {min}, got {v}"),
-        ));
+            format!("expected a whole number >= {min}, got {shown}"),
+        )
+        .with_got(v)
+        .with_limit(min));
     }
     if v > MAX_INT_PARAM as f64 {
         return Err(ParamError::new(
             op,
             param,
-            format!("expected at most {MAX_INT_PARAM}, got {v}"),
-        ));
+            format!("expected at most {MAX_INT_PARAM}, got {shown}"),
+        )
+        .with_code(Code::TooLarge)
+        .with_got(v)
+        .with_limit(MAX_INT_PARAM));
     }
     Ok(v as usize)
 }
@@ -274,6 +322,31 @@ mod tests {
         let o = RawOptions::new().with("strides", 2);
         let e = o.check_known("conv2d", &["stride", "padding"]).unwrap_err();
         assert_eq!(e.param, "strides");
+        assert_eq!(e.code, Code::UnknownOption);
         assert!(e.message.contains("stride, padding"), "{e}");
+    }
+
+    #[test]
+    fn infinity_and_lists_are_shown_as_javascript_shows_them() {
+        let o = RawOptions::new()
+            .with("stride", f64::INFINITY)
+            .with("padding", OptValue::List(vec![1.0, 2.0, 3.0]));
+        let e = o.int("conv2d", "stride", 1, 1).unwrap_err();
+        assert_eq!(e.message, "expected a whole number >= 1, got Infinity");
+        let e = o.pair("conv2d", "padding", [0, 0], 0).unwrap_err();
+        assert!(e.message.ends_with("got [1, 2, 3]"), "{e}");
+    }
+
+    #[test]
+    fn a_string_where_a_number_is_due_is_not_a_number_and_a_huge_number_is_too_large() {
+        let o = RawOptions::new().with("stride", "2").with("padding", 1e12);
+        let e = o.int("conv2d", "stride", 1, 1).unwrap_err();
+        assert_eq!(
+            (e.code, e.got.as_deref()),
+            (Code::NotANumber, Some(&Value::from("2")))
+        );
+        let e = o.int("conv2d", "padding", 0, 0).unwrap_err();
+        assert_eq!(e.code, Code::TooLarge);
+        assert_eq!(e.limit.as_deref(), Some(&Value::from(MAX_INT_PARAM)));
     }
 }

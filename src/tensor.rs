@@ -4,7 +4,7 @@
 //! `[C, H, W]` the element `(c, y, x)` is at `data[(c * H + y) * W + x]`. Ops take their inputs
 //! unbatched (`[C, H, W]` for 2-D, `[C, L]` for 1-D) and add burn's batch axis themselves.
 
-use crate::error::ParamError;
+use crate::error::{Code, ParamError};
 use crate::params::MAX_INT_PARAM;
 
 /// Upper bound on the number of elements of any input or output (16 Mi floats = 64 MiB, e.g. a
@@ -26,7 +26,10 @@ pub fn check_work(op: &'static str, macs: u64) -> Result<(), ParamError> {
             format!(
                 "this call needs {macs} multiply-accumulates, more than the {MAX_MACS} allowed in the browser: use a smaller input or kernel"
             ),
-        ));
+        )
+        .with_code(Code::TooLarge)
+        .with_got(macs)
+        .with_limit(MAX_MACS));
     }
     Ok(())
 }
@@ -66,7 +69,10 @@ impl HostTensor {
                     self.shape.len(),
                     self.shape
                 ),
-            ));
+            )
+            .with_code(Code::ShapeMismatch)
+            .with_expected(rank)
+            .with_got(self.shape.clone()));
         }
         if let Some(axis) = self.shape.iter().position(|&d| d == 0 || d > MAX_INT_PARAM) {
             return Err(ParamError::new(
@@ -76,36 +82,54 @@ impl HostTensor {
                     "every axis of {layout} must be between 1 and {MAX_INT_PARAM}, got {:?} (axis {axis})",
                     self.shape
                 ),
-            ));
+            )
+            .with_got(self.shape.clone())
+            .with_limit(MAX_INT_PARAM));
         }
-        let numel = self
-            .shape
-            .iter()
-            .try_fold(1usize, |acc, &d| acc.checked_mul(d))
-            .filter(|&n| n <= MAX_ELEMENTS);
-        let Some(numel) = numel else {
-            return Err(ParamError::new(
-                op,
-                param,
-                format!(
-                    "shape {:?} has more than {MAX_ELEMENTS} elements",
-                    self.shape
-                ),
-            ));
-        };
-        if self.data.len() != numel {
-            return Err(ParamError::new(
-                op,
-                param,
-                format!(
-                    "shape {:?} needs {numel} values, but data has {}",
-                    self.shape,
-                    self.data.len()
-                ),
-            ));
-        }
-        Ok(())
+        let numel = element_count(op, param, &self.shape)?;
+        check_len(op, param, &self.shape, numel, self.data.len())
     }
+}
+
+/// The number of values `shape` describes, or an error naming `param` when it is over
+/// [`MAX_ELEMENTS`]. The binding layer calls this before it copies any data.
+pub fn element_count(op: &'static str, param: &str, shape: &[usize]) -> Result<usize, ParamError> {
+    shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= MAX_ELEMENTS)
+        .ok_or_else(|| {
+            ParamError::new(
+                op,
+                param,
+                format!("shape {shape:?} has more than {MAX_ELEMENTS} elements"),
+            )
+            .with_code(Code::TooLarge)
+            .with_got(shape.to_vec())
+            .with_limit(MAX_ELEMENTS)
+        })
+}
+
+/// Fails unless `len` values fill `shape` (`numel` of them) exactly; the binding layer calls
+/// this before it copies any data.
+pub fn check_len(
+    op: &'static str,
+    param: &str,
+    shape: &[usize],
+    numel: usize,
+    len: usize,
+) -> Result<(), ParamError> {
+    if len == numel {
+        return Ok(());
+    }
+    Err(ParamError::new(
+        op,
+        param,
+        format!("shape {shape:?} needs {numel} values, but data has {len}"),
+    )
+    .with_code(Code::ShapeMismatch)
+    .with_expected(numel)
+    .with_got(len))
 }
 
 /// Fails when an output of `shape` would exceed [`MAX_ELEMENTS`].
@@ -119,7 +143,10 @@ pub fn check_output_size(op: &'static str, param: &str, shape: &[usize]) -> Resu
             op,
             param,
             format!("the output {shape:?} would have more than {MAX_ELEMENTS} elements"),
-        ));
+        )
+        .with_code(Code::TooLarge)
+        .with_got(shape.to_vec())
+        .with_limit(MAX_ELEMENTS));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! offending parameter (as the JS API spells it) and says what was expected.
 
 use convscope::api::{conv_transpose2d_js, conv1d_js, conv2d_js, output_size_js, pool2d_js};
+use convscope::error::{Code, Value};
 use convscope::{Backend, Error, HostTensor, OptValue, RawOptions};
 
 fn t(shape: &[usize]) -> HostTensor {
@@ -382,4 +383,94 @@ fn output_size_explains_settings_without_output_and_names_bad_arguments() {
     ]))
     .unwrap_err();
     assert_eq!(e.param, "kind");
+}
+
+/// The error's code (what the JS `Error` carries as `code`) for one call.
+#[track_caller]
+fn code_of(r: convscope::Result<HostTensor>) -> Code {
+    r.expect_err("expected an error").code()
+}
+
+#[test]
+fn each_class_of_invalid_argument_carries_its_stable_code_and_values() {
+    let none = RawOptions::new();
+    let bad_len = HostTensor::new(vec![0.0; 15], vec![1, 4, 4]);
+    let e = conv2d_js(B, &bad_len, &t(&[1, 1, 3, 3]), &none).unwrap_err();
+    let Error::Param(p) = &e else { panic!("{e}") };
+    assert_eq!(
+        (p.code, p.expected.as_deref(), p.got.as_deref()),
+        (
+            Code::ShapeMismatch,
+            Some(&Value::Num(16.0)),
+            Some(&Value::Num(15.0))
+        )
+    );
+    assert_eq!(
+        code_of(conv2d_js(B, &t(&[3, 5, 5]), &t(&[2, 2, 3, 3]), &none)),
+        Code::ShapeMismatch
+    );
+    let bias = opts(&[("bias", OptValue::List(vec![1.0]))]);
+    assert_eq!(
+        code_of(conv2d_js(B, &t(&[1, 4, 4]), &t(&[2, 1, 3, 3]), &bias)),
+        Code::ShapeMismatch
+    );
+    assert_eq!(
+        code_of(conv2d_js(
+            B,
+            &t(&[1, 4, 4]),
+            &t(&[1, 1, 3, 3]),
+            &opts(&[("stride", num(0.0))])
+        )),
+        Code::InvalidValue
+    );
+    assert_eq!(
+        code_of(conv2d_js(
+            B,
+            &t(&[1, 4, 4]),
+            &t(&[1, 1, 3, 3]),
+            &opts(&[("stride", "2".into())])
+        )),
+        Code::NotANumber
+    );
+    assert_eq!(
+        code_of(conv2d_js(
+            B,
+            &t(&[1, 4, 4]),
+            &t(&[1, 1, 3, 3]),
+            &opts(&[("padding", num(1e9))])
+        )),
+        Code::TooLarge
+    );
+    assert_eq!(
+        code_of(conv2d_js(
+            B,
+            &t(&[1, 4, 4]),
+            &t(&[1, 1, 3, 3]),
+            &opts(&[("strides", num(1.0))])
+        )),
+        Code::UnknownOption
+    );
+    assert_eq!(
+        code_of(pool2d_js(B, &t(&[1, 4, 4]), &opts(&[("kernel", num(2.0))]))),
+        Code::Required
+    );
+    assert_eq!(
+        code_of(pool2d_js(
+            B,
+            &t(&[1, 4, 4]),
+            &opts(&[("mode", "max".into())])
+        )),
+        Code::Required
+    );
+    assert_eq!(
+        code_of(conv2d_js(
+            B,
+            &t(&[64, 512, 512]),
+            &t(&[64, 64, 7, 7]),
+            &none
+        )),
+        Code::TooLarge
+    );
+    let e = output_size_js(&opts(&[("input", num(8.0))])).unwrap_err();
+    assert_eq!((e.param.as_str(), e.code), ("kernel", Code::Required));
 }

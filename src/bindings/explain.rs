@@ -5,11 +5,15 @@
 //! Conversions only: every argument is checked before burn runs.
 
 use js_sys::{Array, Float32Array, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::convert::{
+    JsResult, core_error, read_f32s, read_options, read_string, read_tensor, read_whole,
+    to_plain_js,
+};
 use super::lenet::LeNet5;
-use super::{host_tensor, js_err, numbers, raw_options, type_name};
+use crate::error::ParamError;
+use crate::lenet::IMAGE_PIXELS;
 use crate::lenet::explain::{UnitExplanation, UnitMath};
 use crate::lenet::layers::layer_specs;
 use crate::ops::conv::ConvParams;
@@ -121,10 +125,13 @@ fn explanation(e: &UnitExplanation) -> JsValue {
     object(&fields).into()
 }
 
-/// A unit's `c`, `y`, `x` as whole numbers >= 0.
-fn unit(op: &'static str, c: f64, y: f64, x: f64) -> Result<[usize; 3], JsError> {
-    let int = |param, v| crate::params::to_int(op, param, v, 0).map_err(|e| js_err(e.into()));
-    Ok([int("c", c)?, int("y", y)?, int("x", x)?])
+/// A unit's `c`, `y`, `x` as whole numbers >= 0 (JS numbers, not coerced).
+fn unit(op: &'static str, c: &JsValue, y: &JsValue, x: &JsValue) -> Result<[usize; 3], ParamError> {
+    Ok([
+        read_whole(op, "c", c, 0)?,
+        read_whole(op, "y", y, 0)?,
+        read_whole(op, "x", x, 0)?,
+    ])
 }
 
 #[wasm_bindgen]
@@ -141,41 +148,26 @@ impl LeNet5 {
         &self,
         pixels: JsValue,
         layer: JsValue,
-        c: f64,
-        y: f64,
-        x: f64,
-    ) -> Result<JsValue, JsError> {
+        c: JsValue,
+        y: JsValue,
+        x: JsValue,
+    ) -> JsResult<JsValue> {
         const OP: &str = "explainUnit";
-        let pixels: Vec<f32> = numbers(&pixels)
-            .map_err(|e| {
-                JsError::new(&format!(
-                    "{OP}: invalid `pixels`: expected a Float32Array, {}",
-                    e.describe()
-                ))
-            })?
-            .into_iter()
-            .map(|v| v as f32)
-            .collect();
-        let layer = layer.as_string().filter(|s| s.len() <= 64).ok_or_else(|| {
-            JsError::new(&format!(
-                "{OP}: invalid `layer`: expected a layer name such as 'C1', got {}",
-                type_name(&layer)
-            ))
-        })?;
+        let pixels = read_f32s(OP, "pixels", &pixels, IMAGE_PIXELS)?;
+        let layer = read_string(OP, "layer", &layer, 64)?;
+        let at = unit(OP, &c, &y, &x)?;
         let e = self
             .net
-            .explain_unit(&pixels, &layer, unit(OP, c, y, x)?)
-            .map_err(js_err)?;
+            .explain_unit(&pixels, &layer, at)
+            .map_err(|e| core_error(OP, "pixels", e))?;
         Ok(explanation(&e))
     }
 
     /// `layerSpecs()` with this network's activations: `[{name, kind, shape, kernel?,
     /// stride?, padding?, input, activation, …}]` (see the free `layerSpecs()`).
     #[wasm_bindgen(js_name = layerSpecs)]
-    pub fn layer_specs(&self) -> Result<JsValue, JsError> {
-        layer_specs(self.net.variant())
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("layerSpecs: {e}")))
+    pub fn layer_specs(&self) -> JsResult<JsValue> {
+        to_plain_js("layerSpecs", &layer_specs(self.net.variant()))
     }
 }
 
@@ -188,17 +180,19 @@ pub fn explain_conv2d_js(
     input: JsValue,
     weight: JsValue,
     options: JsValue,
-    c: f64,
-    y: f64,
-    x: f64,
-) -> Result<JsValue, JsError> {
+    c: JsValue,
+    y: JsValue,
+    x: JsValue,
+) -> JsResult<JsValue> {
     const OP: &str = "explainConv2d";
-    let input = host_tensor(OP, "input", &input)?;
-    let weight = host_tensor(OP, "weight", &weight)?;
-    let opts = raw_options(OP, &options)?;
-    let (p, bias) = ConvParams::<2>::from_options(OP, &opts).map_err(|e| js_err(e.into()))?;
-    let at = unit(OP, c, y, x)?;
-    let u = explain_conv2d(OP, &input, &weight, bias.as_deref(), &p, at).map_err(js_err)?;
+    let input = read_tensor(OP, "input", &input)?;
+    let weight = read_tensor(OP, "weight", &weight)?;
+    let known = ConvParams::<2>::OPTION_KEYS;
+    let opts = read_options(OP, &options, known, weight.data.len().max(2))?;
+    let (p, bias) = ConvParams::<2>::from_options(OP, &opts)?;
+    let at = unit(OP, &c, &y, &x)?;
+    let u = explain_conv2d(OP, &input, &weight, bias.as_deref(), &p, at)
+        .map_err(|e| core_error(OP, "input", e))?;
     let mut fields = vec![
         ("kind", JsValue::from_str("conv")),
         ("c", num(at[0] as f64)),

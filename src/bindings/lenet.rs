@@ -2,16 +2,26 @@
 //! preprocessing. Conversions only; the work is in [`crate::lenet::inspect`] and
 //! [`crate::data::preprocess`].
 
-use js_sys::{Array, Float32Array, Object, Reflect};
+use js_sys::{Array, Float32Array, Object};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::{js_err, numbers, set, tensor_to_js, type_name};
+use super::convert::{
+    JsResult, core_error, read_bytes, read_f32s, read_string, read_whole, set, tensor_to_js,
+};
 use crate::backend::Backend;
 use crate::data::preprocess::{Digit, preprocess_digit};
-use crate::lenet::Variant;
+use crate::error::{Code, ParamError};
 use crate::lenet::inspect::{self, LayerRegion, Network};
+use crate::lenet::{IMAGE_PIXELS, Variant};
 use crate::ops::receptive_field::Region;
+
+/// Largest weights file accepted (the real ones are about 125 KB); checked before copying.
+const MAX_WEIGHTS_BYTES: usize = 4 << 20;
+/// Largest canvas accepted: 4096×4096 RGBA; checked before copying.
+const MAX_RGBA_BYTES: usize = 1 << 26;
+/// Longest string argument (layer and variant names are a few letters).
+const MAX_NAME_CHARS: usize = 64;
 
 fn region_to_js(r: &Region) -> JsValue {
     let obj = Object::new();
@@ -29,58 +39,29 @@ fn layer_region_to_js(r: &LayerRegion) -> JsValue {
     obj.into()
 }
 
-/// Reads a `Float32Array` (or array of numbers) argument, naming it when it is something else.
-fn f32_arg(op: &'static str, param: &str, v: &JsValue) -> Result<Vec<f32>, JsError> {
-    numbers(v)
-        .map(|n| n.into_iter().map(|x| x as f32).collect())
-        .map_err(|e| {
-            JsError::new(&format!(
-                "{op}: invalid `{param}`: expected a Float32Array, {}",
-                e.describe()
-            ))
-        })
-}
-
-/// Reads a string argument, naming it when it is something else (a `&str` parameter would let
-/// wasm-bindgen's glue pass non-strings straight to the allocator).
-fn str_arg(op: &'static str, param: &str, v: &JsValue) -> Result<String, JsError> {
-    v.as_string().filter(|s| s.len() <= 64).ok_or_else(|| {
-        JsError::new(&format!(
-            "{op}: invalid `{param}`: expected a short string, got {}",
-            type_name(v)
-        ))
+/// Reads the `variant` argument: `'classic'` or `'modern'`.
+fn variant_arg(op: &'static str, v: &JsValue) -> Result<Variant, ParamError> {
+    let name = read_string(op, "variant", v, MAX_NAME_CHARS)?;
+    Variant::parse(&name).ok_or_else(|| {
+        ParamError::new(
+            op,
+            "variant",
+            format!("expected 'classic' or 'modern', got {name:?}"),
+        )
+        .with_expected(vec!["classic", "modern"])
+        .with_got(name)
     })
 }
 
-/// Reads a byte-array argument (`Uint8ClampedArray`, `Uint8Array`, `ArrayBuffer`).
-fn bytes_arg(op: &'static str, param: &str, v: &JsValue) -> Result<Vec<u8>, JsError> {
-    // 64 MiB: a 4096×4096 RGBA canvas; checked before copying.
-    const MAX_BYTES: u32 = 1 << 26;
-    let len = Reflect::get(v, &"byteLength".into())
-        .ok()
-        .and_then(|l| l.as_f64())
-        .unwrap_or(0.0);
-    if len > MAX_BYTES as f64 {
-        return Err(JsError::new(&format!(
-            "{op}: invalid `{param}`: {len} bytes, more than the {MAX_BYTES} allowed"
-        )));
-    }
-    if let Some(a) = v.dyn_ref::<js_sys::Uint8ClampedArray>() {
-        Ok(a.to_vec())
-    } else if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
-        Ok(a.to_vec())
-    } else if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
-        Ok(js_sys::Uint8Array::new(b).to_vec())
-    } else {
-        Err(JsError::new(&format!(
-            "{op}: invalid `{param}`: expected a Uint8ClampedArray, Uint8Array or ArrayBuffer, got {}",
-            type_name(v)
-        )))
-    }
-}
-
-fn index_arg(op: &'static str, param: &str, v: f64) -> Result<usize, JsError> {
-    crate::params::to_int(op, param, v, 0).map_err(|e| js_err(e.into()))
+/// Reads the `pixels` argument: 784 numbers (more are refused before they are copied).
+fn pixels_arg(op: &'static str, v: &JsValue) -> Result<Vec<f32>, ParamError> {
+    read_f32s(op, "pixels", v, IMAGE_PIXELS).map_err(|e| {
+        if e.code == Code::TooLarge {
+            e.with_code(Code::ShapeMismatch).with_expected(IMAGE_PIXELS)
+        } else {
+            e
+        }
+    })
 }
 
 /// A trained LeNet-5 (classic: tanh + average pooling; modern: ReLU + max pooling) whose every
@@ -93,29 +74,25 @@ pub struct LeNet5 {
 #[wasm_bindgen]
 impl LeNet5 {
     /// `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
-    pub fn load(variant: JsValue) -> Result<LeNet5, JsError> {
-        let variant = str_arg("LeNet5.load", "variant", &variant)?;
-        let v = Variant::parse(&variant).ok_or_else(|| {
-            JsError::new(&format!(
-                "LeNet5.load: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"
-            ))
-        })?;
+    pub fn load(variant: JsValue) -> JsResult<LeNet5> {
+        const OP: &str = "LeNet5.load";
+        let v = variant_arg(OP, &variant)?;
         Ok(LeNet5 {
-            net: Network::embedded(v, Backend::default()).map_err(js_err)?,
+            net: Network::embedded(v, Backend::default())
+                .map_err(|e| core_error(OP, "variant", e))?,
         })
     }
 
     /// `LeNet5.fromBytes(bytes, variant)`: a network from a weights file (the format of
     /// `src/weights.rs`); corrupt or truncated bytes throw.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: JsValue, variant: JsValue) -> Result<LeNet5, JsError> {
-        let bytes = bytes_arg("LeNet5.fromBytes", "bytes", &bytes)?;
-        let variant = str_arg("LeNet5.fromBytes", "variant", &variant)?;
-        let v = Variant::parse(&variant).ok_or_else(|| {
-            JsError::new(&format!("LeNet5.fromBytes: invalid `variant`: expected 'classic' or 'modern', got {variant:?}"))
-        })?;
+    pub fn from_bytes(bytes: JsValue, variant: JsValue) -> JsResult<LeNet5> {
+        const OP: &str = "LeNet5.fromBytes";
+        let bytes = read_bytes(OP, "bytes", &bytes, MAX_WEIGHTS_BYTES)?;
+        let v = variant_arg(OP, &variant)?;
         Ok(LeNet5 {
-            net: Network::from_bytes(&bytes, v, Backend::default()).map_err(js_err)?,
+            net: Network::from_bytes(&bytes, v, Backend::default())
+                .map_err(|e| core_error(OP, "bytes", e))?,
         })
     }
 
@@ -146,9 +123,13 @@ impl LeNet5 {
     /// `forward(pixels: Float32Array(784))` (28×28 row-major, ink = 1) →
     /// `{probabilities: Float32Array(10), layers: [{name, kind, shape, data, preActivation?}]}`
     /// for input, C1, S2, C3, S4, C5, F6, output.
-    pub fn forward(&self, pixels: JsValue) -> Result<JsValue, JsError> {
-        let pixels = f32_arg("forward", "pixels", &pixels)?;
-        let f = self.net.forward(&pixels).map_err(js_err)?;
+    pub fn forward(&self, pixels: JsValue) -> JsResult<JsValue> {
+        const OP: &str = "forward";
+        let pixels = pixels_arg(OP, &pixels)?;
+        let f = self
+            .net
+            .forward(&pixels)
+            .map_err(|e| core_error(OP, "pixels", e))?;
         let layers = Array::new();
         for l in &f.layers {
             let obj = Object::new();
@@ -177,17 +158,25 @@ impl LeNet5 {
     }
 
     /// `probabilities(pixels)` → `Float32Array(10)`, without the per-layer copies.
-    pub fn probabilities(&self, pixels: JsValue) -> Result<Float32Array, JsError> {
-        let pixels = f32_arg("probabilities", "pixels", &pixels)?;
-        let p = self.net.probabilities(&pixels).map_err(js_err)?;
+    pub fn probabilities(&self, pixels: JsValue) -> JsResult<Float32Array> {
+        const OP: &str = "probabilities";
+        let pixels = pixels_arg(OP, &pixels)?;
+        let p = self
+            .net
+            .probabilities(&pixels)
+            .map_err(|e| core_error(OP, "pixels", e))?;
         Ok(Float32Array::from(p.as_slice()))
     }
 
     /// `weights()` → `[{name, weight: {data, shape}, bias: {data, shape}}]` for C1, C3, C5, F6,
     /// output; conv kernels `[O, C, KH, KW]`, dense `[out, in]`.
-    pub fn weights(&self) -> Result<JsValue, JsError> {
+    pub fn weights(&self) -> JsResult<JsValue> {
         let list = Array::new();
-        for w in self.net.weights().map_err(js_err)? {
+        let weights = self
+            .net
+            .weights()
+            .map_err(|e| core_error("weights", "weights", e))?;
+        for w in weights {
             let obj = Object::new();
             set(&obj, "name", &JsValue::from(w.name));
             set(&obj, "weight", &tensor_to_js(&w.weight));
@@ -215,11 +204,11 @@ pub fn layer_specs() -> JsValue {
 /// coordinates; half-open ranges, clipped, with the unclipped extent in `full`) and on the
 /// 32×32 padded input.
 #[wasm_bindgen(js_name = receptiveField)]
-pub fn receptive_field(layer: JsValue, y: f64, x: f64) -> Result<JsValue, JsError> {
+pub fn receptive_field(layer: JsValue, y: JsValue, x: JsValue) -> JsResult<JsValue> {
     const OP: &str = "receptiveField";
-    let layer = str_arg(OP, "layer", &layer)?;
-    let rf = inspect::receptive_field(&layer, index_arg(OP, "y", y)?, index_arg(OP, "x", x)?)
-        .map_err(|e| js_err(e.into()))?;
+    let layer = read_string(OP, "layer", &layer, MAX_NAME_CHARS)?;
+    let (y, x) = (read_whole(OP, "y", &y, 0)?, read_whole(OP, "x", &x, 0)?);
+    let rf = inspect::receptive_field(&layer, y, x)?;
     let obj = Object::new();
     let size: Array = rf.size.iter().map(|&d| JsValue::from(d as f64)).collect();
     set(&obj, "size", &size.into());
@@ -232,10 +221,10 @@ pub fn receptive_field(layer: JsValue, y: f64, x: f64) -> Result<JsValue, JsErro
 /// `unitsSeeing(y, x)` → `[{layer, y0, y1, x0, x1}]`: for input pixel (y, x), the units of each
 /// layer whose receptive field contains it.
 #[wasm_bindgen(js_name = unitsSeeing)]
-pub fn units_seeing(y: f64, x: f64) -> Result<JsValue, JsError> {
+pub fn units_seeing(y: JsValue, x: JsValue) -> JsResult<JsValue> {
     const OP: &str = "unitsSeeing";
-    let list = inspect::units_seeing(index_arg(OP, "y", y)?, index_arg(OP, "x", x)?)
-        .map_err(|e| js_err(e.into()))?;
+    let (y, x) = (read_whole(OP, "y", &y, 0)?, read_whole(OP, "x", &x, 0)?);
+    let list = inspect::units_seeing(y, x)?;
     let arr: Array = list.iter().map(layer_region_to_js).collect();
     Ok(arr.into())
 }
@@ -243,12 +232,20 @@ pub fn units_seeing(y: f64, x: f64) -> Result<JsValue, JsError> {
 /// `preprocessDigit(rgba: Uint8ClampedArray, width, height)` → `Float32Array(784)` (an
 /// MNIST-like 28×28 digit, ink = 1), or `null` when nothing is drawn.
 #[wasm_bindgen(js_name = preprocessDigit)]
-pub fn preprocess_digit_js(rgba: JsValue, width: f64, height: f64) -> Result<JsValue, JsError> {
+pub fn preprocess_digit_js(rgba: JsValue, width: JsValue, height: JsValue) -> JsResult<JsValue> {
     const OP: &str = "preprocessDigit";
-    let rgba = bytes_arg(OP, "rgba", &rgba)?;
-    let w = crate::params::to_int(OP, "width", width, 1).map_err(|e| js_err(e.into()))?;
-    let h = crate::params::to_int(OP, "height", height, 1).map_err(|e| js_err(e.into()))?;
-    match preprocess_digit(&rgba, w, h).map_err(|e| js_err(e.into()))? {
+    let w = read_whole(OP, "width", &width, 1)?;
+    let h = read_whole(OP, "height", &height, 1)?;
+    // More bytes than the canvas has are refused before they are copied.
+    let need = w.saturating_mul(h).saturating_mul(4);
+    let rgba = read_bytes(OP, "rgba", &rgba, need.min(MAX_RGBA_BYTES)).map_err(|e| {
+        if e.code == Code::TooLarge && need <= MAX_RGBA_BYTES {
+            e.with_code(Code::ShapeMismatch).with_expected(need)
+        } else {
+            e
+        }
+    })?;
+    match preprocess_digit(&rgba, w, h)? {
         Digit::Pixels(p) => Ok(Float32Array::from(p.as_slice()).into()),
         Digit::Empty => Ok(JsValue::NULL),
     }

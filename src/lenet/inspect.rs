@@ -13,7 +13,7 @@ use super::layers::{
 };
 use super::network::{LeNet5, Variant, prepare_input};
 use crate::backend::{Backend, download, upload};
-use crate::error::{Error, ParamError, Result};
+use crate::error::{Code, Error, ParamError, Result};
 use crate::lenet::weights;
 use crate::ops::receptive_field::{Geometry, Region, Span, trace};
 use crate::tensor::HostTensor;
@@ -112,7 +112,10 @@ impl Network {
                     "expected {IMAGE_PIXELS} values (28×28, row-major), got {}",
                     pixels.len()
                 ),
-            ));
+            )
+            .with_code(Code::ShapeMismatch)
+            .with_expected(IMAGE_PIXELS)
+            .with_got(pixels.len()));
         }
         if let Some(i) = pixels.iter().position(|v| !v.is_finite()) {
             return Err(ParamError::new(

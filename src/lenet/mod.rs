@@ -5,8 +5,10 @@
 //! - [`network`]: the burn module (both variants) built from it, and input preparation.
 //! - [`inspect`]: a trained network with every layer's values, weights and receptive fields.
 //! - [`explain`]: the arithmetic behind one unit, from the forward pass's own values.
-//! - [`weights`]: the weights file format and the two trained files built into the module.
+//! - [`weights`]: the weights file format and the two trained files built into the module
+//!   (`burnpack`: the strict check of the record inside a weights file).
 
+mod burnpack;
 pub mod explain;
 pub mod inspect;
 pub mod layers;

@@ -16,14 +16,17 @@
 //! ```
 //!
 //! The header exists so that corrupt or truncated bytes are reported as an [`Error::Weights`]
-//! before burn reads them (burn's reader checks structure, not content), and a file of one
-//! variant cannot be loaded as the other.
+//! before burn reads them, and a file of one variant cannot be loaded as the other. Then the
+//! payload is checked against the layout `encode` writes ([`super::burnpack`]: every tensor's
+//! dtype, shape and offsets, zero padding, finite values) before burn sees it: burn's reader
+//! checks structure, not content, and traps on some files a checksum cannot tell apart.
 
-use burn::module::{Module, ModuleMapper, ModuleVisitor, Param};
+use burn::module::{Module, ModuleMapper, Param};
 use burn::store::ModuleRecord;
 use burn::tensor::{DType, Device, Tensor};
 
-use crate::error::{Error, Result};
+use super::burnpack;
+use crate::error::{Error, Result, WeightsError};
 use crate::lenet::{LeNet5, LeNet5Config, Variant};
 
 const MAGIC: &[u8; 8] = b"CSLENET5";
@@ -72,36 +75,6 @@ impl ModuleMapper for ToHalf {
     }
 }
 
-/// Finds the first parameter holding NaN or ±∞. A file can pass the checksum and still hold
-/// them (it was written that way), and such a network answers NaN without any error.
-#[derive(Default)]
-struct NonFinite {
-    path: Vec<String>,
-    found: Option<String>,
-}
-
-impl ModuleVisitor for NonFinite {
-    fn enter_module(&mut self, name: &str, _container_type: &str) {
-        self.path.push(name.to_string());
-    }
-
-    fn exit_module(&mut self, _name: &str, _container_type: &str) {
-        self.path.pop();
-    }
-
-    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
-        if self.found.is_none()
-            && param
-                .val()
-                .into_data()
-                .iter::<f32>()
-                .any(|v| !v.is_finite())
-        {
-            self.found = Some(self.path.join("."));
-        }
-    }
-}
-
 /// Serialises a trained network (its parameters in f16) into the format above.
 pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
     let variant = model.variant;
@@ -109,10 +82,10 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
         .map(&mut ToHalf)
         .into_record()
         .into_bytes()
-        .map_err(|e| Error::Weights(e.to_string()))?;
+        .map_err(|e| Error::Backend(format!("burn could not write the record: {e}")))?;
     let payload: &[u8] = &payload;
     let len =
-        u32::try_from(payload.len()).map_err(|_| Error::Weights("payload over 4 GiB".into()))?;
+        u32::try_from(payload.len()).map_err(|_| WeightsError::corrupt("payload over 4 GiB"))?;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&[VERSION, variant_byte(variant), 0, 0]);
@@ -122,10 +95,29 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Reads a weights file into a network of `variant` on `device`, checking the header, length
-/// and checksum first.
+/// Reads a weights file into a network of `variant` on `device`, checking the header, length,
+/// checksum and the payload's layout first.
 pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5> {
-    let err = |m: String| Err(Error::Weights(m));
+    let payload = checked_payload(bytes, variant)?;
+    let record = ModuleRecord::from_bytes(burn::tensor::Bytes::from_bytes_vec(payload.to_vec()))
+        .map_err(unreadable)?
+        .cast_to_module_dtype();
+    Ok(LeNet5Config::new(variant)
+        .init(device)
+        .try_load_record(record)
+        .map_err(unreadable)?)
+}
+
+/// What a failure of burn's reader becomes. The checks in [`checked_payload`] make it
+/// unreachable; burn's own text (debug output) stays out of the message.
+fn unreadable<E>(_: E) -> WeightsError {
+    WeightsError::corrupt("burn could not read the checked record")
+}
+
+/// The payload of weights file `bytes` for `variant`, after checking the header (magic,
+/// version, variant, reserved bytes, length), the CRC-32 and the burnpack layout.
+pub fn checked_payload(bytes: &[u8], variant: Variant) -> Result<&[u8], WeightsError> {
+    let err = |m: String| Err(WeightsError::corrupt(m));
     if bytes.len() < HEADER_LEN {
         return err(format!(
             "{} bytes is shorter than the {HEADER_LEN}-byte header",
@@ -141,11 +133,20 @@ pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5>
             bytes[8]
         ));
     }
-    if bytes[9] != variant_byte(variant) {
+    if bytes[9] > 1 {
         return err(format!(
+            "variant byte {} is neither 0 (classic) nor 1 (modern)",
+            bytes[9]
+        ));
+    }
+    if bytes[9] != variant_byte(variant) {
+        return Err(WeightsError::wrong_variant(format!(
             "these weights are not for the {} variant",
             variant.name()
-        ));
+        )));
+    }
+    if bytes[10..12] != [0, 0] {
+        return err("the reserved header bytes 10-11 are not zero".into());
     }
     let word =
         |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
@@ -160,21 +161,10 @@ pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5>
     if crc32(payload) != crc {
         return err("checksum mismatch: the file is corrupt".into());
     }
-    let record = ModuleRecord::from_bytes(burn::tensor::Bytes::from_bytes_vec(payload.to_vec()))
-        .map_err(|e| Error::Weights(e.to_string()))?
-        .cast_to_module_dtype();
-    let model = LeNet5Config::new(variant)
-        .init(device)
-        .try_load_record(record)
-        .map_err(|e| Error::Weights(e.to_string()))?;
-    let mut check = NonFinite::default();
-    model.visit(&mut check);
-    match check.found {
-        Some(at) => err(format!(
-            "parameter `{at}` holds NaN or infinity: these are not trained weights"
-        )),
-        None => Ok(model),
-    }
+    let reference = burnpack::layout(&embedded(variant)[HEADER_LEN..])
+        .map_err(|m| WeightsError::corrupt(format!("the built-in weights are unreadable: {m}")))?;
+    burnpack::check(payload, &reference).map_err(WeightsError::corrupt)?;
+    Ok(payload)
 }
 
 /// The trained weights built into the crate (written by `src/bin/train.rs`, committed under

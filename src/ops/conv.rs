@@ -13,7 +13,7 @@ use burn::tensor::module;
 use burn::tensor::ops::ConvOptions;
 
 use crate::backend::{Backend, download, upload};
-use crate::error::{ParamError, Result};
+use crate::error::{Code, ParamError, Result};
 use crate::ops::shape::{AxisParams, conv_len};
 use crate::params::RawOptions;
 use crate::tensor::{HostTensor, check_output_size, check_work};
@@ -126,7 +126,10 @@ pub(crate) fn check_conv<const N: usize>(
                 channels / g,
                 weight.shape[1]
             ),
-        ));
+        )
+        .with_code(Code::ShapeMismatch)
+        .with_expected(channels / g)
+        .with_got(weight.shape[1]));
     }
     if let Some(b) = bias
         && b.len() != out_channels
@@ -138,7 +141,10 @@ pub(crate) fn check_conv<const N: usize>(
                 "expected one value per output channel ({out_channels}), got {}",
                 b.len()
             ),
-        ));
+        )
+        .with_code(Code::ShapeMismatch)
+        .with_expected(out_channels)
+        .with_got(b.len()));
     }
     let mut shapes = ConvShapes {
         channels,

@@ -10,7 +10,7 @@ use burn::tensor::module;
 use burn::tensor::ops::ConvTransposeOptions;
 
 use crate::backend::Backend;
-use crate::error::{ParamError, Result};
+use crate::error::{Code, ParamError, Result};
 use crate::ops::conv::{axis_name, run_batched};
 use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::params::RawOptions;
@@ -107,7 +107,10 @@ fn check_transpose<const N: usize>(
                 "expected weight.shape[0] = C = {channels} (the input's channels), got {}",
                 weight.shape[0]
             ),
-        ));
+        )
+        .with_code(Code::ShapeMismatch)
+        .with_expected(channels)
+        .with_got(weight.shape[0]));
     }
     if !channels.is_multiple_of(g) {
         return Err(ParamError::new(
@@ -127,7 +130,10 @@ fn check_transpose<const N: usize>(
                 "expected one value per output channel (weight.shape[1]·groups = {out_channels}), got {}",
                 b.len()
             ),
-        ));
+        )
+        .with_code(Code::ShapeMismatch)
+        .with_expected(out_channels)
+        .with_got(b.len()));
     }
     let mut shapes = TransposeShapes {
         channels,
@@ -184,6 +190,7 @@ fn check_transpose<const N: usize>(
                         crate::tensor::MAX_ELEMENTS
                     ),
                 )
+                .with_code(Code::TooLarge)
             })?;
     }
     let mut out_shape = vec![out_channels];

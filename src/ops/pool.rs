@@ -11,7 +11,7 @@ use burn::tensor::ops::{AvgPoolOptions, MaxPoolOptions};
 use serde::{Deserialize, Serialize};
 
 use crate::backend::{Backend, download, upload};
-use crate::error::{ParamError, Result};
+use crate::error::{Code, ParamError, Result};
 use crate::ops::conv::axis_name;
 use crate::ops::shape::{AxisParams, conv_len};
 use crate::params::RawOptions;
@@ -73,14 +73,15 @@ impl PoolParams {
                     format!("expected 'max' or 'avg', got {other:?}"),
                 ));
             }
-            None => return Err(ParamError::new(OP, "mode", "is required: 'max' or 'avg'")),
+            None => return Err(ParamError::new(OP, "mode", "is required: 'max' or 'avg'").with_code(Code::Required)),
         };
         if opts.get("kernel").is_none() {
             return Err(ParamError::new(
                 OP,
                 "kernel",
                 "is required: a whole number >= 1 or an [h, w] pair",
-            ));
+            )
+            .with_code(Code::Required));
         }
         let kernel = opts.pair(OP, "kernel", [1, 1], 1)?;
         Ok(Self {

@@ -4,7 +4,9 @@
 // CONVSCOPE_ALT_PKG names it, the module built with the other burn backend.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { launch, ROOT } from './harness.mjs';
+import * as expect from '../node/expectations.mjs';
 
 const PKGS = ['pkg', process.env.CONVSCOPE_ALT_PKG].filter(Boolean);
 let browser;
@@ -154,5 +156,62 @@ for (const pkg of PKGS) {
     assert.match(r.manyKeys, /`options`.*more than 32/);
     assert.match(r.poolOutputSize, /at most half the window/);
     assert.deepEqual(r.after, [15, 16, 6, 15]);
+  });
+
+  test(`${pkg}: issue 12 reproductions in Chromium end in named errors without growth, and the module lives on`, async () => {
+    // The same reproductions and expectations as tests/node/hostile_inputs.test.mjs, run in a
+    // page: repro.mjs is loaded as a module from its text.
+    const page = await browser.newPage();
+    await page.goto(`${browser.url}tests/browser/blank.html`);
+    const src = await readFile(`${ROOT}/tests/node/repro.mjs`, 'utf8');
+    const weights = Array.from(await readFile(`${ROOT}/src/weights/lenet5-classic.bin`));
+    const r = await page.evaluate(async ({ path, src, weights }) => {
+      const cs = await import(path);
+      const wasm = await cs.default();
+      const repro = await import(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+      repro.readmeExample(cs); // warm up
+      return {
+        proxies: repro.proxies(cs, wasm),
+        crafted: repro.craftedWeightsLoad(cs, wasm, Uint8Array.from(weights)),
+        options: repro.hugeUnknownOptions(cs, wasm),
+        infer: repro.inferShapesHugeInput(cs, wasm),
+        mismatch: repro.lengthMismatch(cs, wasm),
+        named: repro.namedErrors(cs, wasm),
+        getters: repro.throwingGetters(cs, wasm),
+        freed: repro.useAfterFree(cs, wasm),
+      };
+    }, { path: `/${pkg}/convscope.js`, src, weights });
+    expect.proxies(r.proxies);
+    expect.craftedWeights(r.crafted);
+    expect.hugeUnknownOptions(r.options);
+    expect.inferShapesHugeInput(r.infer);
+    expect.lengthMismatch(r.mismatch);
+    expect.namedErrors(r.named);
+    expect.throwingGetters(r.getters);
+    expect.useAfterFree(r.freed);
+    assert.deepEqual(page.errors, []);
+  });
+
+  test(`${pkg}: errors carry op, param, code and the values as properties`, async () => {
+    const page = await open(pkg);
+    const r = await page.evaluate(() => {
+      const grab = (f) => { try { f(); return null; } catch (e) { return { ctor: e.constructor.name, message: e.message, op: e.op, param: e.param, code: e.code, expected: e.expected, got: e.got, limit: e.limit }; } };
+      const t = (n, shape) => ({ data: new Float32Array(n), shape });
+      return {
+        mismatch: grab(() => cs.conv2d(t(15, [1, 4, 4]), t(9, [1, 1, 3, 3]), {})),
+        unknown: grab(() => cs.conv2d(t(16, [1, 4, 4]), t(9, [1, 1, 3, 3]), { strides: 2 })),
+        stride: grab(() => cs.conv2d(t(16, [1, 4, 4]), t(9, [1, 1, 3, 3]), { stride: 0 })),
+        huge: grab(() => cs.conv2d(t(16, [1, 4, 4]), t(9, [1, 1, 3, 3]), { padding: 1e12 })),
+        required: grab(() => cs.outputSize({ input: 8 })),
+        override: grab(() => cs.inferShapes('alexnet', { overrides: { conv1: { stride: 0 } } })),
+      };
+    });
+    assert.deepEqual(r.mismatch, { ctor: 'Error', message: 'conv2d: invalid `input`: shape [1, 4, 4] needs 16 values, but data has 15', op: 'conv2d', param: 'input', code: 'shape_mismatch', expected: 16, got: 15, limit: undefined });
+    assert.deepEqual([r.unknown.param, r.unknown.code, r.unknown.got], ['strides', 'unknown_option', 'strides']);
+    assert.deepEqual(r.unknown.expected, ['bias', 'stride', 'padding', 'dilation', 'groups']);
+    assert.deepEqual([r.stride.param, r.stride.code, r.stride.got, r.stride.limit], ['stride', 'invalid_value', 0, 1]);
+    assert.deepEqual([r.huge.param, r.huge.code, r.huge.limit], ['padding', 'too_large', 2 ** 20]);
+    assert.deepEqual([r.required.param, r.required.code], ['kernel', 'required']);
+    assert.deepEqual([r.override.op, r.override.param], ['inferShapes', 'conv1.stride']);
   });
 }

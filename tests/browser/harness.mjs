@@ -60,3 +60,14 @@ export async function launch(options = {}) {
   }
   return { url, context, newPage, close };
 }
+
+/** The wasm packages under test: pkg/ and, when set, the other backend's build. */
+export const PKGS = ['pkg', process.env.CONVSCOPE_ALT_PKG].filter(Boolean);
+
+/** A blank page of `browser` with `pkg`'s module initialised as `window.cs`. */
+export async function openCore(browser, pkg) {
+  const page = await browser.newPage();
+  await page.goto(`${browser.url}tests/browser/blank.html`);
+  await page.evaluate(async (path) => { const m = await import(path); await m.default(); window.cs = m; }, `/${pkg}/convscope.js`);
+  return page;
+}
