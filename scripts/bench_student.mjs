@@ -8,7 +8,8 @@
 //      preselected (#sample=0): to the start of the animation frame that paints it (the page
 //      has written the digit and the bars by then), median over rounds of a first visit and a
 //      repeat visit (target ≤ 200 ms).
-// Counters come from window.__convscopeStats (www/state/stats.js).
+// Counters come from the page's performance marks and measures (convscope:*, see
+// www/pages/student/state/marks.js), collected here by a PerformanceObserver.
 //
 //   node scripts/bench_student.mjs [--seconds 5] [--loads 7]
 import { launch } from '../tests/browser/harness.mjs';
@@ -42,7 +43,21 @@ async function drawFor(page, box) {
   const at = (t) => [box.x + box.width * (0.5 + 0.35 * Math.sin(t * 7.1)), box.y + box.height * (0.5 + 0.35 * Math.cos(t * 5.3))];
   await page.mouse.move(...at(0));
   await page.mouse.down();
-  const snapshot = () => ({ ...(window.__convscopeStats ?? {}) });
+  // The page's per-frame entries (marks.js) summed by an observer: prediction marks,
+  // forward and pad measures. The page clears them from its timeline; an observer sees all.
+  await page.evaluate(() => {
+    const s = { updates: 0, forwardMsTotal: 0, padUpdates: 0, padMsTotal: 0 };
+    window.__benchStats = s;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'convscope:prediction') s.updates++;
+        else if (e.name === 'convscope:forward') s.forwardMsTotal += e.duration;
+        else if (e.name === 'convscope:pad') { s.padUpdates++; s.padMsTotal += e.duration; }
+      }
+    }).observe({ entryTypes: ['mark', 'measure'] });
+  });
+  // Observers are called asynchronously: read after a task, so every entry so far is counted.
+  const snapshot = () => new Promise((ok) => setTimeout(() => ok({ ...window.__benchStats }), 0));
   const s0 = await page.evaluate(snapshot);
   const t0 = await page.evaluate(() => {
     window.__frameTimes = [];
@@ -126,8 +141,14 @@ try {
       for (const into of [firstVisits, repeatVisits]) {
         const p = await b.newPage();
         await p.goto(`${b.url}index.html#sample=0`);
-        into.push(await p.waitForFunction(() => window.__convscopeStats?.firstPredictionFrameMs, null, { timeout: 20000 }).then((h) => h.jsonValue()));
-        (into === firstVisits ? steps : repeatSteps).push(await p.evaluate(() => ({ html: performance.getEntriesByType('navigation')[0]?.responseEnd, ...window.__convscopeStats.marks, written: window.__convscopeStats.firstPredictionMs })));
+        into.push(await p.waitForFunction(() => performance.getEntriesByName('convscope:first-prediction-frame')[0]?.startTime, null, { timeout: 20000 }).then((h) => h.jsonValue()));
+        (into === firstVisits ? steps : repeatSteps).push(await p.evaluate(() => {
+          const at = (name) => performance.getEntriesByName(`convscope:${name}`)[0]?.startTime;
+          const out = { html: performance.getEntriesByType('navigation')[0]?.responseEnd };
+          for (const step of ['modules', 'core', 'network', 'samples', 'views']) out[step] = at(step);
+          out.written = at('first-prediction');
+          return out;
+        }));
         await p.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
         // A student draws for a while, then leaves: the browser caches the wasm code that has
         // become hot (V8 keeps optimised code of a streamed module for the next visit).

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh), then runs every test:
+#   0. ESLint over www/, tests/, scripts/ and node --test tests/unit/ (seconds);
 #   1. clippy with warnings as errors (same features and profile as the tests, so it reuses
 #      their compiled dependencies), then native Rust tests in release (every op on both
 #      backends, worked examples, property tests, LeNet-5 accuracy on the full 10k MNIST test
@@ -10,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+
+echo "== 0. JS lint (ESLint) and unit tests of the pure JS modules (no browser)"
+npx --no-install eslint www tests scripts eslint.config.js
+node --test tests/unit/
 
 echo "== 1. clippy, then native tests"
 cargo clippy --release --locked --features ndarray,flex,simd,train --all-targets -- -D warnings

@@ -130,7 +130,7 @@ test('blocks expand to their layers and a diagram (ResNet bottleneck, Inception,
 test('the comparison chart lists every architecture with the human error line and opens one on click', async () => {
   const page = await open();
   // One row per architecture the core knows.
-  const names = await page.evaluate(async () => (await import('./www/lib/core.js')).loadCore().then((c) => c.architectureNames()));
+  const names = await page.evaluate(async () => (await import('./www/shared/core.js')).loadCore().then((c) => c.architectureNames()));
   assert.equal(await page.locator('[data-testid=compare-svg] .cmp-row').count(), names.length);
   assert.match(await page.textContent('[data-testid=compare-svg]'), /human 5\.1%/);
   assert.match(await page.textContent('[data-testid=compare-svg]'), /15\.3%.*7\.3%.*6\.67%.*3\.57%.*4\.1%.*2\.251%/s);
@@ -147,7 +147,7 @@ test('the comparison chart lists every architecture with the human error line an
 test('the API: a spec object round-trips, malformed specs and options throw named Errors, the module keeps working', async () => {
   const page = await open();
   const r = await page.evaluate(async () => {
-    const core = await (await import('./www/lib/core.js')).loadCore();
+    const core = await (await import('./www/shared/core.js')).loadCore();
     const tryMsg = (f) => { try { f(); return 'no error'; } catch (e) { return e instanceof Error ? e.message : `not an Error: ${e}`; } };
     const spec = core.architecture('resnext50-32x4d');
     const byObject = core.inferShapes(spec, {});
@@ -184,6 +184,33 @@ test('the API: a spec object round-trips, malformed specs and options throw name
   assert.match(r.overrideKey, /^inferShapes: invalid `conv1\.strides`: unknown option/);
   assert.match(r.badArch, /^architecture: invalid `name`: /);
   assert.deepEqual(r.after, [96, 55, 55]);
+  clean(page);
+  await page.close();
+});
+
+test('a malformed URL hash (#%E0%A4%A, #%) shows an inline notice and the page opens AlexNet and works on', async () => {
+  for (const hash of ['#%E0%A4%A', '#%']) {
+    const page = await open(hash);
+    // A clear message in the page, not an uncaught URIError and a blank page.
+    assert.match(await text(page, 'notices'), /could not be read/);
+    assert.equal(await text(page, 'out-conv1'), '55×55×96');
+    // The page keeps working: another network opens.
+    await page.click('[data-testid="pick-vgg16"]');
+    assert.equal(new URL(page.url()).hash, '#vgg16');
+    assert.match(await text(page, 'rf-conv1_2'), /^5×5/);
+    clean(page);
+    await page.close();
+  }
+});
+
+test('with site data blocked (reading localStorage throws) the page works as usual: it keeps nothing in storage', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await page.goto(`${browser.url}architectures.html#resnet50`);
+  await page.waitForSelector('[data-testid="row-input"]');
+  assert.equal(await text(page, 'out-layer1_0'), '56×56×256');
   clean(page);
   await page.close();
 });

@@ -359,3 +359,41 @@ test('a cell can be edited from the keyboard and the edit is shared in the URL',
   clean(page);
   await page.close();
 });
+
+test('a hover repaints only the panels that draw it, and the controls not at all', async () => {
+  const page = await browser.newPage();
+  // Count paints per panel: every paint sizes its canvas and asks for its 2-D context.
+  await page.addInitScript(() => {
+    window.paints = {};
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (...args) {
+      if (this.dataset.canvas) window.paints[this.dataset.canvas] = (window.paints[this.dataset.canvas] ?? 0) + 1;
+      return get.apply(this, args);
+    };
+  });
+  await page.goto(`${browser.url}playground.html#mode=conv&input=lecture8&kernel=lecture8&stride=1&padding=0&dilation=1&filter=0&step=0&speed=1`);
+  await page.waitForSelector('[data-testid=loading]', { state: 'hidden' });
+  const box = async (testid) => page.locator(`[data-testid=${testid}]`).boundingBox();
+  // The kernel grid's centre cell; the settings form is watched through the speed label, which
+  // every sync of the controls rewrites.
+  const kernel = await box('kernel-canvas');
+  await page.evaluate(() => {
+    window.paints = {};
+    window.controlWrites = 0;
+    new MutationObserver((records) => { window.controlWrites += records.length; })
+      .observe(document.querySelector('#speed-label'), { childList: true, characterData: true, subtree: true });
+  });
+  // Hovering a kernel weight marks it in the input and the kernel: the output does not change.
+  await page.mouse.move(kernel.x + kernel.width / 2, kernel.y + kernel.height / 2);
+  await page.waitForFunction(() => /^Weight row/.test(document.querySelector('[data-testid=readout]').textContent));
+  const afterKernel = await page.evaluate(() => ({ ...window.paints }));
+  assert.equal(afterKernel.output ?? 0, 0);
+  assert.equal(afterKernel.kernel, 1);
+  assert.equal(afterKernel.input, 1);
+  // Moving within the same cell repaints nothing.
+  await page.mouse.move(kernel.x + kernel.width / 2 + 1, kernel.y + kernel.height / 2 + 1);
+  assert.deepEqual(await page.evaluate(() => ({ ...window.paints })), afterKernel);
+  assert.equal(await page.evaluate(() => window.controlWrites), 0);
+  clean(page);
+  await page.close();
+});

@@ -206,9 +206,12 @@ test('a sample digit from the URL hash is classified as its label', async () => 
 
 test('the URL sample\'s prediction is written before the rest of the page is built', async () => {
   const page = await open('#sample=1');
-  // stats.js: firstPredictionMs when the digit is written; marks.views when student.js
-  // starts loading the pad, the layers and the rest.
-  const { first, views } = await page.evaluate(() => ({ first: window.__convscopeStats.firstPredictionMs, views: window.__convscopeStats.marks.views }));
+  // Performance marks (www/pages/student/state/marks.js): convscope:first-prediction when the
+  // digit is written; convscope:views when main.js starts loading the pad, the layers and the rest.
+  const { first, views } = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    return { first: at('convscope:first-prediction'), views: at('convscope:views') };
+  });
   assert.ok(first > 0 && views > 0, `first ${first}, views ${views}`);
   assert.ok(first < views, `prediction at ${first} ms, views started at ${views} ms`);
   clean(page);
@@ -254,3 +257,41 @@ test('touch drawing works on a phone-sized screen', async () => {
     await phone.close();
   }
 });
+
+test('a malformed URL hash (#%) shows a notice, the rest of the hash still counts and the pad works', async () => {
+  for (const hash of ['#%', '#sample=1&%E0%A4%A']) {
+    const page = await open(hash);
+    assert.match(await page.getByTestId('notices').textContent(), /could not be read/);
+    if (hash.includes('sample=1')) assert.equal(await predictionIs(page, "/^[0-9]$/.test(t)"), '2');
+    await page.getByTestId('clear').click();
+    await drawPath(page, [[0.5, 0.15], [0.5, 0.85]], 10);
+    assert.equal(await predictionIs(page, "t === '1'"), '1');
+    clean(page);
+    await page.close();
+  }
+});
+
+test('blocked storage (reading localStorage throws) or a corrupt saved drawing: the page says so and drawing works', async () => {
+  const blocked = await browser.newPage();
+  // Site data blocked (private mode, a sandboxed iframe): even reading `localStorage` throws.
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await blocked.goto(`${browser.url}index.html`);
+  await blocked.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
+  await drawPath(blocked, [[0.5, 0.15], [0.5, 0.85]], 10);
+  assert.equal(await predictionIs(blocked, "t === '1'"), '1');
+  await blocked.waitForFunction(() => /cannot be handed to the playground/.test(document.querySelector('[data-testid="notices"]')?.textContent));
+  clean(blocked);
+  await blocked.close();
+
+  // Corrupt data under the drawing's key is replaced by the next drawing (784 numbers).
+  const page = await open();
+  await page.evaluate(() => localStorage.setItem('convscope.drawing', '{not json'));
+  await drawPath(page, [[0.5, 0.15], [0.5, 0.85]], 10);
+  assert.equal(await predictionIs(page, "t === '1'"), '1');
+  await page.waitForFunction(() => { try { return JSON.parse(localStorage.getItem('convscope.drawing')).length === 784; } catch { return false; } });
+  clean(page);
+  await page.close();
+});
+

@@ -1,0 +1,128 @@
+// Block diagrams (inline SVG): a residual block's main path and skip connection meeting at ⊕,
+// an Inception module's four branches meeting at the filter concatenation, a squeeze-and-
+// excitation gate meeting the identity at ⊗. Built from the rows inferShapes() returned, so
+// the boxes show the computed shapes. Drawing only.
+
+import { DIAGRAM } from './config.js';
+import { actLabel, boxLabel } from './format.js';
+import { lectureShapeLabel as shapeLabel } from '../../shared/format.js';
+import { svgEl as el } from '../../shared/dom.js';
+
+
+/**
+ * The columns of a block: `[{name, rows, identity}]` in drawing order, and its merge row.
+ * Only direct children are boxes; a nested block (an SE block in a residual branch) is one box.
+ * @param {object} block the block's header row
+ * @param {object[]} rows all rows of the network
+ */
+function blockColumns(block, rows) {
+  const children = rows.filter((r) => r.parent === block.path);
+  const merge = children.find((r) => r.branch == null) ?? null;
+  const byBranch = new Map();
+  for (const r of children) {
+    if (r.branch == null) continue;
+    if (!byBranch.has(r.branch)) byBranch.set(r.branch, []);
+    byBranch.get(r.branch).push(r);
+  }
+  const cols = [...byBranch].map(([name, rs]) => ({ name, rows: rs, identity: false }));
+  if (block.kind === 'residual' && !byBranch.has('shortcut')) cols.push({ name: 'shortcut', rows: [], identity: true });
+  if (block.kind === 'squeezeExcite') cols.unshift({ name: 'identity', rows: [], identity: true });
+  return { cols, merge };
+}
+
+/**
+ * An SVG diagram of `block`.
+ * @returns {SVGSVGElement}
+ */
+export function blockDiagram(block, rows) {
+  const { boxW, boxH, gapX, gapY, pad } = DIAGRAM;
+  const { cols, merge } = blockColumns(block, rows);
+  const n = Math.max(1, cols.length);
+  const depth = Math.max(1, ...cols.map((c) => c.rows.length));
+  const width = 2 * pad + n * boxW + (n - 1) * gapX;
+  const inH = 26;
+  const top = pad + inH + 2 * gapY;
+  const mergeY = top + depth * (boxH + gapY) + gapY;
+  const height = mergeY + 24 + 3 * gapY + inH;
+  const cx = width / 2;
+  const svg = el('svg', {
+    viewBox: `0 0 ${width} ${height}`, width, class: 'block-svg', role: 'img',
+    'aria-label': `${block.name}: ${cols.map((c) => (c.identity ? `${c.name} (identity)` : `${c.name}: ${c.rows.map(boxLabel).join(', ')}`)).join('; ')}`,
+    'data-testid': `diagram-${block.path}`,
+  });
+
+  // Input.
+  svg.append(el('rect', { x: cx - 70, y: pad, width: 140, height: inH, rx: 13, class: 'io' }));
+  svg.append(el('text', { x: cx, y: pad + inH * 0.68, 'text-anchor': 'middle', class: 'io-label' }, `in ${shapeLabel(block.inShape)}`));
+  const inBottom = pad + inH;
+
+  cols.forEach((col, i) => {
+    const x = pad + i * (boxW + gapX);
+    const mid = x + boxW / 2;
+    const main = col.rows.length > 0 ? col.rows.every((r) => r.mainPath) : col.name === 'identity';
+    // From the input down to the column.
+    svg.append(el('path', { d: `M${cx},${inBottom} L${mid},${top - gapY}  L${mid},${top}`, class: 'edge' }));
+    if (col.identity) {
+      svg.append(el('line', { x1: mid, x2: mid, y1: top, y2: mergeY - 12, class: 'edge skip' }));
+      svg.append(el('text', { x: mid + 6, y: (top + mergeY) / 2, class: 'edge-label' }, block.kind === 'squeezeExcite' ? 'x' : 'identity'));
+    } else {
+      let y = top;
+      col.rows.forEach((r, j) => {
+        const cls = `box kind-${r.kind}${main ? ' main' : ''}${r.edited ? ' edited' : ''}`;
+        svg.append(el('rect', { x, y, width: boxW, height: boxH, rx: 5, class: cls }));
+        svg.append(el('text', { x: mid, y: y + 14, 'text-anchor': 'middle', class: 'box-label' }, boxLabel(r)));
+        const act = actLabel(r.act);
+        svg.append(el('text', { x: mid, y: y + 28, 'text-anchor': 'middle', class: 'box-shape' },
+          `${shapeLabel(r.outShape)}${act ? ` · ${act}` : ''}`));
+        if (j < col.rows.length - 1) svg.append(el('line', { x1: mid, x2: mid, y1: y + boxH, y2: y + boxH + gapY, class: 'edge' }));
+        y += boxH + gapY;
+      });
+      svg.append(el('line', { x1: mid, x2: mid, y1: y - gapY, y2: mergeY - 12, class: `edge${col.name === 'shortcut' ? ' skip' : ''}` }));
+      if (col.name === 'shortcut') {
+        svg.append(el('text', { x: mid + 6, y: y - gapY + 14, class: 'edge-label' }, 'projection'));
+      }
+    }
+    svg.append(el('path', { d: `M${mid},${mergeY - 12} L${cx},${mergeY}`, class: 'edge' }));
+  });
+
+  // Merge.
+  if (block.kind === 'inception') {
+    svg.append(el('rect', { x: pad, y: mergeY - 12, width: width - 2 * pad, height: 24, rx: 4, class: 'merge' }));
+    svg.append(el('text', { x: cx, y: mergeY + 4, 'text-anchor': 'middle', class: 'merge-label' }, 'filter concatenation'));
+  } else {
+    svg.append(el('circle', { cx, cy: mergeY, r: 12, class: 'merge' }));
+    svg.append(el('text', { x: cx, y: mergeY + 5, 'text-anchor': 'middle', class: 'merge-sym' }, block.kind === 'squeezeExcite' ? '×' : '+'));
+    const act = actLabel(merge?.act);
+    if (act) svg.append(el('text', { x: cx + 18, y: mergeY + 4, class: 'edge-label' }, act));
+  }
+  const outY = mergeY + 12 + 2 * gapY;
+  svg.append(el('line', { x1: cx, x2: cx, y1: mergeY + 12, y2: outY, class: 'edge' }));
+  svg.append(el('rect', { x: cx - 70, y: outY, width: 140, height: inH, rx: 13, class: 'io' }));
+  svg.append(el('text', { x: cx, y: outY + inH * 0.68, 'text-anchor': 'middle', class: 'io-label' }, `out ${shapeLabel(block.outShape)}`));
+  return svg;
+}
+
+/**
+ * A one-line summary of a block for its table row: "bottleneck: 1×1 conv, 64 → 3×3 conv, 64 →
+ * 1×1 conv, 256; shortcut: 1×1 conv, 256 (projection)".
+ */
+export function blockSummary(block, rows) {
+  const { cols } = blockColumns(block, rows);
+  const path = (c) => c.rows.filter((r) => r.kind !== 'batchNorm').map(boxLabel).join(' → ');
+  switch (block.kind) {
+    case 'residual': {
+      const main = cols.find((c) => c.name === 'main');
+      const sc = cols.find((c) => c.name === 'shortcut');
+      const skip = !sc || sc.identity ? 'identity shortcut' : `projection shortcut ${path(sc)}`;
+      return `${block.variant}: ${main ? path(main) : ''}; ${skip}`;
+    }
+    case 'inception':
+      return `${cols.length} branches concatenated: ${cols.map(path).join(' | ')}`;
+    case 'squeezeExcite': {
+      const gate = cols.find((c) => c.name === 'gate');
+      return `squeeze-and-excitation: ${gate ? path(gate) : ''} → scale channels`;
+    }
+    default:
+      return block.kind;
+  }
+}

@@ -1,0 +1,260 @@
+// The instructor view ("Convolution playground"): one store for everything the page shows,
+// browser history for the settings, the step animator, and one render loop over the modes
+// (modes/index.js). Computation happens in the wasm core (compute.js); the modes decide what
+// each panel shows; this module decides when to repaint — a hover or cursor move repaints only
+// the panels that draw it (panels.js signatures) and the readout, never the controls.
+
+import { $ } from '../../shared/dom.js';
+import { createStore } from '../../shared/store.js';
+import { renderHeader } from '../../shared/header.js';
+import { memo } from './compute.js';
+import { cloneState } from './settings.js';
+import { parseHash, serialize } from './url.js';
+import { createHistory } from './history.js';
+import { baseInput, applyEdits } from './inputs.js';
+import { initControls, syncControls } from './controls.js';
+import { createAnimator, installShortcuts } from './animation.js';
+import { buildPanels, paintPanels, canvasOf } from './panels.js';
+import { installInteraction } from './interaction.js';
+import { exportPlan } from './export.js';
+import { createUploads, watchDrawing, initLargeText, copyLink, sentenceSetter } from './page-tools.js';
+import { MODES, modeOf } from './modes/index.js';
+
+/** Store keys whose change repaints only panels that draw them, and the readout. */
+const POINTER_KEYS = new Set(['hover', 'cursor', 'focused']);
+
+function createPlayground() {
+  const store = createStore({
+    settings: null,        // what the link carries (settings.js, url.js)
+    hover: null,           // {panel, map, y, x}
+    cursor: null,          // keyboard cell cursor {panel, map, y, x}
+    focused: null,         // which editable canvas has focus
+    notices: [],           // what parseHash adjusted
+    controlError: '',
+    kernelError: '',
+    trError: '',
+    perAxis: false,
+    upload: null,          // {tensor, version} of the decoded image
+    drawingVersion: 0,
+    playing: false,
+    textScale: 1,          // the "large text" toggle (panels.js reads grid.js getTextScale)
+    ready: false,
+  });
+  const painted = new Map();
+  let forceSync = false;    // next controls sync overwrites even the focused control
+  let stepFromUrl = true;   // a step past the end came from the link: say so
+  let shown = { mode: null, model: null };
+
+  const settings = () => store.get().settings;
+
+  const hist = createHistory((hash) => { anim.pause(); applyHash(hash); });
+
+  function applyHash(hash) {
+    const { state: s, notices } = parseHash(hash);
+    forceSync = true;
+    stepFromUrl = true;
+    store.set({
+      settings: s, notices, hover: null, controlError: '', kernelError: '', trError: '',
+      perAxis: s.stride[0] !== s.stride[1] || s.padding[0] !== s.padding[1] || s.dilation[0] !== s.dilation[1],
+    });
+  }
+
+  /**
+   * Applies `mutate` to a copy of the settings (it may return a patch of the rest of the
+   * store), records it in the URL (coalescing repeated changes of one control) and renders.
+   */
+  function update(mutate, { key = null, resetStep = false, replace = false } = {}) {
+    const next = cloneState(settings());
+    const patch = mutate(next) ?? {};
+    if (resetStep) next.step = 0;
+    next.filter = Math.min(next.filter, next.filters.length - 1);
+    hist.commit(next, { key, replace });
+    store.set({ ...patch, settings: next, hover: null });
+  }
+
+  // ---- models (memoised)
+  const inputMemo = memo((s, upload) => {
+    const b = baseInput(s.input, upload?.tensor);
+    return { ...b, tensor: applyEdits(b.tensor, s.input.edits) };
+  });
+  const inputKey = (s, ui) => JSON.stringify([s.input.kind, s.input.size, s.input.seed, s.input.color, [...s.input.edits], ui.upload?.version, ui.drawingVersion]);
+  const currentInput = () => { const ui = store.get(); return inputMemo(inputKey(ui.settings, ui), ui.settings, ui.upload); };
+  const models = new Map(MODES.map((m) => [m.id, memo((s, env) => m.model(s, env))]));
+
+  function modelOf(mode, s, ui) {
+    const env = mode.usesInput ? { input: currentInput(), inputVersion: inputKey(s, ui) } : {};
+    return models.get(mode.id)(mode.key(s, env), s, env);
+  }
+
+  // ---- render
+  function render(changed) {
+    const ui = store.get();
+    if (!ui.ready) return;
+    const s = ui.settings;
+    const mode = modeOf(s.mode);
+    const m = modelOf(mode, s, ui);
+    shown = { mode, model: m };
+    const count = mode.steps(m);
+    if (count > 0 && s.step > count - 1) {
+      const next = { ...s, step: count - 1 };
+      const notices = stepFromUrl ? [...ui.notices, `step=${s.step} is past the last position; showing step ${count - 1}.`] : ui.notices;
+      hist.commit(next, { replace: true });
+      store.set({ settings: next, notices });
+      return;
+    }
+    stepFromUrl = false;
+    const pointerOnly = [...changed].every((k) => POINTER_KEYS.has(k));
+    if (!pointerOnly) renderSettings(ui, mode, m, count);
+    paintPanels(mode, s, ui, m, painted);
+    $('#readout').textContent = (ui.hover && mode.readout(ui.hover, s, m)) || 'Hover or tap a cell to link input, kernel and output.';
+    for (const [id, t] of Object.entries(mode.texts?.(painted) ?? {})) $(`#${id}`).textContent = t;
+  }
+
+  function renderSettings(ui, mode, m, count) {
+    const s = ui.settings;
+    if (mode.usesInput) uploads.refresh(s);
+    syncControls(s, {
+      inputMessage: mode.usesInput ? currentInput().message : '',
+      channels: m.C ?? 1, // input channels (the per-channel kernel checkbox)
+      kernelError: ui.kernelError,
+      trError: ui.trError,
+      perAxis: ui.perAxis,
+      force: forceSync,
+      selectFilter: (i) => update((st) => { st.filter = i; }),
+    });
+    forceSync = false;
+    $('#notice-list').replaceChildren(...ui.notices.map((n) => {
+      const li = document.createElement('li');
+      li.textContent = n; // URL text is only ever shown as text
+      return li;
+    }));
+    $('#notices').hidden = ui.notices.length === 0;
+    const errors = [ui.controlError, ...(m.errors ?? [])].filter(Boolean);
+    $('#error').textContent = [...new Set(errors)].join('\n');
+    // The same explanation next to the settings that caused it (visible on phones too).
+    document.querySelectorAll('[data-reason]').forEach((el) => { el.textContent = (m.errors ?? []).join('\n'); });
+    markInvalid(mode, m);
+    mode.sizes(s, m);
+    renderPlayer(s, mode, m, count, ui.playing);
+  }
+
+  /** Marks the controls of the parameters the core named in its errors (err.param). */
+  function markInvalid(mode, m) {
+    const ids = new Set((m.params ?? []).flatMap((p) => mode.paramControls?.[p] ?? []));
+    for (const el of document.querySelectorAll('#controls [aria-invalid]')) if (!ids.has(el.id)) el.removeAttribute('aria-invalid');
+    for (const id of ids) $(`#${id}`).setAttribute('aria-invalid', 'true');
+  }
+
+  function renderPlayer(s, mode, m, count, playing) {
+    const scrub = $('#scrub');
+    scrub.max = String(Math.max(0, count - 1));
+    scrub.disabled = count < 2;
+    if (document.activeElement !== scrub || scrub.value !== String(s.step)) scrub.value = String(s.step);
+    for (const id of ['play', 'step-back', 'step-forward', 'step-first']) $(`#${id}`).disabled = count < 2;
+    $('#play').textContent = playing ? '⏸ Pause' : '▶ Play';
+    $('#play').setAttribute('aria-label', playing ? 'Pause (space)' : 'Play (space)');
+    $('#step-label').textContent = count > 0 ? mode.stepLabel(s, m, count) : 'no steps';
+  }
+
+  // ---- animation
+  const anim = createAnimator({
+    count: () => (shown.model ? shown.mode.steps(shown.model) : 0),
+    get: () => settings().step,
+    set: (i, how) => {
+      const next = { ...settings(), step: i };
+      if (how !== 'play') hist.commit(next, { replace: true });
+      store.set({ settings: next, hover: null });
+    },
+    speed: () => settings().speed,
+    onPlayingChange: (playing) => {
+      if (!playing) hist.commit(settings(), { replace: true });
+      store.set({ playing });
+    },
+  });
+
+  function initPlayer() {
+    $('#play').addEventListener('click', () => anim.toggle());
+    $('#step-back').addEventListener('click', () => anim.step(-1));
+    $('#step-forward').addEventListener('click', () => anim.step(1));
+    $('#step-first').addEventListener('click', () => { anim.pause(); anim.seek(0); });
+    $('#scrub').addEventListener('input', (e) => { anim.pause(); anim.seek(Number(e.target.value)); });
+    $('#speed').addEventListener('input', (e) => update((s) => { s.speed = Number(e.target.value); }, { key: 'speed' }));
+    installShortcuts(document, { step: (d) => anim.step(d), toggle: () => anim.toggle(), enabled: () => shown.mode?.player !== false });
+  }
+
+  function initExport() {
+    document.querySelectorAll('button[data-export]').forEach((b) => b.addEventListener('click', () => {
+      const { mode, model } = shown;
+      const panel = mode.panels.find((p) => p.id === b.dataset.export);
+      const width = Math.max(160, (canvasOf(panel.id)?.parentElement ?? b.closest('figure')).clientWidth - 2);
+      const plan = panel.plan(settings(), store.get(), model, Math.max(width, 480));
+      exportPlan(plan, panel.exportTitle, `convscope-${mode.id}-${panel.id}.png`);
+    }));
+  }
+
+  const uploads = createUploads({ store, update });
+
+  async function start() {
+    renderHeader();
+    const tabs = document.querySelector('.modes');
+    tabs.replaceChildren(...MODES.map((m) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.mode = m.id;
+      b.dataset.testid = `mode-${m.id}`;
+      b.textContent = m.label;
+      return b;
+    }));
+    buildPanels($('#stage'), MODES, $('#readout'), { hover: (h) => store.set({ hover: h }) });
+    store.subscribe((ui, changed) => render(changed));
+    applyHash(location.hash);
+    if (`#${serialize(settings())}` !== location.hash) history.replaceState(null, '', `#${serialize(settings())}`);
+    hist.markApplied();
+    initControls({
+      state: settings,
+      update,
+      controlError: (msg) => store.set({ controlError: msg }),
+      kernelError: (msg) => store.set({ kernelError: msg }),
+      trError: (msg) => store.set({ trError: msg }),
+      upload: uploads.upload,
+      inputChannels: () => currentInput().tensor.shape[0],
+      perAxis: () => store.get().perAxis,
+      setPerAxis: (on) => store.set({ perAxis: on }),
+      resync: () => { store.set({ controlError: '' }); render(new Set(['settings'])); },
+      setMode: (id) => { anim.pause(); update((s) => { s.mode = id; }, { resetStep: true }); },
+      setLarge: initLargeText(store),
+      copyLink,
+      setSentence: sentenceSetter(store, update),
+    });
+    initPlayer();
+    installInteraction({ store, painted, modes: MODES, current: () => shown, update, pause: () => anim.pause(), seek: (i) => anim.seek(i) });
+    initExport();
+    $('#dismiss-notices').addEventListener('click', () => store.set({ notices: [] }));
+    watchDrawing(store);
+
+    try {
+      // Imported dynamically so that a missing or broken pkg/ is reported on the page.
+      const { loadCore } = await import('../../shared/core.js');
+      const { setCore } = await import('./compute.js');
+      const core = await loadCore();
+      setCore(core);
+      $('#backend').textContent = core.backendName();
+    } catch (e) {
+      $('#loading').textContent = '';
+      $('#error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). The page needs pkg/ (built by scripts/build.sh) and must be served over http (scripts/serve.sh).`;
+      return;
+    }
+    $('#loading').hidden = true;
+    store.set({ ready: true });
+    let pending = false;
+    new ResizeObserver(() => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; render(new Set(['size'])); });
+    }).observe($('#stage'));
+  }
+
+  return { start };
+}
+
+createPlayground().start();

@@ -1,0 +1,97 @@
+// Entry of the student view (index.html): draw a digit, watch LeNet-5 read it layer by layer.
+//
+// Start-up comes in two steps so that the first prediction does not wait for the whole page:
+//  1. this module and its few imports wait for the network and the sample digits, which
+//     start.js began loading while the page was parsed, and show the prediction for the
+//     URL's sample (#sample=N) in the prediction panel;
+//  2. after that frame is painted, views.js is loaded: the drawing pad, the preview, every
+//     layer, the filters and the unit arithmetic, wired to the same store.
+// scripts/bench_student.mjs measures step 1 (navigation → first prediction).
+import { coreReady, samplesReady, networkReady, firstVariant, hash } from './start.js';
+import { createStore } from '../../shared/store.js';
+import { $ } from '../../shared/dom.js';
+import { hashProblemMessage } from '../../shared/hash.js';
+import { renderHeader, showNotice } from '../../shared/header.js';
+import { createModel, otherVariant, unitOf } from './state/model.js';
+import { markPrediction, mark } from './state/marks.js';
+import { createPrediction, topClass } from './views/prediction.js';
+
+
+/**
+ * The unit whose arithmetic is open at start: map 0 of the first convolution, two rows and
+ * columns above and left of its middle (on a centred digit's stroke).
+ */
+function firstUnit(specs) {
+  const conv = specs.find((s) => s.kind === 'conv');
+  const mid = Math.floor(conv.shape[1] / 2) - 2;
+  return unitOf(conv, 0, mid, mid);
+}
+
+const errorEl = $('[data-testid="error"]');
+const statusEl = $('[data-testid="status"]');
+
+function showError(e) {
+  errorEl.textContent = e?.message ?? String(e);
+}
+
+/** Resolves after the browser has painted the current DOM (the next frame's paint). */
+const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
+async function boot() {
+  mark('modules');
+  renderHeader();
+  if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
+  let core;
+  let firstNet;
+  try {
+    core = await coreReady;
+    mark('core');
+    firstNet = await networkReady;
+    mark('network');
+  } catch (e) {
+    statusEl.textContent = '';
+    showError(new Error(`The network could not be loaded (${e.message}). Is pkg/ built?`));
+    return;
+  }
+  const model = createModel(core, { [firstVariant]: firstNet });
+  const store = createStore({
+    variant: firstVariant, pixels: null, result: null, otherProbs: null,
+    probe: null, selected: firstUnit(model.specs), sample: null,
+  });
+
+  // The prediction panel: the top digit, the ten probabilities and the other network's.
+  const prediction = createPrediction($('.prediction-panel'));
+  const announce = $('[data-testid="announce"]');
+  let lastTop = null;
+  store.subscribe((s, changed) => {
+    if (!changed.has('result') && !changed.has('otherProbs')) return;
+    const probs = s.pixels ? s.result.probabilities : null;
+    prediction.render(probs, s.otherProbs, { name: s.variant, other: otherVariant(s.variant) });
+    if (probs) markPrediction();
+    const top = probs ? topClass(probs) : null;
+    if (top !== lastTop) {
+      lastTop = top;
+      announce.textContent = top === null ? 'Nothing drawn.' : `The network reads ${top}.`;
+    }
+  });
+
+  const samples = await samplesReady.catch((e) => { showError(e); return null; });
+  mark('samples');
+  // Step 1: the URL's sample, classified before anything else is built.
+  if (samples && hash.sample !== null && hash.sample < samples.count) {
+    try {
+      const pixels = samples.pixels(hash.sample);
+      store.set({ sample: hash.sample, pixels, result: model.forward(firstVariant, pixels) });
+    } catch (e) {
+      showError(e);
+    }
+  }
+  await afterPaint();
+
+  // Step 2: the rest of the page.
+  mark('views');
+  const { mountViews } = await import('./views.js');
+  mountViews({ core, model, store, samples, hash, showError });
+}
+
+boot().catch((e) => { statusEl.hidden = true; showError(e); });

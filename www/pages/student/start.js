@@ -1,0 +1,49 @@
+// The start of the student view, run as soon as index.html is parsed (an `async` module with
+// a few small imports), before the page's other modules have arrived: it starts the wasm
+// module, the network of the URL's variant and the sample digits, so the first prediction waits
+// for the slowest of them and not for their sum.
+//
+// Why a forward pass on a blank image here: the browser compiles each wasm function on its
+// first call (V8's lazy compilation), and LeNet5.load + forward touch ~0.5 MB of code. Doing
+// that while the other JS modules are still downloading takes it off the path to the first
+// prediction (scripts/bench_student.mjs measures that path).
+import { loadCore } from '../../shared/core.js';
+import { parseHash } from '../../shared/hash.js';
+import { loadSamples } from './state/samples.js';
+import { blankInput } from './state/model.js';
+
+/**
+ * The URL hash's start-up options (#sample=12&variant=modern; shared/hash.js): sample, variant
+ * (null when absent or invalid) and the hash's problems (malformed items, for the page to show).
+ */
+export const hash = (() => {
+  const { values, problems } = parseHash(location.hash);
+  const s = values.get('sample') ?? null;
+  const v = values.get('variant');
+  return {
+    sample: s !== null && /^\d+$/.test(s) ? Number(s) : null,
+    variant: v === 'classic' || v === 'modern' ? v : null,
+    problems,
+  };
+})();
+/** The variant the page opens with. */
+export const firstVariant = hash.variant ?? 'classic';
+
+/**
+ * Resolves to the wasm exports (www/shared/core.js). index.html starts the module's download
+ * while it is parsed (`convscopeWasm`, see there); a page without it fetches here.
+ */
+export const coreReady = loadCore(globalThis.convscopeWasm);
+
+/** Resolves to the parsed samples file (state/samples.js). */
+export const samplesReady = loadSamples();
+
+/** Resolves to the LeNet5 of `firstVariant`, already run once. */
+export const networkReady = coreReady.then((core) => {
+  const net = core.LeNet5.load(firstVariant);
+  net.forward(blankInput(net.layerSpecs()));
+  return net;
+});
+
+// The page attaches its own handlers later; until then a failure is not "unhandled".
+for (const p of [coreReady, samplesReady, networkReady]) p.catch(() => {});
