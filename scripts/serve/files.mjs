@@ -11,6 +11,7 @@ export const DEPLOYMENT = [
   '*.html', // the pages: index.html, playground.html, architectures.html, later ones
   'pkg/*.js', // wasm-bindgen output (pkg/BUILD_INFO and *.d.ts stay private)
   'pkg/*.wasm',
+  'pkg/snippets/**/*.js', // wasm-bindgen's copies of inline JS modules (src/bindings/read.js)
   'pkg-*/*.js', // sibling wasm outputs, e.g. a trainer's pkg-train/
   'pkg-*/*.wasm',
   'www/**', // the front end: ES modules, CSS, assets
