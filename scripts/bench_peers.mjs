@@ -53,7 +53,7 @@ function mnistFile() {
 
 // Sizes of pkg/'s files a page downloads (module, glue, weight files), as served compressed.
 function pkgSizes(dir) {
-  const rows = fs.readdirSync(dir).filter((f) => /\.(wasm|js|bin)$/.test(f)).map((f) => {
+  const rows = fs.readdirSync(dir, { recursive: true }).filter((f) => /\.(wasm|js|bin)$/.test(f)).map((f) => {
     const buf = fs.readFileSync(path.join(dir, f));
     return { file: f, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
@@ -107,10 +107,10 @@ function main() {
     console.log(`\n## ${dir}: bytes a page downloads`);
     const tot = { raw: 0, gzip: 0, brotli: 0 };
     for (const f of pkgSizes(dir)) {
-      console.log(`${f.file.padEnd(24)} raw ${kib(f.raw).padStart(8)} KiB  gzip -9 ${kib(f.gzip).padStart(7)} KiB  brotli 11 ${kib(f.brotli).padStart(7)} KiB`);
+      console.log(`${f.file.padEnd(40)} raw ${kib(f.raw).padStart(8)} KiB  gzip -9 ${kib(f.gzip).padStart(7)} KiB  brotli 11 ${kib(f.brotli).padStart(7)} KiB`);
       for (const k in tot) tot[k] += f[k];
     }
-    console.log(`${'total'.padEnd(24)} raw ${kib(tot.raw).padStart(8)} KiB  gzip -9 ${kib(tot.gzip).padStart(7)} KiB  brotli 11 ${kib(tot.brotli).padStart(7)} KiB`);
+    console.log(`${'total'.padEnd(40)} raw ${kib(tot.raw).padStart(8)} KiB  gzip -9 ${kib(tot.gzip).padStart(7)} KiB  brotli 11 ${kib(tot.brotli).padStart(7)} KiB`);
   }
   // convscope-lenet fails the reference check by design (its own weights): that is not an error
   // here; convscope-ops must pass.
