@@ -6,7 +6,8 @@ import globals from 'globals';
 export default [
   // www/views/playground/ is the playground before its move to www/pages/playground/ (branch
   // playground), which brings it under these rules.
-  { ignores: ['pkg/**', 'target/**', 'node_modules/**', 'www/views/playground/**'] },
+  // www/vendor/ holds third-party files copied verbatim by scripts/vendor.mjs.
+  { ignores: ['pkg/**', 'target/**', 'node_modules/**', 'www/views/playground/**', 'www/vendor/**'] },
   js.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },

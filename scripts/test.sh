@@ -14,6 +14,7 @@ scripts/setup.sh
 
 echo "== 0. JS lint (ESLint) and unit tests of the pure JS modules (no browser)"
 npx --no-install eslint www tests scripts eslint.config.js
+node scripts/vendor.mjs --check   # www/vendor/ is the copy of node_modules it says it is
 node --test tests/unit/
 
 echo "== 1. clippy, then native tests"

@@ -57,7 +57,7 @@ function compressor(encoding, size, best) {
 /** Compresses one file into a Buffer; null when the file no longer has `stamp`. */
 async function compressFile(file, encoding, stamp, best = false) {
   const chunks = [];
-  const sink = async function* (source) {
+  const sink = async (source) => {
     for await (const c of source) chunks.push(c);
   };
   const info = await stat(file);

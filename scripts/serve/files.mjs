@@ -11,12 +11,22 @@ export const DEPLOYMENT = [
   '*.html', // the pages: index.html, playground.html, architectures.html, later ones
   'pkg/*.js', // wasm-bindgen output (pkg/BUILD_INFO and *.d.ts stay private)
   'pkg/*.wasm',
-  'pkg/snippets/**/*.js', // wasm-bindgen's copies of inline JS modules (src/bindings/read.js)
+  'pkg/snippets/**', // JS the bindings import (inline_js / module snippets)
   'pkg-*/*.js', // sibling wasm outputs, e.g. a trainer's pkg-train/
   'pkg-*/*.wasm',
+  'pkg-*/snippets/**',
   'www/**', // the front end: ES modules, CSS, assets
   'dist/**', // a built edition (offline / bundled), when there is one
 ];
+
+/** A control character (U+0000-U+001F, U+007F) or a path separator inside one segment. */
+function hasForbiddenChar(segment) {
+  for (const ch of segment) {
+    const c = ch.codePointAt(0);
+    if (c < 0x20 || c === 0x7f || ch === '/' || ch === '\\') return true;
+  }
+  return false;
+}
 
 /** MIME type and whether compressing pays, by file extension. */
 export const TYPES = {
@@ -80,7 +90,7 @@ export function parseTarget(target) {
     } catch {
       return { status: 400, reason: 'malformed percent-encoding' };
     }
-    if (/[\0-\x1f\x7f/\\]/.test(s)) return { status: 400, reason: 'forbidden character in path' };
+    if (hasForbiddenChar(s)) return { status: 400, reason: 'forbidden character in path' };
     if (s === '.' || s === '..') return { status: 400, reason: 'dot segment in path' };
     parts.push(s);
   }

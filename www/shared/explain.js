@@ -20,7 +20,8 @@
 //
 // The panel updates live while the student draws, so it is built once per unit (structure)
 // and then only its numbers and colours change (fill): no re-layout of the page per frame.
-import { absMax, diverging, css, textOn } from './colors.js';
+import { absMax, diverging, css } from './colors.js';
+import { textStyleOn } from './contrast.js';
 import { fmt, unitName } from './format.js';
 import { setText } from './dom.js';
 
@@ -63,7 +64,7 @@ function fillGrid(cells, values, mark, format = fmt) {
     if (td.bg !== bg) {
       td.bg = bg;
       td.style.background = bg;
-      td.style.color = textOn(rgb);
+      td.style.color = textStyleOn(rgb); // >= 4.5:1 on any cell colour
     }
   }
 }

@@ -1,28 +1,53 @@
-// The site header of every page: the name, the navigation between the pages and a slot for
-// the language switch (`[data-slot=lang]`, empty for now). Each page's HTML holds only an
-// empty `<header class="site" data-page="…">`; style.css reserves its height, so rendering it
-// moves nothing. A page also shows its notices (a malformed link, blocked storage) through
+// The site header of every page: a "Skip to content" link (the first thing Tab reaches), the
+// name, the navigation between the pages, the "Share with the class" button (share.js) and a
+// slot for the language switch (`[data-slot=lang]`, empty for now). Each page's HTML holds only
+// an empty `<header class="site" data-page="…">`; style.css reserves its height, so rendering
+// it moves nothing. A page also shows its notices (a malformed link, blocked storage) through
 // showNotice(), in one place under the header.
 import { el } from './dom.js';
+import { shareButton } from './share.js';
 
-/** The pages, in navigation order. New pages (training, transfer) are added here. */
-const PAGES = [
-  { href: 'index.html', label: 'Draw a digit' },
-  { href: 'playground.html', label: 'Convolution playground' },
-  { href: 'architectures.html', label: 'Architectures' },
-];
+/** Visible strings of the header (to the message catalogs in the next issue). */
+export const STRINGS = {
+  skip: 'Skip to content',
+  nav: 'Views',
+  pages: { 'index.html': 'Draw a digit', 'playground.html': 'Convolution playground', 'architectures.html': 'Architectures' },
+};
+
+/** The pages, in navigation order. New pages (training, transfer) are added here and to STRINGS.pages. */
+const PAGES = ['index.html', 'playground.html', 'architectures.html'];
 
 /**
- * Fills `header` (default: the document's `header.site`) with the name, the navigation (the
- * page named by its `data-page` marked current) and the language slot.
+ * The skip link to `main` (the page's `<main>`, given tabindex −1 if it has none, so it can take
+ * focus). It moves focus without touching the URL hash, which holds the page's state.
+ */
+function skipLink(main) {
+  const a = el('a', { class: 'skip-link', href: `#${main?.id ?? ''}`, 'data-testid': 'skip-link' }, STRINGS.skip);
+  a.addEventListener('click', (e) => {
+    if (!main) return;
+    e.preventDefault();
+    if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
+    main.focus({ preventScroll: true });
+    main.scrollIntoView({ block: 'start' });
+  });
+  return a;
+}
+
+/**
+ * Fills `header` (default: the document's `header.site`) with the skip link, the name, the
+ * navigation (the page named by its `data-page` marked current), the share button and the
+ * language slot.
  * @param {HTMLElement|null} [header]
  */
 export function renderHeader(header = document.querySelector('header.site')) {
   if (!header) return null;
+  const main = document.querySelector('main');
+  if (main && !main.id) main.id = 'main';
   const current = header.dataset.page;
-  const nav = el('nav', { 'aria-label': 'Views' },
-    ...PAGES.map((p) => el('a', { href: p.href, 'aria-current': p.href === current ? 'page' : null }, p.label)));
-  header.replaceChildren(el('h1', null, 'convscope'), nav, el('div', { class: 'lang', 'data-slot': 'lang' }));
+  const nav = el('nav', { 'aria-label': STRINGS.nav },
+    ...PAGES.map((href) => el('a', { href, 'aria-current': href === current ? 'page' : null }, STRINGS.pages[href])));
+  header.replaceChildren(skipLink(main), el('h1', null, 'convscope'), nav,
+    el('div', { class: 'site-actions' }, shareButton(), el('div', { class: 'lang', 'data-slot': 'lang' })));
   return header;
 }
 

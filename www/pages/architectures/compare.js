@@ -6,6 +6,7 @@
 import { CHART, HUMAN_TOP5 } from './config.js';
 import { compact } from '../../shared/format.js';
 import { svgEl as el } from '../../shared/dom.js';
+import { pageColors, selectedRowPalette } from './palette.js';
 
 
 /**
@@ -76,13 +77,17 @@ export function renderComparison(container, entries, selected, onSelect) {
 
   entries.forEach((e, i) => {
     const y = COL.top + i * rowH;
-    const g = el('g', { class: `cmp-row${e.name === selected ? ' selected' : ''}`, 'data-name': e.name });
-    g.append(el('rect', { x: 0, y, width: COL.width, height: rowH, class: 'cmp-bg' }));
-    g.append(el('text', { x: COL.title + 4, y: y + rowH * 0.68, class: 'cmp-name' }, e.title));
-    g.append(el('text', { x: COL.year, y: y + rowH * 0.68, class: 'cmp-year' }, e.year));
+    const isSelected = e.name === selected;
+    // The selected row's tint and its text colours (>= 4.5:1 on the tint): palette.js.
+    const p = isSelected ? selectedRowPalette(pageColors()) : null;
+    const fill = (key) => (p ? `fill: ${p[key]}` : null);
+    const g = el('g', { class: `cmp-row${isSelected ? ' selected' : ''}`, 'data-name': e.name });
+    g.append(el('rect', { x: 0, y, width: COL.width, height: rowH, class: 'cmp-bg', style: fill('fill') }));
+    g.append(el('text', { x: COL.title + 4, y: y + rowH * 0.68, class: 'cmp-name', style: fill('text') }, e.title));
+    g.append(el('text', { x: COL.year, y: y + rowH * 0.68, class: 'cmp-year', style: fill('muted') }, e.year));
     const bar = (panel, w, cls, label) => {
       g.append(el('rect', { x: panel.x, y: y + 5, width: Math.max(1, w), height: rowH - 10, class: cls, rx: 2 }));
-      g.append(el('text', { x: panel.x + w + 4, y: y + rowH * 0.68, class: 'cmp-value' }, label));
+      g.append(el('text', { x: panel.x + w + 4, y: y + rowH * 0.68, class: 'cmp-value', style: fill('text') }, label));
     };
     bar(COL.params, logX(e.params, CHART.params, COL.params.w), 'cmp-bar params', compact(e.params));
     bar(COL.macs, logX(e.macs, CHART.macs, COL.macs.w), 'cmp-bar macs', compact(e.macs));
@@ -90,7 +95,7 @@ export function renderComparison(container, entries, selected, onSelect) {
       bar(COL.top5, linX(e.top5, CHART.top5.max, COL.top5.w), 'cmp-bar top5', `${e.top5}%`);
       g.lastChild.append(el('title', {}, e.top5Note ?? ''));
     } else {
-      g.append(el('text', { x: COL.top5.x, y: y + rowH * 0.68, class: 'cmp-value muted' }, '—'));
+      g.append(el('text', { x: COL.top5.x, y: y + rowH * 0.68, class: 'cmp-value muted', style: fill('muted') }, '—'));
     }
     g.addEventListener('click', () => onSelect(e.name));
     svg.append(g);

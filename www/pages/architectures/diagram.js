@@ -7,6 +7,7 @@ import { DIAGRAM } from './config.js';
 import { actLabel, boxLabel } from './format.js';
 import { lectureShapeLabel as shapeLabel } from '../../shared/format.js';
 import { svgEl as el } from '../../shared/dom.js';
+import { boxPalette, pageColors } from './palette.js';
 
 
 /**
@@ -45,6 +46,7 @@ export function blockDiagram(block, rows) {
   const mergeY = top + depth * (boxH + gapY) + gapY;
   const height = mergeY + 24 + 3 * gapY + inH;
   const cx = width / 2;
+  const colors = pageColors();
   const svg = el('svg', {
     viewBox: `0 0 ${width} ${height}`, width, class: 'block-svg', role: 'img',
     'aria-label': `${block.name}: ${cols.map((c) => (c.identity ? `${c.name} (identity)` : `${c.name}: ${c.rows.map(boxLabel).join(', ')}`)).join('; ')}`,
@@ -69,10 +71,12 @@ export function blockDiagram(block, rows) {
       let y = top;
       col.rows.forEach((r, j) => {
         const cls = `box kind-${r.kind}${main ? ' main' : ''}${r.edited ? ' edited' : ''}`;
-        svg.append(el('rect', { x, y, width: boxW, height: boxH, rx: 5, class: cls }));
-        svg.append(el('text', { x: mid, y: y + 14, 'text-anchor': 'middle', class: 'box-label' }, boxLabel(r)));
+        // The box's tint and its text colours (>= 4.5:1 on the tint): palette.js.
+        const p = boxPalette(r.kind, colors);
+        svg.append(el('rect', { x, y, width: boxW, height: boxH, rx: 5, class: cls, style: `fill: ${p.fill}` }));
+        svg.append(el('text', { x: mid, y: y + 14, 'text-anchor': 'middle', class: 'box-label', style: `fill: ${p.text}` }, boxLabel(r)));
         const act = actLabel(r.act);
-        svg.append(el('text', { x: mid, y: y + 28, 'text-anchor': 'middle', class: 'box-shape' },
+        svg.append(el('text', { x: mid, y: y + 28, 'text-anchor': 'middle', class: 'box-shape', style: `fill: ${p.muted}` },
           `${shapeLabel(r.outShape)}${act ? ` · ${act}` : ''}`));
         if (j < col.rows.length - 1) svg.append(el('line', { x1: mid, x2: mid, y1: y + boxH, y2: y + boxH + gapY, class: 'edge' }));
         y += boxH + gapY;

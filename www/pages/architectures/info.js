@@ -16,7 +16,9 @@ export function renderPicker(ul, entries, onSelect) {
   ul.replaceChildren(...entries.map((e) => {
     const b = el('button', { type: 'button', 'data-testid': `pick-${e.name}`, 'data-name': e.name, 'aria-pressed': 'false' },
       el('strong', null, e.title),
-      el('span', { class: 'meta' }, `${e.year} · ${compact(e.params)} params · ${compact(e.macs)} MACs`));
+      // Three lines (title; year and parameters; multiply-adds) at every width, so the picker's
+      // height is known before the core fills it in (architectures.css).
+      el('span', { class: 'meta' }, el('span', null, `${e.year} · ${compact(e.params)} params`), ' ', el('span', null, `${compact(e.macs)} MACs`)));
     b.addEventListener('click', () => onSelect(e.name));
     return el('li', null, b);
   }));

@@ -9,7 +9,8 @@
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
 import { coreReady, samplesReady, networkReady, firstVariant, hash } from './start.js';
 import { createStore } from '../../shared/store.js';
-import { $ } from '../../shared/dom.js';
+import { $, el } from '../../shared/dom.js';
+import { TEXT } from './text.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
@@ -40,6 +41,8 @@ const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTime
 async function boot() {
   mark('modules');
   renderHeader();
+  // A skip link past the header, the pad and the prediction to the layers (off screen until focused).
+  document.body.prepend(el('a', { class: 'skip-link', href: '#layers' }, TEXT.skipToLayers));
   if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
   let core;
   let firstNet;

@@ -17,6 +17,11 @@ import { createRfInfo } from './views/receptive_field.js';
 import { createSamplesPicker } from './views/samples_picker.js';
 import { renderLegend } from './views/legend.js';
 import { explainLabels } from './views/labels.js';
+import { createUnitPanel } from './views/unit_panel.js';
+import { createKeysHelp } from './views/keys_help.js';
+import { bindPresenterKeys } from '../../shared/keys.js';
+import { unitName } from '../../shared/format.js';
+import { TEXT } from './text.js';
 
 /** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
 const PAD_MAX = 300;
@@ -54,12 +59,26 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   const statusEl = $('[data-testid="status"]');
   // ---- views
   const probeOrNull = (u) => store.set({ probe: u });
-  const select = (u) => store.set({ selected: u, probe: u });
+  const select = (u, how) => {
+    store.set({ selected: u, probe: u });
+    unitSide.show(unitName(u), how);
+  };
+  // The arithmetic opens on demand in its side panel; it is computed only while that is open.
+  let unitVisible = false;
+  const unitLive = $('[data-testid="unit-announce"]');
+  const unitSide = createUnitPanel($('[data-testid="unit-math"]'), unitLive, {
+    onToggle(open) {
+      unitVisible = open;
+      if (open) renderUnitMathNow();
+    },
+  });
   const maps = createFeatureMaps($('[data-testid="layers"]'), { specs: model.specs, onProbe: probeOrNull, onSelect: select });
   const preview = createInputPreview($('[data-testid="input-preview"]'), { spec: model.specs[0], px: PREVIEW_PX, onProbe: probeOrNull, onSelect: select });
   const filters = createFilters($('[data-testid="filters"]'), model.specs);
+  // Shown once built: below the layers, it would otherwise move as they fill in.
+  $('[data-testid="filters"]').hidden = false;
   // The wording comes from the specs (shared/explain.js takes it as its `labels`).
-  const unitPanel = createUnitMath($('[data-testid="unit-math"]'), explainLabels(model.specs));
+  const unitPanel = createUnitMath($('[data-testid="unit-math"]'), { ...explainLabels(model.specs), hint: TEXT.unitHint });
   const rfInfo = createRfInfo($('[data-testid="rf-info"]'), model.specs);
   const picker = createSamplesPicker($('.samples'), { onPick: (i) => pickSample(i) });
   renderLegend($('[data-testid="legend"]'));
@@ -150,6 +169,27 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     }
   });
 
+  // ---- keys: presenter keys step through the sample digits, whatever has focus (shared/keys.js)
+  padCanvas.setAttribute('aria-label', TEXT.padLabel);
+  padCanvas.setAttribute('aria-roledescription', TEXT.padRole);
+  const help = createKeysHelp();
+  $('.pad-panel').append(help.button);
+  function stepSample(to) {
+    if (!samples) return;
+    const n = samples.count;
+    const i = ((to % n) + n) % n;
+    pickSample(i);
+    unitLive.textContent = TEXT.sampleAnnounce(samples.labels[i], i);
+  }
+  bindPresenterKeys({
+    next: () => stepSample((store.get().sample ?? -1) + 1),
+    prev: () => stepSample((store.get().sample ?? 0) - 1),
+    first: () => stepSample(0),
+    last: () => stepSample(-1),
+    digit: (d) => { if (samples) picker.pickDigit(d); },
+    help: () => help.open(),
+  });
+
   // ---- variant
   const variantButtons = [...document.querySelectorAll('[data-variant]')];
   for (const b of variantButtons) b.addEventListener('click', () => store.set({ variant: b.dataset.variant }));
@@ -165,12 +205,6 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     update(store.get().pixels);
   }
 
-  // The arithmetic is recomputed while drawing only when the panel is on screen.
-  let unitVisible = true;
-  new IntersectionObserver(([e]) => {
-    unitVisible = e.isIntersecting;
-    if (unitVisible) renderUnitMath(store.get());
-  }).observe($('[data-testid="unit-math"]'));
 
   // ---- reacting to state
   let unitTimer = 0;
@@ -189,6 +223,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   }
 
   function renderUnitMath(s) {
+    if (!unitVisible) return;
     if (!s.selected || !s.result) { unitPanel.render(null); return; }
     try {
       const u = s.selected;

@@ -17,10 +17,19 @@ import { unitOf } from '../state/model.js';
 
 /** Horizontal padding + border of a layer card (student.css .layer), CSS px. */
 const CARD_PADDING = 12;
+/**
+ * Fitting the layers under the pad: screens at least this wide and tall (a laptop: 1280×720 and
+ * up); the space kept under the cards (the panel's padding and a margin), CSS px; a first
+ * guess of a card's caption + plain-language line height.
+ */
+const FIT_MIN_WIDTH = 1100;
+const FIT_MIN_HEIGHT = 640;
+const FIT_MARGIN = 30;
+const CHROME_GUESS = 90;
 
 /**
  * @param {HTMLElement} container
- * @param {{specs: object[], onProbe: (unit|null) => void, onSelect: (unit) => void}} options
+ * @param {{specs: object[], onProbe: (unit|null) => void, onSelect: (unit, how?: {keyboard: boolean, from: HTMLElement}) => void}} options
  */
 export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   const cards = new Map();
@@ -101,7 +110,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
         onProbe(next);
       } else if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        onSelect(card.cursor ??= defaultCursor(card));
+        onSelect(card.cursor ??= defaultCursor(card), { keyboard: true, from: card.canvas });
       } else if (e.key === 'Escape') {
         onProbe(null);
       }
@@ -127,10 +136,27 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     return d !== undefined ? { ...u, c: clamp(u.c + d, C) } : null;
   }
 
-  /** Sizes every canvas for the container's width; redraws. */
-  function relayout() {
-    const width = container.clientWidth;
-    const next = stripLayout(specs, width);
+  /**
+   * The height each layer's maps may take in the row layout so that every layer ends on screen:
+   * from the container's top (page coordinates) to the viewport's bottom, less that card's
+   * caption and plain-language line (`chrome`, measured on the last layout). Unlimited on short
+   * or narrow screens, where the page scrolls anyway.
+   */
+  function mapBudget(chrome) {
+    if (innerHeight < FIT_MIN_HEIGHT || innerWidth < FIT_MIN_WIDTH) return Infinity;
+    const top = container.getBoundingClientRect().top + scrollY;
+    return chrome.map((c) => Math.max(0, innerHeight - top - c - FIT_MARGIN));
+  }
+
+  /** Each card's height without its maps: caption, plain-language line, padding. */
+  function cardChrome() {
+    return specs.map((sp) => {
+      const card = cards.get(sp.name);
+      return card.fig.offsetHeight - card.stack.offsetHeight;
+    });
+  }
+
+  function apply(next) {
     container.dataset.mode = next.mode;
     layout = next;
     for (const g of layout.layers) {
@@ -143,8 +169,28 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       card.fig.style.width = layout.mode === 'row' ? `${Math.max(CARD_MIN, g.width + CARD_PADDING)}px` : '';
       card.stack.style.height = `${g.height}px`;
     }
+  }
+
+  /**
+   * Sizes every canvas for the container's width (and, on laptop screens, the height left under
+   * it); redraws. Run on resizes only, never per frame: the second pass, after measuring the
+   * captions at the new widths, happens only when they changed height.
+   */
+  function relayout() {
+    const width = container.clientWidth;
+    const budget = mapBudget(lastChrome);
+    apply(stripLayout(specs, width, budget));
+    if (budget !== Infinity) {
+      const measured = cardChrome();
+      if (measured.some((c, i) => Math.abs(c - lastChrome[i]) > 2)) {
+        lastChrome = measured;
+        apply(stripLayout(specs, width, mapBudget(lastChrome)));
+        lastChrome = cardChrome();
+      }
+    }
     highlight(lastHighlight, lastSelected); // draws values and boxes
   }
+  let lastChrome = specs.map(() => CHROME_GUESS);
 
   function setLabels(activation, pooling) {
     labels = { activation, pooling };
@@ -324,6 +370,11 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     if (w && w !== ro.lastWidth) { ro.lastWidth = w; relayout(); }
   });
   ro.observe(container);
+  // The height budget follows the window's height too (the width is the observer's).
+  let lastInnerHeight = innerHeight;
+  addEventListener('resize', () => {
+    if (innerHeight !== lastInnerHeight) { lastInnerHeight = innerHeight; relayout(); }
+  });
   relayout();
 
   return { render, highlight, setLabels, relayout, describe, cards };

@@ -4,7 +4,8 @@
 // Hover, tap or focus + arrow keys enlarge one kernel with its numbers; the kernels of the
 // selected unit are outlined.
 import { setupCanvas, drawGrid, strokeCells, themeColor } from '../../../shared/canvas.js';
-import { absMax, diverging, textOn } from '../../../shared/colors.js';
+import { absMax, diverging } from '../../../shared/colors.js';
+import { textStyleOn } from '../../../shared/contrast.js';
 import { fmt, sizeLabel } from '../../../shared/format.js';
 
 /**
@@ -119,7 +120,7 @@ export function createFilters(root, specs) {
     for (let y = 0; y < KH; y++) {
       for (let x = 0; x < KW; x++) {
         const v = w.weight.data[off + y * KW + x];
-        ctx.fillStyle = textOn(diverging(v, limit));
+        ctx.fillStyle = textStyleOn(diverging(v, limit));
         ctx.fillText(fmt(v), (x + 0.5) * CELL.zoom, (y + 0.5) * CELL.zoom);
       }
     }

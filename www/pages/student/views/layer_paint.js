@@ -1,7 +1,8 @@
 // Drawing helpers of the layer cards (views/feature_maps.js): boxes with a halo, the input's
 // padding hatch and the softmax layer's digit glyphs. Drawing only, with small caches.
 import { drawGrid, strokeCells as strokePlain, pixelRatio } from '../../../shared/canvas.js';
-import { sequential, textOn, css } from '../../../shared/colors.js';
+import { sequential, css } from '../../../shared/colors.js';
+import { textOn, LIGHT_TEXT } from '../../../shared/contrast.js';
 import { originOf } from './layout.js';
 
 /** Line widths of the receptive-field boxes, CSS px. */
@@ -54,13 +55,13 @@ export function drawDigitLabels(ctx, g, probs) {
   const s = sprite.width / 10;
   for (let c = 0; c < g.count; c++) {
     const o = originOf(g, c);
-    const row = textOn(sequential(probs[c], 0, 1)) === '#fff' ? 1 : 0;
+    const row = textOn(sequential(probs[c], 0, 1)) === LIGHT_TEXT ? 1 : 0;
     ctx.drawImage(sprite, c * s, row * s, s, s, o.x, o.y, g.cell, g.cell);
   }
 }
 
 let sprite = null;
-/** Digits 0-9 in dark (row 0) and white (row 1) on transparent, `cell` CSS px each. */
+/** Digits 0-9 in black (row 0) and white (row 1), the two colours contrast.js textOn picks from, on transparent, `cell` CSS px each. */
 function digitSprite(cell) {
   const dpr = pixelRatio();
   const s = Math.round(cell * dpr);
@@ -72,7 +73,7 @@ function digitSprite(cell) {
   ctx.font = `${Math.round(s * 0.6)}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ['#111', '#fff'].forEach((color, row) => {
+  ['#000', '#fff'].forEach((color, row) => {
     ctx.fillStyle = color;
     for (let d = 0; d < 10; d++) ctx.fillText(String(d), (d + 0.5) * s, (row + 0.5) * s + dpr);
   });

@@ -5,9 +5,14 @@
 const MAP_GAP = 6;
 /** Below this container width the layers stack top to bottom instead of left to right. */
 const NARROW_BELOW = 900;
+/**
+ * The same when the row must fit a height (a laptop screen, perhaps with the unit arithmetic's
+ * side panel open beside it): the maps shrink (to SCALE_FIT_MIN) before the row becomes a stack.
+ */
+const FIT_NARROW_BELOW = 720;
 /** Per-card overhead in the row layout (padding + gap), CSS px, and the narrowest card. */
 const CARD_OVERHEAD = 26;
-export const CARD_MIN = 84;
+export const CARD_MIN = 104;
 /**
  * Arrangement per layer, from its shape and kind (never its name). Maps: a stack of C maps in
  * ⌊√C⌋ columns in the row layout (⌈√C⌉ stacked), MAP_PX[columns] CSS px per map at scale 1 (the
@@ -27,6 +32,9 @@ const NARROW_OUTPUT_CELL_MAX = 36;
 /** Scale limits in the row layout (maps never shrink below 60 % nor grow past 130 %). */
 const SCALE_MIN = 0.6;
 const SCALE_MAX = 1.3;
+/** Smallest scale when the row must fit a height or a laptop with the side panel open (C1's cells still ≥ 1 CSS px). */
+const SCALE_FIT_MIN = 0.45;
+const SOFTMAX_FIT_MIN = 14;
 
 const isMapSpec = (spec) => spec.shape[1] > 1;
 
@@ -37,16 +45,24 @@ function vectorRows(n) {
   return best;
 }
 
-/** {cols, px} of `spec` in the row layout, and its columns when stacked. */
-function arrangement(spec) {
+/**
+ * {cols, px} of `spec` in the row layout, and its columns when stacked. `short`: the row must
+ * fit a height (a laptop screen), so a layer of a few maps (C ≤ 8) lies in two rows, not ⌈C/⌊√C⌋⌉,
+ * and the softmax layer in two columns.
+ */
+function arrangement(spec, short = false) {
   const n = spec.shape[0];
   if (isMapSpec(spec)) {
     const wide = Math.max(1, Math.floor(Math.sqrt(n)));
     const px = spec.kind === 'input' ? INPUT_PX : MAP_PX[wide] ?? Math.round(200 / wide);
-    return { cols: wide, px, narrowCols: Math.ceil(Math.sqrt(n)) };
+    const cols = short && n > 2 && n <= 8 ? Math.ceil(n / 2) : wide;
+    return { cols, px, narrowCols: Math.ceil(Math.sqrt(n)) };
   }
   const rows = vectorRows(n);
-  return { cols: n / rows, px: spec.activation === 'softmax' ? SOFTMAX_PX : VECTOR_PX, narrowCols: rows };
+  const softmax = spec.activation === 'softmax';
+  // Fitting a height, the softmax layer's cells (they carry the digits) go in two columns.
+  const cols = short && softmax && n % 2 === 0 ? 2 : n / rows;
+  return { cols, px: softmax ? SOFTMAX_PX : VECTOR_PX, narrowCols: rows };
 }
 
 /** Zero padding drawn around a layer's maps: the input's `pad` (the first convolution sees it). */
@@ -79,12 +95,23 @@ export function layerGeometry(spec, cols, px) {
   return { name: spec.name, isMap, count, cols, rows, cell, gap: 0, pad: 0, width: cols * cell, height: rows * cell };
 }
 
-/** Geometries of all layers for a container `width` CSS px wide; `mode` 'row' | 'stack'. */
-export function stripLayout(specs, width) {
+/**
+ * Geometries of all layers for a container `width` CSS px wide; `mode` 'row' | 'stack'.
+ * `maxHeight` (CSS px; one number, or one per layer; default unlimited): in the row layout each
+ * layer's maps stay within it, so that the pad, the prediction and every layer fit one laptop
+ * screen together. The maps then shrink to as little as SCALE_FIT_MIN of their size rather than
+ * overflow, and the softmax layer keeps cells of at least SOFTMAX_FIT_MIN px (its digits).
+ */
+export function stripLayout(specs, width, maxHeight = Infinity) {
+  const caps = Array.isArray(maxHeight) ? maxHeight : specs.map(() => maxHeight);
+  const short = caps.some(Number.isFinite);
+  if (short && width >= FIT_NARROW_BELOW) return fitRow(specs, width, caps);
   if (width >= NARROW_BELOW) {
-    const natural = specs.reduce((s, sp) => s + Math.max(CARD_MIN, naturalWidth(sp)), 0);
-    const scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, (width - specs.length * CARD_OVERHEAD) / natural));
-    return { mode: 'row', layers: specs.map((sp) => { const a = arrangement(sp); return layerGeometry(sp, a.cols, a.px * scale); }) };
+    const arr = specs.map((sp) => arrangement(sp));
+    const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
+    const naturalWidth = natural.reduce((s, g) => s + Math.max(CARD_MIN, g.width), 0);
+    const scale = Math.min(SCALE_MAX, Math.max(SCALE_MIN, (width - specs.length * CARD_OVERHEAD) / naturalWidth));
+    return { mode: 'row', layers: specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px * scale)) };
   }
   const inner = Math.min(NARROW_MAX, width - CARD_OVERHEAD);
   return {
@@ -97,11 +124,6 @@ export function stripLayout(specs, width) {
       return layerGeometry(sp, cols, sp.activation === 'softmax' ? Math.min(cell, NARROW_OUTPUT_CELL_MAX) : cell);
     }),
   };
-}
-
-function naturalWidth(spec) {
-  const a = arrangement(spec);
-  return layerGeometry(spec, a.cols, a.px).width;
 }
 
 /** Top-left corner (CSS px) of map `c` (maps) or of unit `c` (vectors). */
@@ -130,4 +152,22 @@ export function hitTest(g, px, py) {
   const c = row * g.cols + col;
   if (ox >= g.mapPx || oy >= g.mapPx || c >= g.count) return null;
   return { c, y: Math.min(g.side - 1, Math.floor(oy / g.cell)), x: Math.min(g.sideW - 1, Math.floor(ox / g.cell)) };
+}
+
+/** The row layout within a height per layer (`caps`) and `width`: one scale for all maps. */
+function fitRow(specs, width, caps) {
+  const arr = specs.map((sp) => arrangement(sp, true));
+  const natural = specs.map((sp, i) => layerGeometry(sp, arr[i].cols, arr[i].px));
+  const soft = specs.map((sp) => sp.activation === 'softmax');
+  const softCell = (i, s) => Math.max(SOFTMAX_FIT_MIN, Math.min(SOFTMAX_PX * s, Math.floor(caps[i] / natural[i].rows)));
+  const at = (s) => specs.map((sp, i) => layerGeometry(sp, arr[i].cols, soft[i] ? softCell(i, s) : arr[i].px * s));
+  const total = (s) => at(s).reduce((t, g) => t + Math.max(CARD_MIN, g.width) + CARD_OVERHEAD, 0);
+  // The largest scale whose cards fit the width (total() grows with s), then the heights.
+  let lo = SCALE_FIT_MIN;
+  let hi = SCALE_MAX;
+  for (let k = 0; k < 20; k++) { const mid = (lo + hi) / 2; if (total(mid) <= width) lo = mid; else hi = mid; }
+  let scale = lo;
+  natural.forEach((g, i) => { if (!soft[i]) scale = Math.min(scale, caps[i] / g.height); });
+  scale = Math.max(SCALE_FIT_MIN, scale);
+  return { mode: 'row', layers: at(scale) };
 }

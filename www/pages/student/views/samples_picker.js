@@ -11,6 +11,14 @@ export function createSamplesPicker(root, { onPick }) {
   const info = root.querySelector('[data-testid="sample-info"]');
   let samples = null;
   const next = new Array(10).fill(0);
+  /** Picks the next example of digit `d` (each press of the same digit steps to another). */
+  function pickDigit(d) {
+    if (!samples) return;
+    const list = indicesOfClass(samples, d);
+    const i = list[next[d] % list.length];
+    next[d]++;
+    onPick(i);
+  }
   for (let d = 0; d < 10; d++) {
     const b = document.createElement('button');
     b.type = 'button';
@@ -18,15 +26,11 @@ export function createSamplesPicker(root, { onPick }) {
     b.dataset.testid = `sample-${d}`;
     b.setAttribute('aria-label', `Show a handwritten ${d} from MNIST`);
     b.disabled = true;
-    b.addEventListener('click', () => {
-      const list = indicesOfClass(samples, d);
-      const i = list[next[d] % list.length];
-      next[d]++;
-      onPick(i);
-    });
+    b.addEventListener('click', () => pickDigit(d));
     buttons.append(b);
   }
   return {
+    pickDigit,
     setSamples(s) {
       samples = s;
       for (const b of buttons.querySelectorAll('button')) b.disabled = false;

@@ -1,0 +1,65 @@
+// The side panel that holds one unit's arithmetic (the explain widget): closed until a unit is
+// selected, then on the right edge (the page makes room for it) or, on phones, a sheet over the
+// lower part of the screen. Opening it from the keyboard announces it and keeps focus on the
+// layer, so the arrow keys go on moving between units; Escape or its Close button closes it.
+import { TEXT } from '../text.js';
+
+/**
+ * @param {HTMLElement} panel the <aside data-testid=unit-math> (holds .um-close)
+ * @param {HTMLElement} live a polite live region for the announcements
+ * @param {{onToggle: (open: boolean) => void}} options called after it opens or closes
+ */
+export function createUnitPanel(panel, live, { onToggle }) {
+  const close = panel.querySelector('.um-close');
+  close.textContent = TEXT.unitClose;
+  close.setAttribute('aria-label', TEXT.unitCloseLabel);
+  let returnTo = null;
+
+  function setOpen(open) {
+    if (panel.hidden === !open) return;
+    panel.hidden = !open;
+    document.body.classList.toggle('unit-open', open);
+    onToggle(open);
+  }
+
+  close.addEventListener('click', () => {
+    setOpen(false);
+    returnTo?.focus();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || panel.hidden || e.defaultPrevented) return;
+    if (e.target.closest?.('dialog')) return;
+    setOpen(false);
+    if (panel.contains(e.target)) returnTo?.focus();
+  });
+
+  /**
+   * Phones: the sheet covers the lower part of the screen; scroll the layer `el` up above it
+   * (its top kept on screen).
+   */
+  function keepAbove(el) {
+    const p = panel.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (p.left >= r.right || p.top <= 0 || p.top >= r.bottom) return;
+    scrollBy(0, Math.max(0, Math.min(r.bottom - p.top + 8, r.top - 8)));
+  }
+
+  return {
+    get open() { return !panel.hidden; },
+    /**
+     * Opens the panel for `name` (a unit's name). `how.keyboard`: announce it and scroll it
+     * (its top) into view; `how.from`: where Close returns focus.
+     */
+    show(name, how = {}) {
+      returnTo = how.from ?? null;
+      setOpen(true);
+      if (how.keyboard) {
+        panel.scrollTop = 0;
+        panel.scrollIntoView({ block: 'nearest' });
+        live.textContent = TEXT.unitOpened(name);
+        if (how.from) keepAbove(how.from);
+      }
+    },
+    hide() { setOpen(false); },
+  };
+}

@@ -1,0 +1,83 @@
+// "Share with the class": a dialog with a QR code of the current page's address, with its state
+// (the URL hash), the address as text and a copy button. The header (header.js) puts its
+// button on every page; the dialog is built on first use.
+import { el } from './dom.js';
+import { qrMatrix, qrSvg } from './share-qr.js';
+
+/** Visible strings of the share button and dialog (to the message catalogs in the next issue). */
+export const STRINGS = {
+  button: 'Share',
+  buttonLong: ' with the class',
+  title: 'Share with the class',
+  help: 'Scan the code with a phone camera, or type the address, to open this page as it is now.',
+  qrLabel: 'QR code of the address below',
+  address: 'Address',
+  copy: 'Copy address',
+  close: 'Close',
+  copied: 'Copied.',
+  copyBySelection: 'The address is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+};
+
+let dialog = null;
+
+function build() {
+  const status = el('p', { class: 'share-status', role: 'status', 'data-testid': 'share-status' });
+  const url = el('code', { id: 'share-url', class: 'share-url', 'data-testid': 'share-url' });
+  const copy = el('button', { type: 'button', class: 'primary', 'data-testid': 'share-copy' }, STRINGS.copy);
+  const close = el('button', { type: 'button', 'data-testid': 'share-close' }, STRINGS.close);
+  const d = el('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title', 'aria-describedby': 'share-help', 'data-testid': 'share-dialog' },
+    el('h2', { id: 'share-title' }, STRINGS.title),
+    el('p', { id: 'share-help', class: 'share-help' }, STRINGS.help),
+    el('div', { class: 'share-qr' }),
+    el('p', { class: 'share-address' }, el('span', { class: 'share-address-label' }, STRINGS.address), ' ', url),
+    el('div', { class: 'share-actions' }, copy, close),
+    status);
+  copy.addEventListener('click', () => copyAddress(url, status));
+  close.addEventListener('click', () => d.close());
+  // A click on the backdrop (outside the dialog's box) closes it, as Esc does.
+  d.addEventListener('click', (e) => {
+    if (e.target !== d) return;
+    const r = d.getBoundingClientRect();
+    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) d.close();
+  });
+  document.body.append(d);
+  return d;
+}
+
+async function copyAddress(url, status) {
+  try {
+    await navigator.clipboard.writeText(url.textContent);
+    status.textContent = STRINGS.copied;
+  } catch {
+    // No clipboard permission (or an insecure LAN address): select the text for Ctrl+C.
+    const range = document.createRange();
+    range.selectNodeContents(url);
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    status.textContent = STRINGS.copyBySelection;
+  }
+}
+
+/**
+ * Opens the dialog for `address` (default: this page's address with its current state) and
+ * returns it; focus goes back to the opener when it closes.
+ */
+export function openShareDialog(address = location.href) {
+  dialog ??= build();
+  const opener = document.activeElement;
+  dialog.querySelector('.share-qr').replaceChildren(qrSvg(qrMatrix(address), STRINGS.qrLabel));
+  dialog.querySelector('.share-url').textContent = address;
+  dialog.querySelector('.share-status').textContent = '';
+  dialog.addEventListener('close', () => { if (opener instanceof HTMLElement && opener.isConnected) opener.focus(); }, { once: true });
+  if (!dialog.open) dialog.showModal();
+  return dialog;
+}
+
+/** The header's button that opens the dialog ("Share" on phones, "Share with the class" wider). */
+export function shareButton() {
+  const b = el('button', { type: 'button', class: 'share-open', 'aria-haspopup': 'dialog', 'data-testid': 'share-open' },
+    STRINGS.button, el('span', { class: 'share-long' }, STRINGS.buttonLong));
+  b.addEventListener('click', () => openShareDialog());
+  return b;
+}
