@@ -71,8 +71,9 @@ pub(crate) fn upload<const D: usize>(
 
 /// Reads a tensor back into a row-major buffer.
 pub(crate) fn download<const D: usize>(t: Tensor<D>) -> Result<Vec<f32>, Error> {
+    // No `.convert::<f32>()`: the tensors are f32, and the conversion links burn's whole
+    // dtype-to-dtype cast table (~180 KB of wasm).
     t.into_data()
-        .convert::<f32>()
-        .try_to_vec::<f32>()
+        .try_into_vec::<f32>()
         .map_err(|e| Error::Backend(format!("{e:?}")))
 }

@@ -5,9 +5,9 @@
 //! are `[C, H, W]` for maps and `[N]` for vectors, data row-major.
 
 use burn::module::{Module, Param};
-use burn::tensor::activation::softmax;
 use burn::tensor::{Device, Tensor};
 
+use super::direct::Direct;
 use super::layers::{
     IMAGE_PIXELS, IMAGE_SIDE, INPUT_PADDING, LAYERS, LayerKind, PADDED_SIDE, position,
 };
@@ -84,6 +84,8 @@ fn layer_weights<const D: usize>(
 pub struct Network {
     model: LeNet5,
     device: Device,
+    /// The same weights, read out once for the per-image forward pass ([`Direct`]).
+    direct: Direct,
 }
 
 impl Network {
@@ -91,7 +93,12 @@ impl Network {
     pub fn from_bytes(bytes: &[u8], variant: Variant, backend: Backend) -> Result<Self> {
         let device = backend.device();
         let model = weights::decode(bytes, variant, &device)?;
-        Ok(Self { model, device })
+        let direct = Direct::new(&model)?;
+        Ok(Self {
+            model,
+            device,
+            direct,
+        })
     }
 
     /// The trained weights built into this crate.
@@ -130,20 +137,13 @@ impl Network {
         Ok(())
     }
 
-    fn input_tensor(&self, prepared: &[f32]) -> Tensor<4> {
-        upload(prepared, [1, 1, PADDED_SIDE, PADDED_SIDE], &self.device) // [1, 1, 32, 32]
-    }
-
     /// Class probabilities only.
     ///
     /// # Shapes
     /// - `pixels`: `[28 * 28]`, ink = 1; returns `[10]`
     pub fn probabilities(&self, pixels: &[f32]) -> Result<Vec<f32>> {
         Self::check_pixels("forward", pixels)?;
-        download(
-            self.model
-                .probabilities(self.input_tensor(&prepare_input(pixels))),
-        )
+        Ok(self.direct.trace(&prepare_input(pixels))?.probabilities)
     }
 
     /// Class probabilities of many images at once (used by the accuracy tests).
@@ -179,18 +179,20 @@ impl Network {
     pub(crate) fn run(&self, op: &'static str, pixels: &[f32]) -> Result<(Vec<f32>, Forward)> {
         Self::check_pixels(op, pixels)?;
         let prepared = prepare_input(pixels);
-        let t = self.model.forward_trace(self.input_tensor(&prepared));
-        let probabilities = download(softmax(t.logits.clone(), 1))?;
+        // burn's forward_trace is the definition; the direct pass computes the same layers
+        // without burn's per-operation cost (tests/direct_forward.rs compares them).
+        let t = self.direct.trace(&prepared)?;
+        let probabilities = t.probabilities;
         // In the order of LAYERS: the values and, for layers with weights, the pre-activation.
         let values = [
             (pixels.to_vec(), None),
-            (download(t.c1)?, Some(download(t.c1_pre)?)),
-            (download(t.s2)?, None),
-            (download(t.c3)?, Some(download(t.c3_pre)?)),
-            (download(t.s4)?, None),
-            (download(t.c5)?, Some(download(t.c5_pre)?)),
-            (download(t.f6)?, Some(download(t.f6_pre)?)),
-            (probabilities.clone(), Some(download(t.logits)?)),
+            (t.c1, Some(t.c1_pre)),
+            (t.s2, None),
+            (t.c3, Some(t.c3_pre)),
+            (t.s4, None),
+            (t.c5, Some(t.c5_pre)),
+            (t.f6, Some(t.f6_pre)),
+            (probabilities.clone(), Some(t.logits)),
         ];
         let mut layers = Vec::with_capacity(LAYERS.len());
         for (spec, (data, pre_activation)) in LAYERS.iter().zip(values) {

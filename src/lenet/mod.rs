@@ -9,6 +9,7 @@
 //!   (`burnpack`: the strict check of the record inside a weights file).
 
 mod burnpack;
+pub mod direct;
 pub mod explain;
 pub mod inspect;
 pub mod layers;

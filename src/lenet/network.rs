@@ -16,9 +16,9 @@
 //! it to LeNet's 32×32 with background and normalises it with the MNIST training-set mean and
 //! standard deviation; everything that calls the network goes through it.
 
-use burn::module::Module;
+use burn::module::{Module, Param};
 use burn::nn::conv::{Conv2d, Conv2dConfig};
-use burn::nn::{Linear, LinearConfig};
+use burn::nn::{Linear, LinearConfig, PaddingConfig2d};
 use burn::tensor::activation::{relu, softmax};
 use burn::tensor::module::{avg_pool2d, max_pool2d};
 use burn::tensor::ops::{AvgPoolOptions, MaxPoolOptions};
@@ -154,6 +154,47 @@ impl LeNet5Config {
             f6: dense(6),
             output: dense(7),
             variant: self.variant,
+        }
+    }
+}
+
+impl LeNet5 {
+    /// A network of `variant` whose parameters are zeros: the skeleton trained weights are
+    /// loaded into. Unlike [`LeNet5Config::init`] it does not reach burn-nn's parameter
+    /// initialisers, whose orthogonal initialiser links a QR decomposition for every dtype
+    /// (~0.5 MB of wasm, docs/performance.md).
+    pub fn zeroed(variant: Variant, device: &Device) -> LeNet5 {
+        let conv = |i: usize| {
+            let (k, c_in, c_out) = (
+                LAYERS[i].kernel(),
+                LAYERS[i - 1].shape[0],
+                LAYERS[i].shape[0],
+            );
+            Conv2d {
+                weight: Param::from_tensor(Tensor::zeros([c_out, c_in, k, k], device)),
+                bias: Some(Param::from_tensor(Tensor::zeros([c_out], device))),
+                stride: [1, 1],
+                kernel_size: [k, k],
+                dilation: [1, 1],
+                groups: 1,
+                padding: PaddingConfig2d::Valid,
+            }
+        };
+        let dense = |i: usize| {
+            let inputs: usize = LAYERS[i - 1].shape.iter().product();
+            let outputs = LAYERS[i].shape[0];
+            Linear {
+                weight: Param::from_tensor(Tensor::zeros([inputs, outputs], device)),
+                bias: Some(Param::from_tensor(Tensor::zeros([outputs], device))),
+            }
+        };
+        LeNet5 {
+            c1: conv(1),
+            c3: conv(3),
+            c5: conv(5),
+            f6: dense(6),
+            output: dense(7),
+            variant,
         }
     }
 }

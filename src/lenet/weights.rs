@@ -27,7 +27,7 @@ use burn::tensor::{DType, Device, Tensor};
 
 use super::burnpack;
 use crate::error::{Error, Result, WeightsError};
-use crate::lenet::{LeNet5, LeNet5Config, Variant};
+use crate::lenet::{LeNet5, Variant};
 
 const MAGIC: &[u8; 8] = b"CSLENET5";
 const VERSION: u8 = 1;
@@ -102,8 +102,7 @@ pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5>
     let record = ModuleRecord::from_bytes(burn::tensor::Bytes::from_bytes_vec(payload.to_vec()))
         .map_err(unreadable)?
         .cast_to_module_dtype();
-    Ok(LeNet5Config::new(variant)
-        .init(device)
+    Ok(LeNet5::zeroed(variant, device)
         .try_load_record(record)
         .map_err(unreadable)?)
 }
