@@ -25,15 +25,3 @@ pub use ops::conv_transpose::{ConvTransposeParams, conv_transpose1d, conv_transp
 pub use ops::pool::{PoolMode, PoolParams, pool2d};
 pub use params::{OptValue, RawOptions};
 pub use tensor::HostTensor;
-
-// The modules' paths before `src/` was grouped into folders, kept only so that a branch written
-// against them still compiles when merged. Remove once every branch is merged.
-#[cfg(not(target_arch = "wasm32"))]
-#[doc(hidden)]
-pub use data::mnist;
-#[doc(hidden)]
-pub use data::{image, preprocess};
-#[doc(hidden)]
-pub use lenet::{inspect, weights};
-#[doc(hidden)]
-pub use ops::{conv, conv_transpose, pool, receptive_field, shape};
