@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
+import { isLoopbackHost } from '../../www/shared/share.js';
 import { axeViolations, describeViolations } from './a11y.mjs';
 
 let browser;
@@ -117,6 +118,20 @@ test('keyboard: the share button opens the dialog with focus inside it; Esc clos
   // Opened again from the keyboard (Enter on the focused button).
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=share-dialog][open]');
+  clean(page);
+  await page.close();
+});
+
+test('an address that only this computer can open (127.0.0.1, localhost) comes with the hint to serve with --lan; a LAN address does not', async () => {
+  assert.equal(isLoopbackHost('127.0.0.1'), true);
+  assert.equal(isLoopbackHost('localhost'), true);
+  assert.equal(isLoopbackHost('[::1]'), true);
+  assert.equal(isLoopbackHost('192.168.0.12'), false);
+  assert.equal(isLoopbackHost('course.example.edu'), false);
+  const page = await openShare('index.html');
+  assert.equal(await page.isVisible('[data-testid=share-local]'), true, 'the test server is on 127.0.0.1');
+  await page.evaluate(() => import('./www/shared/share.js').then((m) => m.openShareDialog('http://192.168.0.12:8000/index.html#sample=3')));
+  assert.equal(await page.isVisible('[data-testid=share-local]'), false);
   clean(page);
   await page.close();
 });

@@ -16,7 +16,14 @@ export const STRINGS = {
   close: 'Close',
   copied: 'Copied.',
   copyBySelection: 'The address is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  thisComputerOnly: 'This address opens the page on this computer only. To share it with the class, serve the app with scripts/serve.sh --lan and open the LAN address it prints.',
 };
+
+/** Whether `hostname` names this computer only (loopback), so students' phones can't reach it. */
+export function isLoopbackHost(hostname) {
+  const h = String(hostname).replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\./.test(h);
+}
 
 let dialog = null;
 
@@ -30,6 +37,7 @@ function build() {
     el('p', { id: 'share-help', class: 'share-help' }, STRINGS.help),
     el('div', { class: 'share-qr' }),
     el('p', { class: 'share-address' }, el('span', { class: 'share-address-label' }, STRINGS.address), ' ', url),
+    el('p', { class: 'share-local', 'data-testid': 'share-local', hidden: true }, STRINGS.thisComputerOnly),
     el('div', { class: 'share-actions' }, copy, close),
     status);
   copy.addEventListener('click', () => copyAddress(url, status));
@@ -69,6 +77,9 @@ export function openShareDialog(address = location.href) {
   dialog.querySelector('.share-qr').replaceChildren(qrSvg(qrMatrix(address), STRINGS.qrLabel));
   dialog.querySelector('.share-url').textContent = address;
   dialog.querySelector('.share-status').textContent = '';
+  let local = false;
+  try { local = isLoopbackHost(new URL(address).hostname); } catch { /* not a URL: no hint */ }
+  dialog.querySelector('.share-local').hidden = !local;
   dialog.addEventListener('close', () => { if (opener instanceof HTMLElement && opener.isConnected) opener.focus(); }, { once: true });
   if (!dialog.open) dialog.showModal();
   return dialog;
