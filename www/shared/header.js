@@ -18,17 +18,18 @@ export const STRINGS = {
 const PAGES = ['index.html', 'playground.html', 'architectures.html'];
 
 /**
- * The skip link to `main` (the page's `<main>`, given tabindex −1 if it has none, so it can take
- * focus). It moves focus without touching the URL hash, which holds the page's state.
+ * The skip link to `target` (default: the page's `<main>`; given tabindex −1 if it has none, so
+ * it can take focus), labelled `label`. It moves focus without touching the URL hash, which
+ * holds the page's state.
  */
-function skipLink(main) {
-  const a = el('a', { class: 'skip-link', href: `#${main?.id ?? ''}`, 'data-testid': 'skip-link' }, STRINGS.skip);
+function skipLink(target, label = STRINGS.skip) {
+  const a = el('a', { class: 'skip-link', href: `#${target?.id ?? ''}`, 'data-testid': 'skip-link' }, label);
   a.addEventListener('click', (e) => {
-    if (!main) return;
+    if (!target) return;
     e.preventDefault();
-    if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
-    main.focus({ preventScroll: true });
-    main.scrollIntoView({ block: 'start' });
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
   });
   return a;
 }
@@ -36,17 +37,19 @@ function skipLink(main) {
 /**
  * Fills `header` (default: the document's `header.site`) with the skip link, the name, the
  * navigation (the page named by its `data-page` marked current), the share button and the
- * language slot.
+ * language slot. A page whose content starts with something to skip past (the student page's
+ * pad) names its own skip target: `{skipTo: element with an id, skipLabel}`.
  * @param {HTMLElement|null} [header]
+ * @param {{skipTo?: HTMLElement|null, skipLabel?: string}} [options]
  */
-export function renderHeader(header = document.querySelector('header.site')) {
+export function renderHeader(header = document.querySelector('header.site'), { skipTo = null, skipLabel } = {}) {
   if (!header) return null;
   const main = document.querySelector('main');
   if (main && !main.id) main.id = 'main';
   const current = header.dataset.page;
   const nav = el('nav', { 'aria-label': STRINGS.nav },
     ...PAGES.map((href) => el('a', { href, 'aria-current': href === current ? 'page' : null }, STRINGS.pages[href])));
-  header.replaceChildren(skipLink(main), el('h1', null, 'convscope'), nav,
+  header.replaceChildren(skipLink(skipTo ?? main, skipLabel), el('h1', null, 'convscope'), nav,
     el('div', { class: 'site-actions' }, shareButton(), el('div', { class: 'lang', 'data-slot': 'lang' })));
   return header;
 }

@@ -9,7 +9,7 @@
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
 import { coreReady, samplesReady, networkReady, firstVariant, hash } from './start.js';
 import { createStore } from '../../shared/store.js';
-import { $, el } from '../../shared/dom.js';
+import { $ } from '../../shared/dom.js';
 import { TEXT } from './text.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
@@ -40,9 +40,8 @@ const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTime
 
 async function boot() {
   mark('modules');
-  renderHeader();
-  // A skip link past the header, the pad and the prediction to the layers (off screen until focused).
-  document.body.prepend(el('a', { class: 'skip-link', href: '#layers' }, TEXT.skipToLayers));
+  // The header's skip link goes past the pad and the prediction to the layers.
+  renderHeader(undefined, { skipTo: document.getElementById('layers'), skipLabel: TEXT.skipToLayers });
   if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
   let core;
   let firstNet;
