@@ -2,7 +2,6 @@
 // (the URL hash), the address as text and a copy button. The header (header.js) puts its
 // button on every page; the dialog is built on first use.
 import { el } from './dom.js';
-import { qrMatrix, qrSvg } from './share-qr.js';
 
 /** Visible strings of the share button and dialog (to the message catalogs in the next issue). */
 export const STRINGS = {
@@ -69,11 +68,14 @@ async function copyAddress(url, status) {
 
 /**
  * Opens the dialog for `address` (default: this page's address with its current state) and
- * returns it; focus goes back to the opener when it closes.
+ * resolves to it; focus goes back to the opener when it closes. The QR encoder is imported on
+ * first use: every page's header has this button, and loading the encoder up front delayed the
+ * student page's first prediction (scripts/bench_student.mjs).
  */
-export function openShareDialog(address = location.href) {
-  dialog ??= build();
+export async function openShareDialog(address = location.href) {
   const opener = document.activeElement;
+  const { qrMatrix, qrSvg } = await import('./share-qr.js');
+  dialog ??= build();
   dialog.querySelector('.share-qr').replaceChildren(qrSvg(qrMatrix(address), STRINGS.qrLabel));
   dialog.querySelector('.share-url').textContent = address;
   dialog.querySelector('.share-status').textContent = '';
