@@ -14,8 +14,8 @@
 //! 4. place in 28×28 with the centre of mass at the centre (14, 14);
 //! 5. stretch so the strongest ink is 1 (MNIST strokes saturate at 255).
 
-use crate::error::{Code, ParamError};
 use crate::data::image::Gray;
+use crate::error::{Code, ParamError};
 use crate::lenet::{IMAGE_PIXELS, IMAGE_SIDE};
 
 /// Side of the box MNIST digits are scaled into.
@@ -100,9 +100,9 @@ pub fn preprocess_digit(rgba: &[u8], width: usize, height: usize) -> Result<Digi
                 rgba.len()
             ),
         )
-            .with_code(Code::ShapeMismatch)
-            .with_expected(width * height * 4)
-            .with_got(rgba.len()));
+        .with_code(Code::ShapeMismatch)
+        .with_expected(width * height * 4)
+        .with_got(rgba.len()));
     }
     let ink = ink(rgba, width, height);
     // Bounding box of the ink.

@@ -73,7 +73,10 @@ impl PoolParams {
                     format!("expected 'max' or 'avg', got {other:?}"),
                 ));
             }
-            None => return Err(ParamError::new(OP, "mode", "is required: 'max' or 'avg'").with_code(Code::Required)),
+            None => {
+                return Err(ParamError::new(OP, "mode", "is required: 'max' or 'avg'")
+                    .with_code(Code::Required));
+            }
         };
         if opts.get("kernel").is_none() {
             return Err(ParamError::new(
