@@ -1,7 +1,11 @@
 // www/shared/hash.js: the URL-hash convention of every page, without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { register } from '../../www/shared/i18n.js';
+import enCommon from '../../www/shared/i18n/en/common.js';
 import { parseHash, serializeHash, hashProblemMessage } from '../../www/shared/hash.js';
+
+register('en', 'common', enCommon); // the sentences are the English catalog's
 
 test('key=value items are read in order, percent-decoded; a bare item is a key with the empty value', () => {
   const { values, problems } = parseHash('#sample=12&variant=modern&vgg16&name=a%20b%26c');
@@ -26,7 +30,7 @@ test('malformed percent-encoding (#%, #%E0%A4%A) is reported, not thrown, and th
   const { values, problems } = parseHash('#sample=3&%E0%A4%A&variant=modern');
   assert.deepEqual([...values], [['sample', '3'], ['variant', 'modern']]);
   assert.equal(problems.length, 1);
-  assert.match(hashProblemMessage(problems), /could not be read.*%E0%A4%A/);
+  assert.match(hashProblemMessage(problems)(), /could not be read.*%E0%A4%A/);
   assert.equal(hashProblemMessage([]), null);
 });
 

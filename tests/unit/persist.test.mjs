@@ -2,7 +2,11 @@
 // corrupt storage, without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { register } from '../../www/shared/i18n.js';
+import enCommon from '../../www/shared/i18n/en/common.js';
 import { safeStorage, saveDrawing, readDrawing, DRAWING_KEY, DRAWING_SIDE } from '../../www/shared/persist.js';
+
+register('en', 'common', enCommon); // the sentences are the English catalog's
 
 /** A Map-backed Storage. */
 function memory() {

@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 // Page state in the URL hash, one convention for every page: `#key=value&key=value`, keys and
 // values percent-encoded; an item without `=` is a key with the empty value (`#vgg16`).
 // Reading never throws: a malformed item (bad percent-encoding such as `#%` or `#%E0%A4%A`) is
@@ -7,7 +9,7 @@
 /**
  * @param {string} hash e.g. location.hash, with or without the leading '#'
  * @returns {{values: Map<string, string>, problems: string[]}} values in hash order; for a
- *   repeated key the last one wins
+ *   repeated key the last one wins; problems are the unreadable items (cut at 40 characters)
  */
 export function parseHash(hash) {
   const values = new Map();
@@ -21,7 +23,7 @@ export function parseHash(hash) {
       const value = eq < 0 ? '' : decodeURIComponent(item.slice(eq + 1));
       values.set(key, value);
     } catch {
-      problems.push(`“${item.length > 40 ? `${item.slice(0, 40)}…` : item}” is not valid percent-encoding`);
+      problems.push(item.length > 40 ? `${item.slice(0, 40)}…` : item);
     }
   }
   return { values, problems };
@@ -42,8 +44,12 @@ export function serializeHash(values) {
   return items.length ? `#${items.join('&')}` : '';
 }
 
-/** A sentence for a page to show when the hash had problems (null when it had none). */
+/**
+ * A sentence for a page to show when the hash had problems (null when it had none), in the
+ * page's language: a function, so the notice line can ask again after a language switch.
+ * @returns {(() => string)|null}
+ */
 export function hashProblemMessage(problems) {
   if (!problems.length) return null;
-  return `Part of this link could not be read and was ignored (${problems.join('; ')}). The page works without it.`;
+  return () => t('common.hashProblem', { items: problems.map((p) => `“${p}”`).join(', ') });
 }

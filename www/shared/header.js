@@ -1,28 +1,41 @@
 // The site header of every page: a "Skip to content" link (the first thing Tab reaches), the
-// name, the navigation between the pages, the "Share with the class" button (share.js) and a
-// slot for the language switch (`[data-slot=lang]`, empty for now). Each page's HTML holds only
+// name, the navigation between the pages, the glossary, the "Share with the class" button
+// (share.js) and the language switch (한국어 / English). Each page's HTML holds only
 // an empty `<header class="site" data-page="…">`; style.css reserves its height, so rendering
 // it moves nothing. A page also shows its notices (a malformed link, blocked storage) through
 // showNotice(), in one place under the header.
 import { el } from './dom.js';
 import { shareButton } from './share.js';
+import { glossaryButton } from './glossary.js';
+import { LANGS, LANG_NAMES, lang, onLangChange, setLang, t, withLang } from './i18n.js';
 
-/** Visible strings of the header (to the message catalogs in the next issue). */
-export const STRINGS = {
-  skip: 'Skip to content',
-  nav: 'Views',
-  pages: { 'index.html': 'Draw a digit', 'playground.html': 'Convolution playground', 'architectures.html': 'Architectures' },
-};
+/** The pages, in navigation order, with their names' message keys. New pages are added here. */
+const PAGES = [
+  ['index.html', 'common.pageStudent'],
+  ['playground.html', 'common.pagePlayground'],
+  ['architectures.html', 'common.pageArchitectures'],
+];
 
-/** The pages, in navigation order. New pages (training, transfer) are added here and to STRINGS.pages. */
-const PAGES = ['index.html', 'playground.html', 'architectures.html'];
+/**
+ * The language switch: one button per language, each labelled in its own language (not
+ * translated), the current one pressed. Switching happens in place (i18n.setLang).
+ */
+function langSwitch() {
+  const group = el('div', { role: 'group', class: 'lang-switch', 'data-testid': 'lang-switch', 'aria-label': t('common.langSwitch') });
+  for (const l of LANGS) {
+    const b = el('button', { type: 'button', lang: l, 'data-lang': l, 'data-testid': `lang-${l}`, 'aria-pressed': String(l === lang()) }, LANG_NAMES[l]);
+    b.addEventListener('click', () => setLang(l));
+    group.append(b);
+  }
+  return group;
+}
 
 /**
  * The skip link to `target` (default: the page's `<main>`; given tabindex −1 if it has none, so
  * it can take focus), labelled `label`. It moves focus without touching the URL hash, which
  * holds the page's state.
  */
-function skipLink(target, label = STRINGS.skip) {
+function skipLink(target, label) {
   const a = el('a', { class: 'skip-link', href: `#${target?.id ?? ''}`, 'data-testid': 'skip-link' }, label);
   a.addEventListener('click', (e) => {
     if (!target) return;
@@ -36,29 +49,61 @@ function skipLink(target, label = STRINGS.skip) {
 
 /**
  * Fills `header` (default: the document's `header.site`) with the skip link, the name, the
- * navigation (the page named by its `data-page` marked current), the share button and the
- * language slot. A page whose content starts with something to skip past (the student page's
- * pad) names its own skip target: `{skipTo: element with an id, skipLabel}`.
+ * navigation (the page named by its `data-page` marked current, links carrying the language),
+ * the glossary and share buttons and the language switch; it renders itself again after a
+ * language switch. A page whose content starts with something to skip past (the student page's
+ * pad) names its own skip target: `{skipTo: element with an id, skipLabel}`, or a function
+ * returning them (called again after a switch, so the label can be translated).
  * @param {HTMLElement|null} [header]
- * @param {{skipTo?: HTMLElement|null, skipLabel?: string}} [options]
+ * @param {{skipTo?: HTMLElement|null, skipLabel?: string}|(() => {skipTo?: HTMLElement|null, skipLabel?: string})} [options]
  */
-export function renderHeader(header = document.querySelector('header.site'), { skipTo = null, skipLabel } = {}) {
+export function renderHeader(header = document.querySelector('header.site'), options = {}) {
   if (!header) return null;
-  const main = document.querySelector('main');
-  if (main && !main.id) main.id = 'main';
-  const current = header.dataset.page;
-  const nav = el('nav', { 'aria-label': STRINGS.nav },
-    ...PAGES.map((href) => el('a', { href, 'aria-current': href === current ? 'page' : null }, STRINGS.pages[href])));
-  header.replaceChildren(skipLink(skipTo ?? main, skipLabel), el('h1', null, 'convscope'), nav,
-    el('div', { class: 'site-actions' }, shareButton(), el('div', { class: 'lang', 'data-slot': 'lang' })));
+  const draw = () => {
+    const { skipTo = null, skipLabel } = typeof options === 'function' ? options() : options;
+    const main = document.querySelector('main');
+    if (main && !main.id) main.id = 'main';
+    const current = header.dataset.page;
+    const nav = el('nav', { 'aria-label': t('common.nav') },
+      ...PAGES.map(([href, key]) => el('a', { href: withLang(href), 'aria-current': href === current ? 'page' : null }, t(key))));
+    header.replaceChildren(skipLink(skipTo ?? main, skipLabel ?? t('common.skip')), el('h1', null, 'convscope'), nav,
+      el('div', { class: 'site-actions' }, glossaryButton(current), shareButton(),
+        el('div', { class: 'lang', 'data-slot': 'lang' }, langSwitch())));
+  };
+  draw();
+  if (!header.dataset.i18nBound) {
+    header.dataset.i18nBound = '1';
+    onLangChange(() => {
+      // Keep focus on the switch a keyboard user just pressed.
+      const focused = document.activeElement?.closest?.('header.site [data-lang]')?.dataset.lang;
+      draw();
+      if (focused) header.querySelector(`[data-lang="${focused}"]`)?.focus();
+      refreshNotices();
+    });
+  }
   return header;
+}
+
+const noticeText = new Map();
+
+function refreshNotices() {
+  const box = document.querySelector('.site-notices');
+  if (!box) return;
+  for (const line of box.children) {
+    const m = noticeText.get(line.dataset.key);
+    if (typeof m === 'function') line.textContent = m();
+  }
 }
 
 /**
  * Shows `message` in the page's notice line (created under the header on first use), or hides
- * it when `message` is null. Not an alert: the page works on.
+ * it when `message` is null. Not an alert: the page works on. `message` may be a function
+ * returning the text: it is called again after a language switch.
+ * @param {string|(() => string)|null} message
  */
 export function showNotice(message, key = 'default') {
+  if (message === null) noticeText.delete(key);
+  else noticeText.set(key, message);
   let box = document.querySelector('.site-notices');
   if (!box && message === null) return;
   if (!box) {
@@ -73,5 +118,5 @@ export function showNotice(message, key = 'default') {
     line = el('p', { 'data-key': key });
     box.append(line);
   }
-  line.textContent = message;
+  line.textContent = typeof message === 'function' ? message() : message;
 }

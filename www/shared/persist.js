@@ -2,7 +2,9 @@
 // site data may be blocked (private mode, blocked cookies, a sandboxed iframe: even reading
 // `localStorage` throws then), full, or hold something corrupt. Every failure comes back as a
 // sentence the page can show; the page works on without storage. Pure apart from the storage
-// it is given (tested by tests/unit/persist.test.mjs with a throwing storage).
+// it is given (tested by tests/unit/persist.test.mjs with a throwing storage). Its sentences come
+// from the message catalogs (i18n.js); a write's failure comes back as a message key.
+import { t } from './i18n.js';
 
 /** The student's drawing, handed from the student page to the playground. */
 export const DRAWING_KEY = 'convscope.drawing';
@@ -11,7 +13,8 @@ export const DRAWING_SIDE = 28;
 /** Decimal places kept per pixel (values are in [0, 1]; 4 places keep 1e-4 precision). */
 const PLACES = 4;
 
-const BLOCKED = 'this browser does not let the page use its storage here (private mode, blocked site data or a sandboxed frame)';
+/** Why storage failed (a message key; see readDrawing/saveDrawing for how pages show it). */
+const BLOCKED = 'common.storageBlocked';
 
 /**
  * A storage that never throws. `getStorage` is called inside a try on every use (reading
@@ -52,22 +55,23 @@ export function saveDrawing(pixels, store = storage) {
 
 /**
  * Reads the student's drawing. Returns {tensor} ([1, DRAWING_SIDE, DRAWING_SIDE], values clamped
- * to [0, 1]) or {tensor: blank, message} saying why there is none. Never throws.
+ * to [0, 1]) or {tensor: blank, message} saying why there is none, in the page's language.
+ * Never throws.
  */
 export function readDrawing(store = storage) {
   const n = DRAWING_SIDE * DRAWING_SIDE;
   const empty = { data: new Float32Array(n), shape: [1, DRAWING_SIDE, DRAWING_SIDE] };
   const { value: raw, error } = store.read(DRAWING_KEY);
   if (error) {
-    return { tensor: empty, message: `The drawing cannot be read: ${error}. Draw on the "Draw a digit" page in a normal window of this browser, or pick another input.` };
+    return { tensor: empty, message: t('common.drawingUnreadable', { why: t(error) }) };
   }
   if (raw === null) {
-    return { tensor: empty, message: 'No drawing yet: ask the student to draw a digit on the "Draw a digit" page in this browser, then pick this input again (it updates by itself when the drawing changes).' };
+    return { tensor: empty, message: t('common.drawingNone') };
   }
   let arr;
   try { arr = JSON.parse(raw); } catch { arr = null; }
   if (!Array.isArray(arr) || arr.length !== n || arr.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-    return { tensor: empty, message: `The saved drawing could not be read (it should be ${n} numbers). Draw the digit again on the "Draw a digit" page.` };
+    return { tensor: empty, message: t('common.drawingCorrupt', { n }) };
   }
   return { tensor: { data: Float32Array.from(arr, (v) => Math.min(1, Math.max(0, v))), shape: [1, DRAWING_SIDE, DRAWING_SIDE] } };
 }

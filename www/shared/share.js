@@ -2,21 +2,7 @@
 // (the URL hash), the address as text and a copy button. The header (header.js) puts its
 // button on every page; the dialog is built on first use.
 import { el } from './dom.js';
-
-/** Visible strings of the share button and dialog (to the message catalogs in the next issue). */
-export const STRINGS = {
-  button: 'Share',
-  buttonLong: ' with the class',
-  title: 'Share with the class',
-  help: 'Scan the code with a phone camera, or type the address, to open this page as it is now.',
-  qrLabel: 'QR code of the address below',
-  address: 'Address',
-  copy: 'Copy address',
-  close: 'Close',
-  copied: 'Copied.',
-  copyBySelection: 'The address is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
-  thisComputerOnly: 'This address opens the page on this computer only. To share it with the class, serve the app with scripts/serve.sh --lan and open the LAN address it prints.',
-};
+import { onLangChange, t } from './i18n.js';
 
 /** Whether `hostname` names this computer only (loopback), so students' phones can't reach it. */
 export function isLoopbackHost(hostname) {
@@ -29,14 +15,14 @@ let dialog = null;
 function build() {
   const status = el('p', { class: 'share-status', role: 'status', 'data-testid': 'share-status' });
   const url = el('code', { id: 'share-url', class: 'share-url', 'data-testid': 'share-url' });
-  const copy = el('button', { type: 'button', class: 'primary', 'data-testid': 'share-copy' }, STRINGS.copy);
-  const close = el('button', { type: 'button', 'data-testid': 'share-close' }, STRINGS.close);
+  const copy = el('button', { type: 'button', class: 'primary', 'data-testid': 'share-copy' }, t('common.shareCopy'));
+  const close = el('button', { type: 'button', 'data-testid': 'share-close' }, t('common.close'));
   const d = el('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title', 'aria-describedby': 'share-help', 'data-testid': 'share-dialog' },
-    el('h2', { id: 'share-title' }, STRINGS.title),
-    el('p', { id: 'share-help', class: 'share-help' }, STRINGS.help),
+    el('h2', { id: 'share-title' }, t('common.shareTitle')),
+    el('p', { id: 'share-help', class: 'share-help' }, t('common.shareHelp')),
     el('div', { class: 'share-qr' }),
-    el('p', { class: 'share-address' }, el('span', { class: 'share-address-label' }, STRINGS.address), ' ', url),
-    el('p', { class: 'share-local', 'data-testid': 'share-local', hidden: true }, STRINGS.thisComputerOnly),
+    el('p', { class: 'share-address' }, el('span', { class: 'share-address-label' }, t('common.shareAddress')), ' ', url),
+    el('p', { class: 'share-local', 'data-testid': 'share-local', hidden: true }, t('common.shareThisComputerOnly')),
     el('div', { class: 'share-actions' }, copy, close),
     status);
   copy.addEventListener('click', () => copyAddress(url, status));
@@ -48,13 +34,15 @@ function build() {
     if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) d.close();
   });
   document.body.append(d);
+  // The dialog is built once: after a language switch it is built again on next use.
+  onLangChange(() => { if (dialog === d && !d.open) { d.remove(); dialog = null; } });
   return d;
 }
 
 async function copyAddress(url, status) {
   try {
     await navigator.clipboard.writeText(url.textContent);
-    status.textContent = STRINGS.copied;
+    status.textContent = t('common.shareCopied');
   } catch {
     // No clipboard permission (or an insecure LAN address): select the text for Ctrl+C.
     const range = document.createRange();
@@ -62,7 +50,7 @@ async function copyAddress(url, status) {
     const sel = getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
-    status.textContent = STRINGS.copyBySelection;
+    status.textContent = t('common.shareCopyBySelection');
   }
 }
 
@@ -76,7 +64,7 @@ export async function openShareDialog(address = location.href) {
   const opener = document.activeElement;
   const { qrMatrix, qrSvg } = await import('./share-qr.js');
   dialog ??= build();
-  dialog.querySelector('.share-qr').replaceChildren(qrSvg(qrMatrix(address), STRINGS.qrLabel));
+  dialog.querySelector('.share-qr').replaceChildren(qrSvg(qrMatrix(address), t('common.shareQrLabel')));
   dialog.querySelector('.share-url').textContent = address;
   dialog.querySelector('.share-status').textContent = '';
   let local = false;
@@ -90,7 +78,7 @@ export async function openShareDialog(address = location.href) {
 /** The header's button that opens the dialog ("Share" on phones, "Share with the class" wider). */
 export function shareButton() {
   const b = el('button', { type: 'button', class: 'share-open', 'aria-haspopup': 'dialog', 'data-testid': 'share-open' },
-    STRINGS.button, el('span', { class: 'share-long' }, STRINGS.buttonLong));
+    el('span', { class: 'share-short' }, t('common.shareButton')), el('span', { class: 'share-long' }, t('common.shareButtonLong')));
   b.addEventListener('click', () => openShareDialog());
   return b;
 }

@@ -9,6 +9,7 @@ import { $, el } from '../../shared/dom.js';
 import { sizeLabel } from '../../shared/format.js';
 import { parseHash, serializeHash, hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { initI18n } from '../../shared/i18n.js';
 import { createStore } from '../../shared/store.js';
 import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
@@ -242,6 +243,7 @@ function wire() {
 }
 
 async function main() {
+  await initI18n(['architectures']);
   renderHeader();
   try {
     core = await loadCore();

@@ -7,6 +7,7 @@
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader } from '../../shared/header.js';
+import { initI18n } from '../../shared/i18n.js';
 import { memo } from './compute.js';
 import { cloneState } from './settings.js';
 import { parseHash, serialize } from './url.js';
@@ -239,6 +240,7 @@ function createPlayground() {
   }
 
   async function start() {
+    await initI18n(['playground']);
     renderHeader();
     const tabs = document.querySelector('.modes');
     tabs.replaceChildren(...MODES.map((m) => {

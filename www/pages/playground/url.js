@@ -89,7 +89,7 @@ const short = (v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
 export function parseHash(hash) {
   const s = defaultState();
   const { values: params, problems } = parseHashValues(hash);
-  const notices = problems.map((p) => `Ignored a malformed part of the link: ${p}.`);
+  const notices = problems.map((p) => `Ignored a malformed part of the link: “${p}” is not valid percent-encoding.`);
   const take = (k) => { const v = params.get(k); params.delete(k); return v; };
 
   const int = (key, lim, fallback, label = key) => {

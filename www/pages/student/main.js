@@ -13,6 +13,7 @@ import { $ } from '../../shared/dom.js';
 import { TEXT } from './text.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { initI18n } from '../../shared/i18n.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
 import { markPrediction, mark } from './state/marks.js';
 import { createPrediction, topClass } from './views/prediction.js';
@@ -40,6 +41,7 @@ const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTime
 
 async function boot() {
   mark('modules');
+  await initI18n(['student']);
   // The header's skip link goes past the pad and the prediction to the layers.
   renderHeader(undefined, { skipTo: document.getElementById('layers'), skipLabel: TEXT.skipToLayers });
   if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
