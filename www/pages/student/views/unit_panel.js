@@ -2,6 +2,8 @@
 // selected, then on the right edge (the page makes room for it) or, on phones, a sheet over the
 // lower part of the screen. Opening it from the keyboard announces it and keeps focus on the
 // layer, so the arrow keys go on moving between units; Escape or its Close button closes it.
+// On the right edge it starts under the site header (and its notices) while they are on screen,
+// so the header's language switch, glossary and share buttons stay usable.
 import { t } from '../../../shared/i18n.js';
 
 /**
@@ -20,10 +22,25 @@ export function createUnitPanel(panel, say, { onToggle }) {
   }
   relabel();
 
+  /** The panel's top on the right edge (student.css --um-top): under the header while it shows. */
+  function placeBelowHeader() {
+    const above = document.querySelector('.site-notices') ?? document.querySelector('header.site');
+    const bottom = above ? Math.max(0, Math.round(above.getBoundingClientRect().bottom)) : 0;
+    panel.style.setProperty('--um-top', `${bottom}px`);
+  }
+
   function setOpen(open) {
     if (panel.hidden === !open) return;
     panel.hidden = !open;
     document.body.classList.toggle('unit-open', open);
+    if (open) {
+      placeBelowHeader();
+      addEventListener('scroll', placeBelowHeader, { passive: true });
+      addEventListener('resize', placeBelowHeader);
+    } else {
+      removeEventListener('scroll', placeBelowHeader);
+      removeEventListener('resize', placeBelowHeader);
+    }
     onToggle(open);
   }
 
