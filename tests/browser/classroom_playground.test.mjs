@@ -1,6 +1,6 @@
 // Issue 13 on the playground (playground.html): on projector screens (1280×720, 1024×768, with
-// and without "Large text") the mode's controls and the input and output grids are on screen
-// together and the player bar covers no grid; the presenter keys work with the focus on a player
+// and without "Large text", in English and in Korean: issue 14) the mode's controls and the input
+// and output grids are on screen together and the player bar covers no grid; the presenter keys work with the focus on a player
 // button; layout shift ≤ 0.1 and no serious/critical axe-core violation at 1400×900 and 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +9,8 @@ import { launch } from './harness.mjs';
 const AXE = '/work/main/node_modules/axe-core/axe.min.js';
 const LECTURE8 = '#mode=conv&input=lecture8&kernel=lecture8&stride=1&padding=0&dilation=1&filter=0&step=0&speed=1';
 
-/** Opens the playground at `hash` in a browser of `viewport`, large text on when asked. */
-async function open(viewport, { hash = '', large = false } = {}) {
+/** Opens the playground at `hash` in a browser of `viewport`, large text on when asked, in `lang`. */
+async function open(viewport, { hash = '', large = false, lang = 'en' } = {}) {
   const browser = await launch({ viewport });
   const page = await browser.newPage();
   await page.addInitScript((on) => {
@@ -21,8 +21,9 @@ async function open(viewport, { hash = '', large = false } = {}) {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   }, large);
-  await page.goto(`${browser.url}playground.html${hash}`);
+  await page.goto(`${browser.url}playground.html?lang=${lang}${hash}`);
   await page.waitForSelector('[data-testid=loading]', { state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
   return { browser, page };
 }
 
@@ -39,11 +40,11 @@ const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.
 const CONTROLS = ['stride', 'padding', 'dilation', 'kernel-preset', 'kernel-h', 'kernel-w', 'kernel-text', 'scenario', 'output-size'];
 const GRIDS = ['input-canvas', 'kernel-canvas', 'output-canvas'];
 
-for (const vp of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+for (const lang of ['en', 'ko']) for (const vp of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
   for (const large of [false, true]) {
-    test(`at ${vp.width}×${vp.height}${large ? ' with large text' : ''} the controls and the input, kernel and output grids are on screen without scrolling, and the player covers no grid`, async () => {
+    test(`${lang}: at ${vp.width}×${vp.height}${large ? ' with large text' : ''} the controls and the input, kernel and output grids are on screen without scrolling, and the player covers no grid`, async () => {
       for (const hash of ['', LECTURE8]) {
-        const { browser, page } = await open(vp, { hash, large });
+        const { browser, page } = await open(vp, { hash, large, lang });
         try {
           assert.equal(await page.evaluate(() => document.documentElement.classList.contains('large-text')), large);
           assert.equal(await page.evaluate(() => window.scrollY), 0);
@@ -120,9 +121,9 @@ test('presenter keys work with the focus on a player button: → and PageDown st
   } finally { await browser.close(); }
 });
 
-for (const vp of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
-  test(`at ${vp.width}×${vp.height} the load shifts the layout by at most 0.1 and axe-core finds no serious or critical violation`, async () => {
-    const { browser, page } = await open(vp);
+for (const lang of ['en', 'ko']) for (const vp of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+  test(`${lang}: at ${vp.width}×${vp.height} the load shifts the layout by at most 0.1 and axe-core finds no serious or critical violation`, async () => {
+    const { browser, page } = await open(vp, { lang });
     try {
       await page.waitForTimeout(1000); // late shifts would count too
       const cls = await page.evaluate(() => window.cls);

@@ -7,6 +7,12 @@ import {
   PRESETS, MAX_KERNEL_SIDE, filterValues, filterToUrl, filterFromUrl, filterToText, filterFromText,
   resizeFilter, kernelExtent, buildWeight, normaliseFilter, sameFilter,
 } from '../../www/pages/playground/kernels.js';
+import { register } from '../../www/shared/i18n.js';
+import { say } from '../../www/pages/playground/say.js';
+import en from '../../www/shared/i18n/en/playground.js';
+
+// Errors are messages (say.js): read them in English, the catalog the lookup starts in.
+register('en', 'playground', en);
 
 const sum = (a) => a.reduce((s, v) => s + v, 0);
 
@@ -32,12 +38,12 @@ test('a filter round-trips through the link: preset names and custom HxW / CxHxW
 });
 
 test('a malformed filter in the link is an error sentence; big weights are clamped', () => {
-  assert.match(filterFromUrl('nope').error, /unknown kernel "nope"/);
-  assert.match(filterFromUrl('8x1:1,2,3,4,5,6,7,8').error, /outside 1–7 per side/);
-  assert.match(filterFromUrl('9x1x1:1,2,3,4,5,6,7,8,9').error, /≤ 8 channels/);
-  assert.match(filterFromUrl('2x2:1,2,3').error, /needs 4 numbers/);
-  assert.match(filterFromUrl('1x2:1,abc').error, /unknown kernel "1x2:1,abc"/); // only digits . , - after ':'
-  assert.match(filterFromUrl('1x2:1,.').error, /needs 2 numbers/);
+  assert.match(say(filterFromUrl('nope').error), /unknown kernel "nope"/);
+  assert.match(say(filterFromUrl('8x1:1,2,3,4,5,6,7,8').error), /outside 1–7 per side/);
+  assert.match(say(filterFromUrl('9x1x1:1,2,3,4,5,6,7,8,9').error), /≤ 8 channels/);
+  assert.match(say(filterFromUrl('2x2:1,2,3').error), /needs 4 numbers/);
+  assert.match(say(filterFromUrl('1x2:1,abc').error), /unknown kernel "1x2:1,abc"/); // only digits . , - after ':'
+  assert.match(say(filterFromUrl('1x2:1,.').error), /needs 2 numbers/);
   const r = filterFromUrl('1x2:5000,-1');
   assert.deepEqual(r.spec.data, [999, -1]);
   assert.equal(r.clamped, true);
@@ -49,11 +55,11 @@ test('the editor text round-trips, with a blank line between channels', () => {
   assert.equal(text, '1 0\n-1 0.5\n\n2 2\n2 2');
   assert.deepEqual(filterFromText(text).spec, spec);
   assert.deepEqual(filterFromText('1, −2;3').spec, { c: 1, h: 1, w: 3, data: [1, -2, 3] });
-  assert.match(filterFromText('').error, /rows of numbers/);
-  assert.match(filterFromText('1 2\n3').error, /same number of values/);
-  assert.match(filterFromText('1 x').error, /Only numbers/);
-  assert.match(filterFromText('1 2000').error, /±999/);
-  assert.match(filterFromText('1 2 3 4 5 6 7 8').error, /at most 7/);
+  assert.match(say(filterFromText('').error), /rows of numbers/);
+  assert.match(say(filterFromText('1 2\n3').error), /same number of values/);
+  assert.match(say(filterFromText('1 x').error), /Only numbers/);
+  assert.match(say(filterFromText('1 2000').error), /±999/);
+  assert.match(say(filterFromText('1 2 3 4 5 6 7 8').error), /at most 7/);
 });
 
 test('resizing crops or zero-pads around the centre', () => {
@@ -71,7 +77,7 @@ test('several filters become one weight [O, C, KH, KW]: smaller ones centred, 1-
   // Per-channel filters keep their channels, even when the input has another count (conv2d
   // then explains the mismatch); filters that disagree with each other are refused.
   assert.deepEqual(buildWeight([{ c: 3, h: 1, w: 1, data: [1, 2, 3] }], 1).weight.shape, [1, 3, 1, 1]);
-  assert.match(buildWeight([{ c: 2, h: 1, w: 1, data: [1, 2] }, { c: 3, h: 1, w: 1, data: [1, 2, 3] }], 3).error, /different channel counts \(2, 3\)/);
+  assert.match(say(buildWeight([{ c: 2, h: 1, w: 1, data: [1, 2] }, { c: 3, h: 1, w: 1, data: [1, 2, 3] }], 3).error), /different channel counts \(2, 3\)/);
 });
 
 test('custom numbers equal to a preset are recognised as that preset', () => {

@@ -5,11 +5,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHash, serialize } from '../../www/pages/playground/url.js';
 import { mulberry32 } from '../../www/pages/playground/inputs.js';
+import { register, t } from '../../www/shared/i18n.js';
+import { say } from '../../www/pages/playground/say.js';
+import en from '../../www/shared/i18n/en/playground.js';
+import ko from '../../www/shared/i18n/ko/playground.js';
 
-/** Parses `hash` and writes it back. */
+// Notices are messages ({key, params}, say.js): the page words them in its language. These
+// tests read them in English, the catalog the lookup starts in.
+register('en', 'playground', en);
+
+/** Parses `hash`, words its notices in English and writes it back. */
 const roundTrip = (hash) => {
   const { state, notices } = parseHash(hash);
-  return { hash: `#${serialize(state)}`, notices, state };
+  return { hash: `#${serialize(state)}`, notices: notices.map(say), state };
+};
+/** parseHash with the notices in English. */
+const parse = (hash) => {
+  const { state, notices } = parseHash(hash);
+  return { state, notices: notices.map(say) };
 };
 
 test('an empty link gives the lecture 4×4 example, written out in full', () => {
@@ -49,7 +62,7 @@ test('the link carries the settings it names (not only the same text)', () => {
 });
 
 test('out-of-range numbers are clamped to the nearest allowed value and said so', () => {
-  const { state, notices } = parseHash('#mode=conv&stride=99&padding=-3&dilation=2.5&speed=100');
+  const { state, notices } = parse('#mode=conv&stride=99&padding=-3&dilation=2.5&speed=100');
   assert.deepEqual(state.stride, [8, 8]);
   assert.deepEqual(state.padding, [0, 0]);
   assert.deepEqual(state.dilation, [3, 3]); // 2.5 rounds to 3
@@ -62,7 +75,7 @@ test('out-of-range numbers are clamped to the nearest allowed value and said so'
 });
 
 test('unknown values and keys fall back to defaults with a notice that quotes them as text', () => {
-  const { state, notices } = parseHash('#mode=nope&input=%3Cimg%20src%3Dx%3E&kernel=nope&bogus=1');
+  const { state, notices } = parse('#mode=nope&input=%3Cimg%20src%3Dx%3E&kernel=nope&bogus=1');
   assert.equal(state.mode, 'conv');
   assert.equal(state.input.kind, 'lecture4');
   assert.deepEqual(state.filters, [{ preset: 'lecture4' }]);
@@ -73,10 +86,10 @@ test('unknown values and keys fall back to defaults with a notice that quotes th
 });
 
 test('malformed lists are skipped or clamped piece by piece', () => {
-  const { state, notices } = parseHash('#mode=conv&edits=0.1.1:5;bogus;0.2.2:5000&kernel=9x9:1;3x3:1,2,3,4,5,6,7,8,9;2x2:1,2,3');
+  const { state, notices } = parse('#mode=conv&edits=0.1.1:5;bogus;0.2.2:5000&kernel=9x9:1;3x3:1,2,3,4,5,6,7,8,9;2x2:1,2,3');
   assert.deepEqual([...state.input.edits], [['0.1.1', 5], ['0.2.2', 999]]);
   assert.deepEqual(state.filters, [{ c: 1, h: 3, w: 3, data: [1, 2, 3, 4, 5, 6, 7, 8, 9] }]);
-  assert.ok(notices.some((n) => n.startsWith('2 hand edit(s)')));
+  assert.ok(notices.some((n) => n.startsWith('2 hand edits in the link')));
   assert.ok(notices.some((n) => n.includes('kernel size 9×9 is outside 1–7')));
   assert.ok(notices.some((n) => n.includes('kernel 2×2 needs 4 numbers')));
   const tr = parseHash('#mode=transposed&dim=1&tin=1x9:1,2,3,4,5,6,7,8,9&tk=2x3:1,2,3,4,5,6');
@@ -85,10 +98,10 @@ test('malformed lists are skipped or clamped piece by piece', () => {
 });
 
 test('a sentence needs three words; a malformed percent-escape is reported, not thrown', () => {
-  const short = parseHash('#mode=text&sentence=too+short');
+  const short = parse('#mode=text&sentence=too+short');
   assert.equal(short.state.text.sentence, 'the movie was not good at all');
   assert.ok(short.notices.some((n) => n.includes('at least 3 words')));
-  const bad = parseHash('#mode=conv&stride=2&%E0%A4%A');
+  const bad = parse('#mode=conv&stride=2&%E0%A4%A');
   assert.deepEqual(bad.state.stride, [2, 2]);
   assert.ok(bad.notices.some((n) => n.includes('not valid percent-encoding')));
 });
@@ -105,4 +118,36 @@ test('random garbage never throws and always serialises to a link that parses wi
     assert.deepEqual(second.notices, [], `${h} → ${first.hash}`);
     assert.equal(second.hash, first.hash);
   }
+});
+
+test('every notice is a catalog message whose placeholders are all filled, in English and in Korean', () => {
+  const hashes = [
+    '#mode=nope&input=%3Cimg%3E&kernel=nope;9x9:1;2x2:1,2,3&stride=1,2,3&padding=x&dilation=99&bogus=1&color=cmyk&edits=bad&speed=abc',
+    '#mode=pool&window=2&ppadding=3&dir=z&pstride=0',
+    '#mode=transposed&dim=1&tin=9x9:1&tk=1x2:1&tstride=9',
+    '#mode=text&sentence=too+short&detector=nope&speed=100',
+    '#mode=conv&stride=2&%E0%A4%A',
+  ];
+  const all = hashes.flatMap((h) => parseHash(h).notices);
+  assert.ok(all.length >= 20, `${all.length} notices`);
+  for (const [lang, catalog] of [['en', en], ['ko', ko]]) {
+    register(lang, 'playground', catalog);
+    for (const n of all) {
+      const keys = JSON.stringify(n).match(/"key":"playground\.(\w+)"/g).map((k) => k.slice(18, -1));
+      for (const k of keys) assert.ok(k in catalog, `${lang}: ${k}`);
+    }
+  }
+  // The Korean wording: the same message read with the Korean catalog has Hangul and no holes.
+  const koText = (m) => {
+    const fill = (tpl, p) => tpl.replace(/\{(\w+)\}/g, (w, k) => (k in p ? (typeof p[k] === 'object' ? koText(p[k]) : String(p[k])) : w));
+    const tpl = ko[m.key.split('.')[1]];
+    return fill(typeof tpl === 'string' ? tpl : tpl.other, m.params);
+  };
+  for (const n of all) {
+    const text = koText(n);
+    assert.match(text, /[\uac00-\ud7af]/, text);
+    assert.doesNotMatch(text, /\{\w+\}/, text);
+    assert.doesNotMatch(say(n), /\{\w+\}|⟦/, say(n));
+  }
+  assert.equal(t('playground.noOutputShort'), 'no output');
 });

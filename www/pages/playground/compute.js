@@ -1,7 +1,11 @@
 // Every number the playground shows comes through here from the wasm core (pkg/convscope.js).
-// Each wrapper catches the core's Error and returns {error: message, param, code} (the Error
-// names the parameter and carries a stable code, README "The JavaScript API") so the page can
-// explain the setting inline, next to its control, and keep working. No convolution, pooling or size arithmetic in JS.
+// Each wrapper catches the core's Error and returns {error: message, param, code, expected,
+// got, limit} (the Error names the parameter and carries a stable code, README "The JavaScript
+// API") so the page can explain the setting inline, in its own words (core-errors.js), next to
+// its control, and keep working. No convolution, pooling or size arithmetic in JS.
+
+import { msg, msgId } from './say.js';
+import { coreErrorMsg, sizeReasonMsg } from './core-errors.js';
 
 /** @typedef {{data: Float32Array, shape: number[]}} Tensor */
 
@@ -17,17 +21,25 @@ function attempt(fn) {
   try {
     return { value: fn() };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e), param: e?.param ?? null, code: e?.code ?? null };
+    return {
+      error: e instanceof Error ? e.message : String(e),
+      param: e?.param ?? null,
+      code: e?.code ?? null,
+      expected: e?.expected ?? null,
+      got: e?.got ?? null,
+      limit: e?.limit ?? null,
+    };
   }
 }
 
 /**
- * Records a failed result `r` in model `m`: its message once in `m.errors`, the parameter it
- * names once in `m.params`. Returns true when `r` failed.
+ * Records a failed result `r` in model `m`: its message (say.js; coreErrorMsg with `context`)
+ * once in `m.errors`, the parameter it names once in `m.params`. Returns true when `r` failed.
  */
-export function report(m, r) {
+export function report(m, r, context = {}) {
   if (!r.error) return false;
-  if (!m.errors.includes(r.error)) m.errors.push(r.error);
+  const message = coreErrorMsg(r, context);
+  if (!m.errors.some((e) => msgId(e) === msgId(message))) m.errors.push(message);
   if (r.param && !m.params.includes(r.param)) m.params.push(r.param);
   return true;
 }
@@ -35,15 +47,18 @@ export function report(m, r) {
 /**
  * Output size of one axis with its formula, via the core's `outputSize`.
  * @param {{kind?: 'conv'|'pool'|'transposed', input: number, kernel: number, stride?: number, padding?: number, dilation?: number, outputPadding?: number}} o
- * @returns {{value?: {size: number, formula: string, reason: string|null}, error?: string}}
+ * `reason` (the core's English) comes with `reasonMsg`, the page's words for it (say.js).
+ * @returns {{value?: {size: number, formula: string, reason: string|null, reasonMsg: object|null}, error?: string}}
  */
 export function axisSize(o) {
-  return attempt(() => core.outputSize(o));
+  const r = attempt(() => core.outputSize(o));
+  if (r.value) r.value = { ...r.value, reasonMsg: r.value.reason ? sizeReasonMsg(o, r.value.size) : null };
+  return r;
 }
 
 /**
  * Both axes of a 2-D op: rows from `h`/`kh`, cols from `w`/`kw`; stride/padding/dilation are
- * [rows, cols]. Returns {rows, cols, ok, reasons: string[]} where ok means both sizes ≥ 1.
+ * [rows, cols]. Returns {rows, cols, ok, reasons: messages (say.js)} where ok means both sizes ≥ 1.
  */
 export function sizes2d({ kind = 'conv', h, w, kh, kw, stride, padding, dilation = [1, 1], outputPadding = [0, 0] }) {
   const one = (input, kernel, i) => {
@@ -55,9 +70,9 @@ export function sizes2d({ kind = 'conv', h, w, kh, kw, stride, padding, dilation
   const rows = one(h, kh, 0);
   const cols = one(w, kw, 1);
   const reasons = [];
-  for (const [name, r] of [['Rows', rows], ['Columns', cols]]) {
-    if (r.error) reasons.push(r.error);
-    else if (r.value.size < 1) reasons.push(`${name}: ${r.value.reason ?? 'no output'}.`);
+  for (const [name, r] of [['playground.axisRows', rows], ['playground.axisCols', cols]]) {
+    if (r.error) reasons.push(coreErrorMsg(r));
+    else if (r.value.size < 1) reasons.push(msg('playground.axisReason', { axis: msg(name), reason: r.value.reasonMsg ?? msg('playground.noOutputShort') }));
   }
   return { rows, cols, ok: reasons.length === 0, reasons };
 }

@@ -10,6 +10,7 @@
 // setPerAxis(on), resync(), setMode(id), setLarge(on), copyLink(), setSentence(text)}.
 
 import { $ } from '../../shared/dom.js';
+import { t, translateDom } from '../../shared/i18n.js';
 import { short as fmt } from '../../shared/format.js';
 import { put } from './form.js';
 import { inputControls } from './input-controls.js';
@@ -23,6 +24,7 @@ export function initControls(actions) {
   const groups = [...MODES.map((m) => m.controls), inputControls];
   // Each group's fieldset is constant markup of its module (no URL or user text in it).
   $('#controls').insertAdjacentHTML('beforeend', groups.map((g) => g.markup).join(''));
+  translateDom($('#controls')); // the markup's data-i18n texts, in the page's language
   for (const g of groups) g.init(actions);
   $('#large-text').addEventListener('change', (e) => actions.setLarge(e.target.checked));
   $('#copy-link').addEventListener('click', () => actions.copyLink());
@@ -36,10 +38,15 @@ export function syncControls(s, info) {
   const mode = modeOf(s.mode);
   document.querySelectorAll('.modes [data-mode]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.mode === s.mode)));
   document.querySelectorAll('[data-modes]').forEach((el) => { el.hidden = !el.dataset.modes.split(' ').includes(s.mode); });
-  document.title = `${mode.label} · Convolution playground · convscope`;
+  document.title = t('playground.docTitle', { mode: t(mode.label) });
   $('#pg').dataset.mode = s.mode; // the layout differs per mode (playground.css)
   if (mode.usesInput) inputControls.sync(s, info);
   mode.controls.sync(s, info);
   put($('#speed'), s.speed, info.force);
-  $('#speed-label').textContent = `${fmt(s.speed)} step${s.speed === 1 ? '' : 's'}/s`;
+  $('#speed-label').textContent = t('playground.speedValue', { count: s.speed, speed: fmt(s.speed) });
+}
+
+/** Re-words what the groups of controls fill in from code (menus' options), after a language switch. */
+export function relabelControls() {
+  for (const g of [...MODES.map((m) => m.controls), inputControls]) g.relabel?.();
 }

@@ -3,6 +3,7 @@
 
 import { parseNumber } from './numbers.js';
 import { short as fmt } from '../../shared/format.js';
+import { msg } from './say.js';
 
 let open = null;
 
@@ -10,7 +11,7 @@ let open = null;
  * Opens the editor over a cell.
  * @param {{wrap: HTMLElement, canvas: HTMLCanvasElement, x: number, y: number, size: number,
  *   value: number, label: string, min: number, max: number, onCommit: (v: number) => void,
- *   onInvalid: (message: string) => void, onClose?: () => void}} o x/y/size in canvas CSS px
+ *   onInvalid: (message: object) => void, onClose?: () => void}} o x/y/size in canvas CSS px
  */
 export function openCellEditor(o) {
   closeCellEditor(false);
@@ -37,7 +38,7 @@ export function openCellEditor(o) {
     if (commit) {
       const v = parseNumber(input.value);
       if (!Number.isFinite(v) || v < o.min || v > o.max) {
-        o.onInvalid(`"${input.value.slice(0, 20)}" is not a number between ${o.min} and ${o.max}; the cell was left unchanged.`);
+        o.onInvalid(msg('playground.errCellValue', { typed: input.value.slice(0, 20), min: o.min, max: o.max }));
       } else {
         o.onCommit(v);
       }

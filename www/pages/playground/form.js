@@ -3,6 +3,7 @@
 // with an inline explanation when it is out of range (never silently dropped).
 
 import { parseNumber } from './numbers.js';
+import { msg } from './say.js';
 
 /** An <option>. */
 export function option(value, text) {
@@ -21,13 +22,14 @@ export function put(el, value, force = false) {
 
 /**
  * Reads a whole number typed in `el`; returns it when within lim, otherwise reports why
- * through `onError` and returns null. Empty input (mid-typing) returns null silently.
+ * through `onError` (a message, say.js; `what` is the catalog key of the setting's name) and
+ * returns null. Empty input (mid-typing) returns null silently.
  */
 export function readInt(el, lim, what, onError) {
   if (el.value.trim() === '') return null;
   const v = parseNumber(el.value);
   if (!Number.isInteger(v) || v < lim.min || v > lim.max) {
-    onError(`${what} must be a whole number from ${lim.min} to ${lim.max} (you typed "${el.value.slice(0, 12)}"). The previous value is kept.`);
+    onError(msg('playground.errWholeNumber', { what: msg(what), min: lim.min, max: lim.max, typed: el.value.slice(0, 12) }));
     return null;
   }
   onError('');

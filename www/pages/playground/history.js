@@ -3,6 +3,7 @@
 
 import { serialize } from './url.js';
 import { COALESCE_MS } from './settings.js';
+import { lang, withLang } from '../../shared/i18n.js';
 
 /**
  * Keeps the URL in step with the state. `commit` pushes a history entry (or replaces the
@@ -24,6 +25,10 @@ export function createHistory(onRestore) {
     applied = hash;
   }
   function restore() {
+    // An entry made before a language switch has the other ?lang= in its address: the page stays
+    // in its language (a switch is in place), so the address follows it.
+    const u = new URL(location.href);
+    if (u.searchParams.has('lang') && u.searchParams.get('lang') !== lang()) history.replaceState(history.state, '', withLang(location.href, lang()));
     if (location.hash === applied) return;
     applied = location.hash;
     lastKey = null;

@@ -2,6 +2,8 @@
 // upload and its colour, and undoing hand edits.
 
 import { $ } from '../../shared/dom.js';
+import { t } from '../../shared/i18n.js';
+import { say } from './say.js';
 import { INPUT_KINDS, SIZED_KINDS } from './inputs.js';
 import { LIMITS } from './settings.js';
 import { option, put, readInt } from './form.js';
@@ -10,35 +12,35 @@ export const inputControls = {
   /** The input fieldset (constant markup, inserted once into the settings form). */
   markup: `
   <fieldset class="panel" data-modes="conv pool" id="fs-input">
-    <legend>Input</legend>
-    <label class="field">Source
+    <legend data-i18n="playground.inputLegend">Input</legend>
+    <label class="field"><span data-i18n="playground.inputSource">Source</span>
       <select id="input-kind" data-testid="input-kind"></select>
     </label>
-    <label class="field" id="size-row">Size (cells per side)
+    <label class="field" id="size-row"><span data-i18n="playground.inputSize">Size (cells per side)</span>
       <input type="number" id="input-size" data-testid="input-size" inputmode="numeric">
     </label>
     <div class="row" id="seed-row">
-      <label>Seed <input type="number" id="input-seed" data-testid="input-seed" min="0" max="999999" inputmode="numeric"></label>
-      <button type="button" id="reseed" data-testid="reseed">New random</button>
+      <label><span data-i18n="playground.seed">Seed</span> <input type="number" id="input-seed" data-testid="input-seed" min="0" max="999999" inputmode="numeric"></label>
+      <button type="button" id="reseed" data-testid="reseed" data-i18n="playground.reseed">New random</button>
     </div>
     <div class="field" id="upload-row">
-      <label>Image file <input type="file" id="upload" data-testid="upload" accept="image/*"></label>
-      <label>Colour
+      <label><span data-i18n="playground.imageFile">Image file</span> <input type="file" id="upload" data-testid="upload" accept="image/*"></label>
+      <label><span data-i18n="playground.colour">Colour</span>
         <select id="upload-color" data-testid="upload-color">
-          <option value="gray">Grayscale (1 channel)</option>
-          <option value="rgb">RGB (3 channels)</option>
+          <option value="gray" data-i18n="playground.colourGray">Grayscale (1 channel)</option>
+          <option value="rgb" data-i18n="playground.colourRgb">RGB (3 channels)</option>
         </select>
       </label>
     </div>
     <p id="input-message" class="info" data-testid="input-message"></p>
-    <p class="hint muted">Click a cell to type a number (or focus the grid, move with the arrow keys, press Enter).</p>
-    <button type="button" id="clear-edits" data-testid="clear-edits">Undo hand edits</button>
+    <p class="hint muted" data-i18n="playground.editHint">Click a cell to type a number (or focus the grid, move with the arrow keys, press Enter).</p>
+    <button type="button" id="clear-edits" data-testid="clear-edits" data-i18n="playground.clearEdits">Undo hand edits</button>
   </fieldset>
 `,
 
   /** @param {object} actions see controls.js */
   init(actions) {
-    for (const [k, label] of Object.entries(INPUT_KINDS)) $('#input-kind').append(option(k, label));
+    for (const [k, label] of Object.entries(INPUT_KINDS)) $('#input-kind').append(option(k, t(label)));
     const err = actions.controlError;
     const upd = actions.update;
     $('#input-kind').addEventListener('change', (e) => upd((s) => {
@@ -50,11 +52,11 @@ export const inputControls = {
     $('#input-size').addEventListener('input', (e) => {
       const kind = actions.state().input.kind;
       const lim = kind === 'upload' ? LIMITS.uploadSize : LIMITS.size;
-      const v = readInt(e.target, lim, 'The size', err);
+      const v = readInt(e.target, lim, 'playground.whatSize', err);
       if (v !== null) upd((s) => { s.input.size = v; }, { key: 'size', resetStep: true });
     });
     $('#input-seed').addEventListener('input', (e) => {
-      const v = readInt(e.target, LIMITS.seed, 'The seed', err);
+      const v = readInt(e.target, LIMITS.seed, 'playground.whatSeed', err);
       if (v !== null) upd((s) => { s.input.seed = v; }, { key: 'seed' });
     });
     $('#reseed').addEventListener('click', () => upd((s) => { s.input.seed = (s.input.seed * 7919 + 17) % (LIMITS.seed.max + 1); s.input.edits = new Map(); }, { key: null }));
@@ -77,6 +79,11 @@ export const inputControls = {
     $('#upload-row').hidden = s.input.kind !== 'upload';
     put($('#upload-color'), s.input.color, info.force);
     $('#clear-edits').disabled = s.input.edits.size === 0;
-    $('#input-message').textContent = info.inputMessage ?? '';
+    $('#input-message').textContent = say(info.inputMessage);
+  },
+
+  /** Re-words the source menu (its options are written from INPUT_KINDS). */
+  relabel() {
+    for (const o of $('#input-kind').options) o.textContent = t(INPUT_KINDS[o.value]);
   },
 };

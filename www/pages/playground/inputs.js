@@ -4,6 +4,7 @@
 
 // The student's drawing (its key, format and reader) lives in shared/persist.js.
 import { readDrawing } from '../../shared/persist.js';
+import { msg } from './say.js';
 export { DRAWING_KEY, DRAWING_SIDE, readDrawing } from '../../shared/persist.js';
 
 /** The lecture's 4×4 example (its 3×3 filter [[2,0,1],[0,1,2],[1,0,2]] gives 15 16 / 6 15). */
@@ -14,16 +15,16 @@ export const LECTURE8 = [
   ...Array.from({ length: 4 }, () => [2, 2, 2, 9, 9, 9, 9, 9]),
 ];
 
-/** Input kinds in the order the menu lists them. */
+/** Input kinds in the order the menu lists them (catalog keys of their names). */
 export const INPUT_KINDS = {
-  lecture4: 'Lecture 4×4 example',
-  lecture8: 'Lecture 8×8 edge example',
-  drawing: "Student's drawing (28×28)",
-  random: 'Random grid',
-  blank: 'Blank grid (type your own)',
-  rgb: 'RGB test pattern (3 channels)',
-  channels8: 'Feature stack (8 channels)',
-  upload: 'Uploaded image',
+  lecture4: 'playground.kindLecture4',
+  lecture8: 'playground.kindLecture8',
+  drawing: 'playground.kindDrawing',
+  random: 'playground.kindRandom',
+  blank: 'playground.kindBlank',
+  rgb: 'playground.kindRgb',
+  channels8: 'playground.kindChannels8',
+  upload: 'playground.kindUpload',
 };
 
 /** Kinds whose size the person picks. */
@@ -146,7 +147,7 @@ export function baseInput(input, upload) {
     case 'channels8': return { tensor: featureStack(input.size), natural: false };
     case 'upload':
       if (upload) return { tensor: upload, natural: true };
-      return { tensor: fromRows(LECTURE8), natural: false, message: 'Choose an image file: it is decoded here and never leaves this computer (so it is not part of shared links).' };
+      return { tensor: fromRows(LECTURE8), natural: false, message: msg('playground.chooseImage') };
     default: return { tensor: fromRows(LECTURE4), natural: false };
   }
 }

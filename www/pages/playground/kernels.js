@@ -3,6 +3,7 @@
 // only: every product and sum is computed by the wasm core.
 
 import { urlNumber, parseNumber } from './numbers.js';
+import { msg } from './say.js';
 
 /** Largest kernel side the page offers, cells. */
 export const MAX_KERNEL_SIDE = 7;
@@ -17,23 +18,23 @@ const row5 = [1, 4, 6, 4, 1]; // binomial coefficients C(4, k): the 5-tap Gaussi
  * binomial approximations (weights sum to 1); the two "lecture" filters are the worked examples.
  */
 export const PRESETS = {
-  lecture4: { label: 'Lecture 4×4 example', h: 3, w: 3, data: [2, 0, 1, 0, 1, 2, 1, 0, 2] },
-  lecture8: { label: 'Lecture 8×8 edge (rows −1 0 1)', h: 3, w: 3, data: [-1, 0, 1, -1, 0, 1, -1, 0, 1] },
-  identity: { label: 'Identity', h: 3, w: 3, data: [0, 0, 0, 0, 1, 0, 0, 0, 0] },
-  'edge-v': { label: 'Vertical edge [−1 0 1]', h: 1, w: 3, data: [-1, 0, 1] },
-  'edge-h': { label: 'Horizontal edge [−1 0 1]ᵀ', h: 3, w: 1, data: [-1, 0, 1] },
-  'sobel-x': { label: 'Sobel x', h: 3, w: 3, data: [-1, 0, 1, -2, 0, 2, -1, 0, 1] },
-  'sobel-y': { label: 'Sobel y', h: 3, w: 3, data: [-1, -2, -1, 0, 0, 0, 1, 2, 1] },
-  'prewitt-x': { label: 'Prewitt x', h: 3, w: 3, data: [-1, 0, 1, -1, 0, 1, -1, 0, 1] },
-  'prewitt-y': { label: 'Prewitt y', h: 3, w: 3, data: [-1, -1, -1, 0, 0, 0, 1, 1, 1] },
-  laplacian: { label: 'Laplacian', h: 3, w: 3, data: [0, 1, 0, 1, -4, 1, 0, 1, 0] },
-  box3: { label: 'Box blur 3×3', h: 3, w: 3, data: Array(9).fill(1 / 9) },
-  box5: { label: 'Box blur 5×5', h: 5, w: 5, data: Array(25).fill(1 / 25) },
-  gauss3: { label: 'Gaussian 3×3', h: 3, w: 3, data: [1, 2, 1, 2, 4, 2, 1, 2, 1].map((v) => v / 16) },
-  gauss5: { label: 'Gaussian 5×5', h: 5, w: 5, data: row5.flatMap((a) => row5.map((b) => (a * b) / 256)) },
-  sharpen: { label: 'Sharpen', h: 3, w: 3, data: [0, -1, 0, -1, 5, -1, 0, -1, 0] },
-  emboss: { label: 'Emboss', h: 3, w: 3, data: [-2, -1, 0, -1, 1, 1, 0, 1, 2] },
-  ones3: { label: 'All ones 3×3', h: 3, w: 3, data: Array(9).fill(1) },
+  lecture4: { label: 'playground.presetLecture4', h: 3, w: 3, data: [2, 0, 1, 0, 1, 2, 1, 0, 2] },
+  lecture8: { label: 'playground.presetLecture8', h: 3, w: 3, data: [-1, 0, 1, -1, 0, 1, -1, 0, 1] },
+  identity: { label: 'playground.presetIdentity', h: 3, w: 3, data: [0, 0, 0, 0, 1, 0, 0, 0, 0] },
+  'edge-v': { label: 'playground.presetEdgeV', h: 1, w: 3, data: [-1, 0, 1] },
+  'edge-h': { label: 'playground.presetEdgeH', h: 3, w: 1, data: [-1, 0, 1] },
+  'sobel-x': { label: 'playground.presetSobelX', h: 3, w: 3, data: [-1, 0, 1, -2, 0, 2, -1, 0, 1] },
+  'sobel-y': { label: 'playground.presetSobelY', h: 3, w: 3, data: [-1, -2, -1, 0, 0, 0, 1, 2, 1] },
+  'prewitt-x': { label: 'playground.presetPrewittX', h: 3, w: 3, data: [-1, 0, 1, -1, 0, 1, -1, 0, 1] },
+  'prewitt-y': { label: 'playground.presetPrewittY', h: 3, w: 3, data: [-1, -1, -1, 0, 0, 0, 1, 1, 1] },
+  laplacian: { label: 'playground.presetLaplacian', h: 3, w: 3, data: [0, 1, 0, 1, -4, 1, 0, 1, 0] },
+  box3: { label: 'playground.presetBox3', h: 3, w: 3, data: Array(9).fill(1 / 9) },
+  box5: { label: 'playground.presetBox5', h: 5, w: 5, data: Array(25).fill(1 / 25) },
+  gauss3: { label: 'playground.presetGauss3', h: 3, w: 3, data: [1, 2, 1, 2, 4, 2, 1, 2, 1].map((v) => v / 16) },
+  gauss5: { label: 'playground.presetGauss5', h: 5, w: 5, data: row5.flatMap((a) => row5.map((b) => (a * b) / 256)) },
+  sharpen: { label: 'playground.presetSharpen', h: 3, w: 3, data: [0, -1, 0, -1, 5, -1, 0, -1, 0] },
+  emboss: { label: 'playground.presetEmboss', h: 3, w: 3, data: [-2, -1, 0, -1, 1, 1, 0, 1, 2] },
+  ones3: { label: 'playground.presetOnes3', h: 3, w: 3, data: Array(9).fill(1) },
 };
 
 /**
@@ -51,9 +52,10 @@ export function filterValues(spec) {
   return spec;
 }
 
-/** A human label for a filter. */
-export function filterLabel(spec, i) {
-  return spec.preset ? PRESETS[spec.preset].label : `Custom ${spec.h}×${spec.w}${spec.c > 1 ? `×${spec.c} ch` : ''}`;
+/** A human label for a filter, as a message (say.js): its preset's name, or "custom h×w". */
+export function filterLabelMsg(spec) {
+  if (spec.preset) return msg(PRESETS[spec.preset].label);
+  return spec.c > 1 ? msg('playground.customFilterCh', { h: spec.h, w: spec.w, c: spec.c }) : msg('playground.customFilter', { h: spec.h, w: spec.w });
 }
 
 /** URL text of a filter: the preset name, or `HxW:v,...` / `CxHxW:v,...`. */
@@ -64,7 +66,7 @@ export function filterToUrl(spec) {
 }
 
 /**
- * Parses one filter from the URL. Returns {spec} or {error: sentence}. Weights are clamped to
+ * Parses one filter from the URL. Returns {spec} or {error: message (say.js)}. Weights are clamped to
  * ±MAX_WEIGHT by the caller's notice logic (here: reported as an error).
  * @param {string} text
  * @param {number} maxChannels
@@ -72,14 +74,14 @@ export function filterToUrl(spec) {
 export function filterFromUrl(text, maxChannels = 8) {
   if (Object.hasOwn(PRESETS, text)) return { spec: { preset: text } };
   const m = /^(\d+)x(\d+)(?:x(\d+))?:([-0-9.,]*)$/.exec(text);
-  if (!m) return { error: `unknown kernel "${text.slice(0, 40)}"` };
+  if (!m) return { error: msg('playground.urlKernelUnknown', { text: text.slice(0, 40) }) };
   const [c, h, w] = m[3] ? [+m[1], +m[2], +m[3]] : [1, +m[1], +m[2]];
   if (c < 1 || c > maxChannels || h < 1 || h > MAX_KERNEL_SIDE || w < 1 || w > MAX_KERNEL_SIDE) {
-    return { error: `kernel size ${c > 1 ? `${c}×` : ''}${h}×${w} is outside 1–${MAX_KERNEL_SIDE} per side (≤ ${maxChannels} channels)` };
+    return { error: msg('playground.urlKernelSize', { size: `${c > 1 ? `${c}×` : ''}${h}×${w}`, max: MAX_KERNEL_SIDE, channels: maxChannels }) };
   }
   const values = m[4].split(',').map(parseNumber);
   if (values.length !== c * h * w || values.some((v) => !Number.isFinite(v))) {
-    return { error: `kernel ${h}×${w} needs ${c * h * w} numbers, got "${m[4].slice(0, 40)}"` };
+    return { error: msg('playground.urlKernelCount', { size: `${h}×${w}`, n: c * h * w, got: m[4].slice(0, 40) }) };
   }
   const clamped = values.map((v) => Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, v)));
   return { spec: { c, h, w, data: clamped }, clamped: clamped.some((v, i) => v !== values[i]) };
@@ -124,14 +126,14 @@ export function kernelExtent(filters) {
  * filter is repeated for every input channel. When the filters disagree with each other about
  * their channel count, returns {error}; when they agree with each other but not with the input,
  * the weight keeps their count so conv2d can explain the mismatch.
- * @returns {{weight: {data: Float32Array, shape: number[]}, kh: number, kw: number, perChannel: number[][]} | {error: string}}
+ * @returns {{weight: {data: Float32Array, shape: number[]}, kh: number, kw: number, perChannel: number[][]} | {error: object}} error: a message (say.js)
  */
 export function buildWeight(filters, channels) {
   const { kh, kw } = kernelExtent(filters);
   const sized = filters.map((s) => resizeFilter(s, kh, kw));
   const explicit = [...new Set(sized.filter((f) => f.c > 1).map((f) => f.c))];
   if (explicit.length > 1) {
-    return { error: `The filters have different channel counts (${explicit.join(', ')}); every filter of one layer needs the same number of channels.` };
+    return { error: msg('playground.errFilterChannels', { counts: explicit.join(', ') }) };
   }
   const c = explicit.length === 1 ? explicit[0] : channels;
   const data = new Float32Array(filters.length * c * kh * kw);
@@ -157,7 +159,7 @@ export function filterToText(spec) {
 }
 
 /**
- * Parses the kernel editor's text. Returns {spec} or {error}.
+ * Parses the kernel editor's text. Returns {spec} or {error: message (say.js)}.
  * @param {string} text rows of numbers separated by spaces or commas; blank line between channels
  */
 export function filterFromText(text, maxChannels = 8) {
@@ -169,15 +171,15 @@ export function filterFromText(text, maxChannels = 8) {
   }
   const h = channels[0]?.length ?? 0;
   const w = channels[0]?.[0]?.length ?? 0;
-  if (!h || !w) return { error: 'Type the kernel as rows of numbers, e.g. "1 0 -1" on each line.' };
-  if (h > MAX_KERNEL_SIDE || w > MAX_KERNEL_SIDE) return { error: `A kernel side can be at most ${MAX_KERNEL_SIDE}; this one is ${h}×${w}.` };
-  if (channels.length > maxChannels) return { error: `At most ${maxChannels} channels (blocks separated by blank lines).` };
+  if (!h || !w) return { error: msg('playground.errKernelRows') };
+  if (h > MAX_KERNEL_SIDE || w > MAX_KERNEL_SIDE) return { error: msg('playground.errKernelSide', { max: MAX_KERNEL_SIDE, size: `${h}×${w}` }) };
+  if (channels.length > maxChannels) return { error: msg('playground.errKernelChannels', { max: maxChannels }) };
   for (const [ci, rows] of channels.entries()) {
     if (rows.length !== h || rows.some((r) => r.length !== w)) {
-      return { error: `Every row needs the same number of values and every channel the same size (${h}×${w}); check channel ${ci + 1}.` };
+      return { error: msg('playground.errKernelRagged', { size: `${h}×${w}`, ch: ci + 1 }) };
     }
-    if (rows.some((r) => r.some((v) => !Number.isFinite(v)))) return { error: `Only numbers please (channel ${ci + 1}).` };
-    if (rows.some((r) => r.some((v) => Math.abs(v) > MAX_WEIGHT))) return { error: `Weights must lie within ±${MAX_WEIGHT}.` };
+    if (rows.some((r) => r.some((v) => !Number.isFinite(v)))) return { error: msg('playground.errKernelNumbers', { ch: ci + 1 }) };
+    if (rows.some((r) => r.some((v) => Math.abs(v) > MAX_WEIGHT))) return { error: msg('playground.errKernelWeights', { max: String(MAX_WEIGHT) }) };
   }
   return { spec: { c: channels.length, h, w, data: channels.flat(2) } };
 }

@@ -3,23 +3,31 @@
 // returns to what had it before.
 
 import { el } from '../../shared/dom.js';
-import { TEXT } from './text.js';
+import { t } from '../../shared/i18n.js';
+import { KEYS } from './text.js';
 
 /**
- * Builds the dialog once (appended to `parent`) and returns {open, close, isOpen}.
+ * Builds the dialog once (appended to `parent`) and returns {open, close, isOpen, relabel}
+ * (relabel re-words it after a language switch).
  * @param {HTMLElement} parent
  * @param {() => string[]} examples labels of the worked examples, in number-key order
  */
 export function createKeysHelp(parent, examples) {
   const list = el('ol', { class: 'keys-examples', 'data-testid': 'keys-examples' });
-  const close = el('button', { type: 'button', class: 'keys-close', 'data-testid': 'keys-close' }, TEXT.keysClose);
+  const close = el('button', { type: 'button', class: 'keys-close', 'data-testid': 'keys-close', 'data-i18n': 'playground.keysClose' });
   const dialog = el('dialog', { id: 'keys-help', class: 'keys-help', 'aria-labelledby': 'keys-title', 'data-testid': 'keys-help' },
-    el('h2', { id: 'keys-title' }, TEXT.keysTitle),
-    el('p', { class: 'muted' }, TEXT.keysIntro),
-    el('dl', { class: 'keys-list' }, ...TEXT.keys.flatMap(([k, what]) => [el('dt', { class: 'mono' }, k), el('dd', null, what)])),
-    el('h3', null, TEXT.examplesTitle),
+    el('h2', { id: 'keys-title', 'data-i18n': 'playground.keysTitle' }),
+    el('p', { class: 'muted', 'data-i18n': 'playground.keysIntro' }),
+    el('dl', { class: 'keys-list' }, ...KEYS.flatMap(([k, what]) => [el('dt', { class: 'mono' }, k), el('dd', { 'data-i18n': what })])),
+    el('h3', { 'data-i18n': 'playground.examplesTitle' }),
     list,
     close);
+  const fillList = () => list.replaceChildren(...examples().map((label) => el('li', null, label)));
+  const relabel = () => {
+    for (const node of dialog.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    if (dialog.open) fillList();
+  };
+  relabel();
   parent.append(dialog);
   close.addEventListener('click', () => dialog.close());
   // A click on the backdrop (outside the dialog's box) closes it too.
@@ -27,11 +35,12 @@ export function createKeysHelp(parent, examples) {
   return {
     open() {
       if (dialog.open) return;
-      list.replaceChildren(...examples().map((label) => el('li', null, label)));
+      fillList();
       dialog.showModal();
       close.focus();
     },
     close: () => dialog.close(),
     isOpen: () => dialog.open,
+    relabel,
   };
 }

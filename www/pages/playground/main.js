@@ -7,19 +7,19 @@
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader } from '../../shared/header.js';
-import { initI18n } from '../../shared/i18n.js';
+import { initI18n, onLangChange, t, lang } from '../../shared/i18n.js';
+import { msg, say, msgId } from './say.js';
 import { memo } from './compute.js';
 import { cloneState } from './settings.js';
 import { parseHash, serialize } from './url.js';
 import { createHistory } from './history.js';
 import { baseInput, applyEdits } from './inputs.js';
-import { initControls, syncControls } from './controls.js';
+import { initControls, syncControls, relabelControls } from './controls.js';
 import { createAnimator, installPlayKey } from './animation.js';
 import { bindPresenterKeys } from '../../shared/keys.js';
 import { createKeysHelp } from './keys-help.js';
-import { TEXT } from './text.js';
 import { SCENARIO_ORDER, applyScenario } from './modes/conv-controls.js';
-import { buildPanels, paintPanels, canvasOf } from './panels.js';
+import { buildPanels, relabelPanels, paintPanels, canvasOf } from './panels.js';
 import { installInteraction } from './interaction.js';
 import { exportPlan } from './export.js';
 import { createUploads, watchDrawing, initLargeText, copyLink, sentenceSetter } from './page-tools.js';
@@ -34,8 +34,8 @@ function createPlayground() {
     hover: null,           // {panel, map, y, x}
     cursor: null,          // keyboard cell cursor {panel, map, y, x}
     focused: null,         // which editable canvas has focus
-    notices: [],           // what parseHash adjusted
-    controlError: '',
+    notices: [],           // what parseHash adjusted (messages, say.js)
+    controlError: '',      // messages (say.js) or ''
     kernelError: '',
     trError: '',
     perAxis: false,
@@ -82,7 +82,7 @@ function createPlayground() {
     const b = baseInput(s.input, upload?.tensor);
     return { ...b, tensor: applyEdits(b.tensor, s.input.edits) };
   });
-  const inputKey = (s, ui) => JSON.stringify([s.input.kind, s.input.size, s.input.seed, s.input.color, [...s.input.edits], ui.upload?.version, ui.drawingVersion]);
+  const inputKey = (s, ui) => JSON.stringify([lang(), s.input.kind, s.input.size, s.input.seed, s.input.color, [...s.input.edits], ui.upload?.version, ui.drawingVersion]);
   const currentInput = () => { const ui = store.get(); return inputMemo(inputKey(ui.settings, ui), ui.settings, ui.upload); };
   const models = new Map(MODES.map((m) => [m.id, memo((s, env) => m.model(s, env))]));
 
@@ -102,7 +102,7 @@ function createPlayground() {
     const count = mode.steps(m);
     if (count > 0 && s.step > count - 1) {
       const next = { ...s, step: count - 1 };
-      const notices = stepFromUrl ? [...ui.notices, `step=${s.step} is past the last position; showing step ${count - 1}.`] : ui.notices;
+      const notices = stepFromUrl ? [...ui.notices, msg('playground.noticeStepPast', { step: String(s.step), last: String(count - 1) })] : ui.notices;
       hist.commit(next, { replace: true });
       store.set({ settings: next, notices });
       return;
@@ -112,8 +112,8 @@ function createPlayground() {
     const pointerOnly = [...changed].every((k) => POINTER_KEYS.has(k));
     if (!pointerOnly) renderSettings(ui, mode, m, count);
     paintPanels(mode, s, ui, m, painted);
-    $('#readout').textContent = (ui.hover && mode.readout(ui.hover, s, m)) || 'Hover or tap a cell to link input, kernel and output.';
-    for (const [id, t] of Object.entries(mode.texts?.(painted) ?? {})) $(`#${id}`).textContent = t;
+    $('#readout').textContent = (ui.hover && mode.readout(ui.hover, s, m)) || t('playground.readoutHint');
+    for (const [id, text] of Object.entries(mode.texts?.(painted) ?? {})) $(`#${id}`).textContent = text;
   }
 
   function renderSettings(ui, mode, m, count) {
@@ -131,14 +131,16 @@ function createPlayground() {
     forceSync = false;
     $('#notice-list').replaceChildren(...ui.notices.map((n) => {
       const li = document.createElement('li');
-      li.textContent = n; // URL text is only ever shown as text
+      li.textContent = say(n); // URL text is only ever shown as text
       return li;
     }));
     $('#notices').hidden = ui.notices.length === 0;
     const errors = [ui.controlError, ...(m.errors ?? [])].filter(Boolean);
-    $('#error').textContent = [...new Set(errors)].join('\n');
+    const unique = errors.filter((e, i) => errors.findIndex((o) => msgId(o) === msgId(e)) === i);
+    $('#error').textContent = unique.map(say).join('\n');
     // The same explanation next to the settings that caused it (visible on phones too).
-    document.querySelectorAll('[data-reason]').forEach((el) => { el.textContent = (m.errors ?? []).join('\n'); });
+    const reasons = (m.errors ?? []).map(say).join('\n');
+    document.querySelectorAll('[data-reason]').forEach((el) => { el.textContent = reasons; });
     markInvalid(mode, m);
     mode.sizes(s, m);
     renderPlayer(s, mode, m, count, ui.playing);
@@ -157,9 +159,9 @@ function createPlayground() {
     scrub.disabled = count < 2;
     if (document.activeElement !== scrub || scrub.value !== String(s.step)) scrub.value = String(s.step);
     for (const id of ['play', 'step-back', 'step-forward', 'step-first']) $(`#${id}`).disabled = count < 2;
-    $('#play').textContent = playing ? '⏸ Pause' : '▶ Play';
-    $('#play').setAttribute('aria-label', playing ? 'Pause (space)' : 'Play (space)');
-    $('#step-label').textContent = count > 0 ? mode.stepLabel(s, m, count) : 'no steps';
+    $('#play').textContent = playing ? t('playground.pauseButton') : t('playground.playButton');
+    $('#play').setAttribute('aria-label', playing ? t('playground.pauseLabel') : t('playground.playLabel'));
+    $('#step-label').textContent = count > 0 ? mode.stepLabel(s, m, count) : t('playground.noSteps');
   }
 
   // ---- animation
@@ -197,8 +199,6 @@ function createPlayground() {
   function initKeys() {
     const examples = () => [...document.querySelectorAll('#scenario option')].filter((o) => o.value).map((o) => o.textContent);
     help = createKeysHelp(document.body, examples);
-    $('#keys-button').textContent = TEXT.keysButton;
-    $('#keys-button').setAttribute('aria-label', TEXT.keysButtonLabel);
     $('#keys-button').addEventListener('click', () => help.open());
     bindPresenterKeys({
       digit: (n) => {
@@ -227,11 +227,21 @@ function createPlayground() {
       const panel = mode.panels.find((p) => p.id === b.dataset.export);
       const width = Math.max(160, (canvasOf(panel.id)?.parentElement ?? b.closest('figure')).clientWidth - 2);
       const plan = panel.plan(settings(), store.get(), model, Math.max(width, 480));
-      exportPlan(plan, panel.exportTitle, `convscope-${mode.id}-${panel.id}.png`);
+      exportPlan(plan, t(panel.exportTitle), `convscope-${mode.id}-${panel.id}.png`);
     }));
   }
 
   const uploads = createUploads({ store, update });
+
+  let backend = '…';
+  /** The page's own texts outside the modes' controls: tabs, keys button, footer. */
+  function relabel() {
+    for (const b of document.querySelectorAll('.modes [data-mode]')) b.textContent = t(modeOf(b.dataset.mode).label);
+    $('#keys-button').textContent = t('playground.keysButton');
+    $('#keys-button').setAttribute('aria-label', t('playground.keysButtonLabel'));
+    $('#footer').textContent = t('playground.footer', { backend });
+    relabelPanels(MODES);
+  }
 
   /** Ends the loading state (CSS keeps the page invisible, its space reserved, until then). */
   function reveal(state) {
@@ -248,10 +258,10 @@ function createPlayground() {
       b.type = 'button';
       b.dataset.mode = m.id;
       b.dataset.testid = `mode-${m.id}`;
-      b.textContent = m.label;
       return b;
     }));
     buildPanels($('#stage'), MODES, $('#readout'), { hover: (h) => store.set({ hover: h }) });
+    relabel();
     store.subscribe((ui, changed) => render(changed));
     applyHash(location.hash);
     if (`#${serialize(settings())}` !== location.hash) history.replaceState(null, '', `#${serialize(settings())}`);
@@ -274,6 +284,13 @@ function createPlayground() {
     });
     initPlayer();
     initKeys();
+    relabelControls();
+    onLangChange(() => {
+      relabel();
+      relabelControls();
+      help.relabel();
+      render(new Set(['lang']));
+    });
     installInteraction({ store, painted, modes: MODES, current: () => shown, update, pause: () => anim.pause(), seek: (i) => anim.seek(i) });
     initExport();
     $('#dismiss-notices').addEventListener('click', () => store.set({ notices: [] }));
@@ -285,10 +302,14 @@ function createPlayground() {
       const { setCore } = await import('./compute.js');
       const core = await loadCore();
       setCore(core);
-      $('#backend').textContent = core.backendName();
+      backend = core.backendName();
+      relabel();
     } catch (e) {
       reveal('failed');
-      $('#error').textContent = `The WebAssembly core could not be loaded (${e instanceof Error ? e.message : String(e)}). The page needs pkg/ (built by scripts/build.sh) and must be served over http (scripts/serve.sh).`;
+      const why = e instanceof Error ? e.message : String(e);
+      const say0 = () => { $('#error').textContent = t('playground.coreFailed', { why }); };
+      say0();
+      onLangChange(say0);
       return;
     }
     store.set({ ready: true });

@@ -3,6 +3,8 @@
 // page, the "large text" toggle for projectors, "Copy link", and the debounced sentence box.
 
 import { $ } from '../../shared/dom.js';
+import { t } from '../../shared/i18n.js';
+import { msg } from './say.js';
 import { DRAWING_KEY, storage } from '../../shared/persist.js';
 import { setTextScale } from '../../shared/grid.js';
 import { decodeImage } from './inputs.js';
@@ -35,7 +37,8 @@ export function createUploads({ store, update }) {
         return { upload: decoded, controlError: '' };
       }, { resetStep: true });
     } catch (e) {
-      store.set({ controlError: `That file could not be read as an image (${e instanceof Error ? e.message : String(e)}).` });
+      // The browser's own reason (its language, not the page's) in the page's sentence.
+      store.set({ controlError: msg('playground.errUpload', { why: e instanceof Error ? e.message : String(e) }) });
     }
   }
 
@@ -79,9 +82,9 @@ export async function copyLink() {
   const status = $('#copy-status');
   try {
     await navigator.clipboard.writeText(location.href);
-    status.textContent = 'Link copied.';
+    status.textContent = t('playground.linkCopied');
   } catch {
-    status.textContent = 'Copy the address bar: it holds every setting.';
+    status.textContent = t('playground.linkCopyFailed');
   }
   setTimeout(() => { status.textContent = ''; }, 4000);
 }
@@ -91,7 +94,7 @@ export function sentenceSetter(store, update) {
   let timer = null;
   return (value) => {
     const { words } = tokenize(value);
-    if (words.length < 3) { store.set({ controlError: 'Type at least 3 words: a 3-gram detector needs three.' }); return; }
+    if (words.length < 3) { store.set({ controlError: msg('playground.errSentenceShort') }); return; }
     store.set({ controlError: '' });
     clearTimeout(timer);
     timer = setTimeout(() => update((s) => { s.text.sentence = words.join(' '); }, { key: 'sentence', resetStep: true }), SENTENCE_DEBOUNCE_MS);

@@ -7,9 +7,14 @@
 // plan paints the screen and the exported PNG. A panel with `dom` shows DOM instead of a canvas
 // (the explain widget): dom.mount(element, actions) once, dom.update(handle, settings, ui,
 // model) → {texts} on change; its `plan` is then only used for the PNG.
+//
+// A panel's `caption`, `exportTitle` and `label` are catalog keys; relabelPanels() writes them
+// (at start and after a language switch, which also repaints every panel: the language is part
+// of each signature).
 
 import { setupCanvas } from '../../shared/canvas.js';
 import { theme, getTextScale } from '../../shared/grid.js';
+import { t, lang } from '../../shared/i18n.js';
 
 /**
  * Builds one `.panels` block per mode into `stage` before `before`.
@@ -17,7 +22,10 @@ import { theme, getTextScale } from '../../shared/grid.js';
  * @param {Array<{id: string, panels: object[], note?: string}>} modes
  * @param {Element} before
  */
+let domActions = null;
+
 export function buildPanels(stage, modes, before, actions) {
+  domActions = actions;
   for (const mode of modes) {
     const box = document.createElement('div');
     box.className = `panels ${mode.id}-panels`;
@@ -25,12 +33,12 @@ export function buildPanels(stage, modes, before, actions) {
     for (const p of mode.panels) {
       const fig = figure(p);
       box.append(fig);
-      if (p.dom) p.handle = p.dom.mount(fig.querySelector('.panel-dom'), actions);
+      if (p.dom) { p.handle = p.dom.mount(fig.querySelector('.panel-dom'), actions); p.mountedLang = lang(); }
     }
     if (mode.note) {
       const note = document.createElement('p');
       note.className = 'legend-note muted small wide';
-      note.innerHTML = mode.note; // the mode's own constant markup, never URL text
+      note.dataset.note = mode.id;
       box.append(note);
     }
     stage.insertBefore(box, before);
@@ -43,13 +51,12 @@ function figure(p) {
   fig.dataset.panel = p.id;
   const cap = document.createElement('figcaption');
   const span = document.createElement('span');
-  span.textContent = p.caption;
   const exp = document.createElement('button');
   exp.type = 'button';
   exp.className = 'export';
   exp.dataset.export = p.id;
   exp.dataset.testid = `export-png-${p.testid}`;
-  exp.textContent = 'Export PNG';
+  exp.dataset.i18n = 'playground.exportPng';
   cap.append(span, exp);
   const wrap = document.createElement('div');
   if (p.dom) {
@@ -62,8 +69,7 @@ function figure(p) {
   const canvas = document.createElement('canvas');
   canvas.dataset.canvas = p.id;
   canvas.dataset.testid = `${p.testid}-canvas`;
-  if (p.label) canvas.setAttribute('aria-label', p.label);
-  else canvas.setAttribute('aria-hidden', 'true');
+  if (!p.label) canvas.setAttribute('aria-hidden', 'true');
   if (p.editable) {
     canvas.tabIndex = 0;
     canvas.dataset.keys = 'own'; // arrows move its cell cursor (shared/keys.js leaves them)
@@ -76,14 +82,34 @@ function figure(p) {
 function withText(fig, p) {
   if (p.text) {
     // The panel's arithmetic as text (for screen readers; the tests read it too).
-    const t = document.createElement('p');
-    t.id = p.text;
+    const para = document.createElement('p');
+    para.id = p.text;
     // Shown under a DOM panel (its arithmetic in one line); a canvas paints it itself.
-    t.className = p.dom ? 'panel-text mono' : 'visually-hidden';
-    t.dataset.testid = p.text;
-    fig.append(t);
+    para.className = p.dom ? 'panel-text mono' : 'visually-hidden';
+    para.dataset.testid = p.text;
+    fig.append(para);
   }
   return fig;
+}
+
+/**
+ * Writes every panel's caption, export button, canvas label and each mode's note in the current
+ * language (the modes' own sizes() may refine a caption after this).
+ */
+export function relabelPanels(modes) {
+  for (const mode of modes) {
+    for (const p of mode.panels) {
+      const fig = document.querySelector(`figure[data-panel="${p.id}"]`);
+      fig.querySelector('figcaption span').textContent = t(p.caption);
+      fig.querySelector('button.export').textContent = t('playground.exportPng');
+      if (p.label) canvasOf(p.id)?.setAttribute('aria-label', t(p.label));
+      // A DOM panel's widget takes its wording when mounted: a new language mounts it again
+      // (its next paint, due since the language is in the signature, fills it).
+      if (p.dom && p.mountedLang !== lang()) { p.handle = p.dom.mount(fig.querySelector('.panel-dom'), domActions); p.mountedLang = lang(); }
+    }
+    // The mode's own constant markup (swatches and catalog text), never URL text.
+    if (mode.note) document.querySelector(`[data-note="${mode.id}"]`).innerHTML = mode.note();
+  }
 }
 
 /** The canvas of panel `id` (null for a DOM panel). */
@@ -111,7 +137,7 @@ export function paintPanels(mode, settings, ui, m, painted) {
     const canvas = canvasOf(p.id);
     const width = canvas ? Math.max(120, canvas.parentElement.clientWidth - 2) : 0;
     const height = canvas ? fitHeight(canvas) : 0;
-    const sig = [m, settings, width, height, getTextScale(), uiKey(p, ui)];
+    const sig = [m, settings, width, height, getTextScale(), uiKey(p, ui), lang()];
     const last = painted.get(p.id);
     if (last && last.sig.every((v, i) => v === sig[i])) continue;
     if (p.dom) {

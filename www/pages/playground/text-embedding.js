@@ -6,6 +6,8 @@
 
 /** The four embedding dimensions, in order. */
 export const DIMS = ['positive', 'negative', 'negation', 'intensity'];
+/** The dimensions' names on the page (catalog keys), in DIMS order. */
+export const DIM_LABELS = ['playground.dimPositive', 'playground.dimNegative', 'playground.dimNegation', 'playground.dimIntensity'];
 
 /** word → [positive, negative, negation, intensity]. */
 export const VOCAB = {
@@ -33,19 +35,22 @@ export const NGRAM = 3;
 export const DETECTORS = [
   {
     id: 'negated-praise',
-    label: 'Negated praise ("not good …")',
+    label: 'playground.detNegatedPraise',
+    short: 'playground.detNegatedPraiseShort',
     // negation on word 1, positive word 2, a little for an intensifier on word 3
     weight: [[0, 1, 0], [0, -1, 0], [1, 0, 0], [0, 0, 0.5]],
   },
   {
     id: 'praise',
-    label: 'Plain praise ("really good …")',
+    label: 'playground.detPraise',
+    short: 'playground.detPraiseShort',
     // positive word 2, boosted by an intensifier before it, cancelled by a negation before it
     weight: [[0, 1, 0], [0, 0, 0], [-1, 0, 0], [0.5, 0, 0]],
   },
   {
     id: 'negated-complaint',
-    label: 'Negated complaint ("not bad …")',
+    label: 'playground.detNegatedComplaint',
+    short: 'playground.detNegatedComplaintShort',
     // negation on word 1 counts half: the complaint word itself must be there to fire fully
     weight: [[0, 0, 0], [0, 1, 0], [0.5, 0, 0], [0, 0, 0.5]],
   },

@@ -1,22 +1,14 @@
-// The playground's new user-visible strings, in one place (the Korean/English issue moves them
-// into message catalogs). Older strings still live next to their markup.
+// The presenter-keys list of the "?" dialog: each key and the catalog key of what it does
+// (the words are in www/shared/i18n/<lang>/playground.js).
 
-export const TEXT = {
-  keysButton: 'Keys (?)',
-  keysButtonLabel: 'Presenter keys (?)',
-  keysTitle: 'Presenter keys',
-  keysIntro: 'These keys work wherever the focus is, except in text boxes, menus and sliders.',
-  keysClose: 'Close (Esc)',
-  examplesTitle: 'Worked examples (number keys)',
-  keys: [
-    ['→  PageDown', 'next step'],
-    ['←  PageUp', 'previous step'],
-    ['Home', 'first step'],
-    ['End', 'last step'],
-    ['Space', 'play / pause'],
-    ['1 … 6', 'load a worked example (listed below)'],
-    ['?', 'show this list'],
-    ['Esc', 'close this list'],
-  ],
-  loading: 'Loading the WebAssembly core…',
-};
+/** [key names (not translated), catalog key of what it does]. */
+export const KEYS = [
+  ['→  PageDown', 'playground.keyNext'],
+  ['←  PageUp', 'playground.keyPrev'],
+  ['Home', 'playground.keyFirst'],
+  ['End', 'playground.keyLast'],
+  ['Space', 'playground.keyPlay'],
+  ['1 … 6', 'playground.keyExample'],
+  ['?', 'playground.keyHelp'],
+  ['Esc', 'playground.keyClose'],
+];

@@ -2,8 +2,9 @@
 // serialize writes the current mode's keys in a fixed order; parseHash reads them back.
 //
 // Everything read from the URL is validated here: unknown or out-of-range values are clamped
-// or replaced by defaults and reported as plain-text notices (the page shows them with
-// textContent, never as markup). Pure: no DOM, unit-tested in tests/unit/playground_url.test.mjs.
+// or replaced by defaults and reported as notices: messages (say.js, `{key, params}`) that the
+// page words in its language and shows with textContent, never as markup. Pure: no DOM,
+// unit-tested in tests/unit/playground_url.test.mjs.
 
 import { INPUT_KINDS, SIZED_KINDS } from './inputs.js';
 import { filterFromUrl, filterToUrl } from './kernels.js';
@@ -11,6 +12,7 @@ import { urlNumber, parseNumber } from './numbers.js';
 import { tokenize, DETECTORS } from './text-embedding.js';
 import { MODE_IDS, LIMITS, defaultState } from './settings.js';
 import { parseHash as parseHashValues } from '../../shared/hash.js';
+import { msg } from './say.js';
 
 /** The URL keys each mode writes, in the order it writes them. */
 const KEYS = {
@@ -84,12 +86,12 @@ const short = (v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
  * Reads settings from a hash. Never throws: anything unknown, malformed or out of range is
  * replaced (clamped where a nearest valid value exists) and described in `notices`.
  * @param {string} hash e.g. location.hash
- * @returns {{state: ReturnType<typeof defaultState>, notices: string[]}}
+ * @returns {{state: ReturnType<typeof defaultState>, notices: Array<{key: string, params: object}>}}
  */
 export function parseHash(hash) {
   const s = defaultState();
   const { values: params, problems } = parseHashValues(hash);
-  const notices = problems.map((p) => `Ignored a malformed part of the link: “${p}” is not valid percent-encoding.`);
+  const notices = problems.map((p) => msg('playground.urlMalformed', { part: p }));
   const take = (k) => { const v = params.get(k); params.delete(k); return v; };
 
   const int = (key, lim, fallback, label = key) => {
@@ -102,7 +104,7 @@ export function parseHash(hash) {
     if (v === undefined) return fallback;
     const parts = v.split(',');
     if (parts.length > 2) {
-      notices.push(`${key}="${short(v)}" should be one number or two (rows,cols); using ${pairText(fallback)}.`);
+      notices.push(msg('playground.urlPair', { key, value: short(v), using: pairText(fallback) }));
       return fallback;
     }
     const nums = parts.map((p, i) => clampInt(p, lim, fallback[i], key, notices));
@@ -112,21 +114,21 @@ export function parseHash(hash) {
   const mode = take('mode');
   if (mode !== undefined) {
     if (MODE_IDS.includes(mode)) s.mode = mode;
-    else notices.push(`Unknown mode "${short(mode)}"; showing the convolution demo.`);
+    else notices.push(msg('playground.urlUnknownMode', { value: short(mode) }));
   }
 
   if (s.mode === 'conv' || s.mode === 'pool') {
     const kind = take('input');
     if (kind !== undefined) {
       if (Object.hasOwn(INPUT_KINDS, kind)) s.input.kind = kind;
-      else notices.push(`Unknown input "${short(kind)}"; using the lecture's 4×4 example.`);
+      else notices.push(msg('playground.urlUnknownInput', { value: short(kind) }));
     }
     if (s.input.kind === 'upload') {
       s.input.size = int('size', LIMITS.uploadSize, 64);
       const color = take('color');
       if (color !== undefined) {
         if (color === 'gray' || color === 'rgb') s.input.color = color;
-        else notices.push(`color="${short(color)}" should be gray or rgb; using gray.`);
+        else notices.push(msg('playground.urlColor', { value: short(color) }));
       }
     } else {
       const def = s.input.kind === 'rgb' || s.input.kind === 'channels8' ? 8 : s.input.size;
@@ -141,18 +143,18 @@ export function parseHash(hash) {
     const k = take('kernel');
     if (k !== undefined) {
       const parts = k.split(';').filter(Boolean);
-      if (parts.length > LIMITS.filters.max) notices.push(`At most ${LIMITS.filters.max} filters; kept the first ${LIMITS.filters.max}.`);
+      if (parts.length > LIMITS.filters.max) notices.push(msg('playground.urlTooManyFilters', { max: LIMITS.filters.max }));
       const specs = [];
       for (const p of parts.slice(0, LIMITS.filters.max)) {
         const r = filterFromUrl(p);
-        if (r.error) notices.push(`Ignored ${r.error}.`);
+        if (r.error) notices.push(msg('playground.urlIgnored', { what: r.error }));
         else {
-          if (r.clamped) notices.push(`Kernel weights were clamped to ±999.`);
+          if (r.clamped) notices.push(msg('playground.urlWeightsClamped', { max: '999' }));
           specs.push(r.spec);
         }
       }
       if (specs.length) s.filters = specs;
-      else notices.push('No usable kernel in the link; using the lecture filter.');
+      else notices.push(msg('playground.urlNoKernel'));
     }
     s.stride = pair('stride', LIMITS.stride, s.stride);
     s.padding = pair('padding', LIMITS.padding, s.padding);
@@ -163,12 +165,12 @@ export function parseHash(hash) {
   if (s.mode === 'pool') {
     s.pool.window = int('window', LIMITS.window, s.pool.window);
     s.pool.stride = int('pstride', LIMITS.pstride, s.pool.window);
-    s.pool.padding = int('ppadding', { min: 0, max: Math.min(LIMITS.ppadding.max, Math.floor(s.pool.window / 2)) }, 0, 'ppadding (at most half the window)');
+    s.pool.padding = int('ppadding', { min: 0, max: Math.min(LIMITS.ppadding.max, Math.floor(s.pool.window / 2)) }, 0, msg('playground.urlPpadding'));
     s.pool.shift = int('shift', LIMITS.shift, 0);
     const dir = take('dir');
     if (dir !== undefined) {
       if (dir === 'x' || dir === 'y') s.pool.dir = dir;
-      else notices.push(`dir="${short(dir)}" should be x or y; using x.`);
+      else notices.push(msg('playground.urlDir', { value: short(dir) }));
     }
   }
 
@@ -194,16 +196,16 @@ export function parseHash(hash) {
     const sentence = take('sentence')?.replace(/\+/g, ' '); // serialize writes spaces as '+'
     if (sentence !== undefined) {
       const { words, changed } = tokenize(sentence.slice(0, 300));
-      if (words.length < 3) notices.push('The sentence needs at least 3 words for a 3-gram; using the example sentence.');
+      if (words.length < 3) notices.push(msg('playground.urlSentenceShort'));
       else {
         s.text.sentence = words.join(' ');
-        if (changed) notices.push('The sentence was simplified to lower-case words (letters and apostrophes, at most 12 words).');
+        if (changed) notices.push(msg('playground.urlSentenceSimplified'));
       }
     }
     const det = take('detector');
     if (det !== undefined) {
       if (DETECTORS.some((d) => d.id === det)) s.text.detector = det;
-      else notices.push(`Unknown detector "${short(det)}"; using "${DETECTORS[0].id}".`);
+      else notices.push(msg('playground.urlUnknownDetector', { value: short(det), using: DETECTORS[0].id }));
     }
   }
 
@@ -212,17 +214,17 @@ export function parseHash(hash) {
     const sp = take('speed');
     if (sp !== undefined) {
       const n = parseNumber(sp);
-      if (!Number.isFinite(n)) notices.push(`speed="${short(sp)}" is not a number; using ${s.speed}.`);
+      if (!Number.isFinite(n)) notices.push(msg('playground.urlNotNumber', { key: 'speed', value: short(sp), using: String(s.speed) }));
       else {
         const c = Math.min(LIMITS.speed.max, Math.max(LIMITS.speed.min, n));
-        if (c !== n) notices.push(`speed=${short(sp)} is outside ${LIMITS.speed.min}–${LIMITS.speed.max} steps/s; using ${c}.`);
+        if (c !== n) notices.push(msg('playground.urlSpeed', { value: short(sp), min: String(LIMITS.speed.min), max: String(LIMITS.speed.max), using: String(c) }));
         s.speed = c;
       }
     }
   }
 
   for (const k of params.keys()) {
-    if (!ALL_KEYS.has(k)) notices.push(`Ignored the unknown setting "${short(k)}".`);
+    if (!ALL_KEYS.has(k)) notices.push(msg('playground.urlUnknownKey', { value: short(k) }));
   }
   return { state: s, notices };
 }
@@ -230,12 +232,12 @@ export function parseHash(hash) {
 function clampInt(v, lim, fallback, label, notices) {
   const n = parseNumber(v);
   if (!Number.isFinite(n)) {
-    notices.push(`${label}="${short(v)}" is not a number; using ${fallback}.`);
+    notices.push(msg('playground.urlNotNumber', { key: label, value: short(v), using: String(fallback) }));
     return fallback;
   }
   const r = Math.round(n);
   const c = Math.min(lim.max, Math.max(lim.min, r));
-  if (c !== n) notices.push(`${label}=${short(v)} is not a whole number in ${lim.min}–${lim.max}; using ${c}.`);
+  if (c !== n) notices.push(msg('playground.urlNotInRange', { key: label, value: short(v), min: String(lim.min), max: String(lim.max), using: String(c) }));
   return c;
 }
 
@@ -251,19 +253,19 @@ function parseEdits(text, notices) {
     if (c !== v) bad++;
     edits.set(`${Number(m[1] ?? 0)}.${Number(m[2])}.${Number(m[3])}`, c);
   }
-  if (parts.length > LIMITS.edits.max) notices.push(`Only the first ${LIMITS.edits.max} hand edits were kept.`);
-  if (bad) notices.push(`${bad} hand edit(s) in the link were malformed or out of range (±999) and were skipped or clamped.`);
+  if (parts.length > LIMITS.edits.max) notices.push(msg('playground.urlTooManyEdits', { max: LIMITS.edits.max }));
+  if (bad) notices.push(msg('playground.urlBadEdits', { count: bad, max: '999' }));
   return edits;
 }
 
 function matrixFromUrl(text, maxH, maxW, key, notices) {
   const m = /^(\d+)x(\d+):([-0-9.,]*)$/.exec(text);
-  const fail = (why) => { notices.push(`Ignored ${key}="${short(text)}": ${why}.`); return null; };
-  if (!m) return fail('expected HxW:v,v,…');
+  const fail = (why) => { notices.push(msg('playground.urlBadMatrix', { key, value: short(text), why })); return null; };
+  if (!m) return fail(msg('playground.urlMatrixForm'));
   const h = +m[1];
   const w = +m[2];
-  if (h < 1 || w < 1 || h > maxH || w > maxW) return fail(`size must be at most ${maxH}×${maxW}`);
+  if (h < 1 || w < 1 || h > maxH || w > maxW) return fail(msg('playground.urlMatrixSize', { size: `${maxH}×${maxW}` }));
   const vals = m[3].split(',').map(parseNumber);
-  if (vals.length !== h * w || vals.some((v) => !Number.isFinite(v))) return fail(`needs ${h * w} numbers`);
+  if (vals.length !== h * w || vals.some((v) => !Number.isFinite(v))) return fail(msg('playground.urlMatrixCount', { n: h * w }));
   return { h, w, data: vals.map((v) => Math.min(LIMITS.value.max, Math.max(LIMITS.value.min, v))) };
 }

@@ -3,6 +3,8 @@
 // input, or a weight of the selected filter).
 
 import { LIMITS } from '../settings.js';
+import { t } from '../../../shared/i18n.js';
+import { msg } from '../say.js';
 import { kernelExtent, resizeFilter, normaliseFilter } from '../kernels.js';
 
 /**
@@ -13,12 +15,12 @@ export function inputCellEdit(tensor, hit) {
   const [, H, W] = tensor.shape;
   return {
     value: tensor.data[(hit.map * H + hit.y) * W + hit.x],
-    label: `Input row ${hit.y}, column ${hit.x}`,
+    label: t('playground.editInputCell', { row: hit.y, col: hit.x }),
     min: LIMITS.value.min,
     max: LIMITS.value.max,
-    /** Returns an error message when the edit is refused. */
+    /** Returns an error message (say.js) when the edit is refused. */
     apply(s, v) {
-      if (s.input.edits.size >= LIMITS.edits.max) return `At most ${LIMITS.edits.max} hand edits.`;
+      if (s.input.edits.size >= LIMITS.edits.max) return msg('playground.errTooManyEdits', { max: LIMITS.edits.max });
       s.input.edits.set(`${hit.map}.${hit.y}.${hit.x}`, v);
       return '';
     },
@@ -33,7 +35,7 @@ export function kernelCellEdit(weight, f, hit) {
   const [, Cw, kh, kw] = weight.shape;
   return {
     value: weight.data[((f * Cw + hit.map) * kh + hit.y) * kw + hit.x],
-    label: `Weight row ${hit.y}, column ${hit.x}`,
+    label: t('playground.editWeightCell', { row: hit.y, col: hit.x }),
     min: -999,
     max: 999,
     apply(s, v) {

@@ -6,22 +6,25 @@
 
 import { createExplain } from '../../../shared/explain.js';
 import { short } from '../../../shared/format.js';
+import { t } from '../../../shared/i18n.js';
 import { productsOf } from './conv-panels.js';
 
-/** The playground's wording for the widget. */
+/** The playground's wording for the widget (read on every render: a language switch re-words it). */
 const LABELS = {
-  title: (m) => `Map ${m.c + 1}, row ${m.y}, col ${m.x}`,
+  title: (m) => t('playground.unitTitle', { map: m.c + 1, row: m.y, col: m.x }),
   intro(m) {
     const C = m.channels.length;
     const r = m.region;
-    const dilated = r.y1 - r.y0 > m.kh || r.x1 - r.x0 > m.kw ? ' (every dilation-th cell of that span)' : '';
-    return `<p>conv2d multiplies the ${C > 1 ? `${C}×` : ''}${m.kh}×${m.kw} window at rows ${r.y0}–${r.y1 - 1}, cols ${r.x0}–${r.x1 - 1} of the input${dilated} element by element with filter ${m.c + 1} and adds everything up. Cells outside the input are padding zeros.</p>`;
+    const dilated = r.y1 - r.y0 > m.kh || r.x1 - r.x0 > m.kw;
+    const params = { size: `${C > 1 ? `${C}×` : ''}${m.kh}×${m.kw}`, y0: r.y0, y1: r.y1 - 1, x0: r.x0, x1: r.x1 - 1, f: m.c + 1 };
+    // Catalog text only (no URL or user text), numbers from the core.
+    return `<p>${t(dilated ? 'playground.unitIntroDilated' : 'playground.unitIntro', params)}</p>`;
   },
-  channel: (m, i) => `ch ${i + 1}`,
-  window: (m, channel) => (m.channels.length > 1 ? `input window, ch ${channel + 1}` : 'input window'),
-  kernel: (m, channel) => (m.channels.length > 1 ? `filter ${m.c + 1}, ch ${channel + 1}` : `filter ${m.c + 1}`),
-  check: 'conv2d output',
-  hint: 'The products appear here once there is an output.',
+  channel: (m, i) => t('playground.chShort', { ch: i + 1 }),
+  window: (m, channel) => (m.channels.length > 1 ? t('playground.unitWindowCh', { ch: channel + 1 }) : t('playground.unitWindow')),
+  kernel: (m, channel) => (m.channels.length > 1 ? t('playground.unitFilterCh', { f: m.c + 1, ch: channel + 1 }) : t('playground.unitFilter', { f: m.c + 1 })),
+  get check() { return t('playground.unitCheck'); },
+  get hint() { return t('playground.productsLater'); },
   format: short,
 };
 

@@ -6,10 +6,13 @@
 
 import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, autoScale, theme, getTextScale } from '../../../shared/grid.js';
-import { buildWeight, filterLabel } from '../kernels.js';
+import { buildWeight, filterLabelMsg } from '../kernels.js';
 import { conv2d, explainConv2d, sizes2d, report } from '../compute.js';
 import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText, textWidth } from '../panels.js';
+import { t } from '../../../shared/i18n.js';
+import { msg, say } from '../say.js';
+import { shapeText as sizeText } from './sizes.js';
 
 /** Largest cell side on screen, CSS px (the lecture grids get big, readable cells). */
 export const MAX_CELL = 64;
@@ -30,7 +33,7 @@ export function convModel(state, inp) {
   m.kw = wr.kw;
   m.sizes = sizes2d({ h: H, w: W, kh: wr.kh, kw: wr.kw, stride: state.stride, padding: state.padding, dilation: state.dilation });
   if (!m.sizes.ok) {
-    m.errors.push(`No output with these settings. ${m.sizes.reasons.join(' ')}`);
+    m.errors.push(msg('playground.noOutputBecause', { reasons: m.sizes.reasons }));
     return m;
   }
   const r = conv2d(inp.tensor, wr.weight, { stride: state.stride, padding: state.padding, dilation: state.dilation });
@@ -97,9 +100,9 @@ function inputScale(m) {
 }
 
 function channelLabels(m) {
-  if (m.C === 1) return [`Input ${m.H} × ${m.W}`];
-  if (m.natural && m.C === 3) return ['Red', 'Green', 'Blue'];
-  return Array.from({ length: m.C }, (_, c) => `Channel ${c + 1}`);
+  if (m.C === 1) return [t('playground.mapInput', { size: sizeText(m.H, m.W) })];
+  if (m.natural && m.C === 3) return [t('playground.red'), t('playground.green'), t('playground.blue')];
+  return Array.from({ length: m.C }, (_, c) => t('playground.mapChannel', { ch: c + 1 }));
 }
 
 /** Input panel. */
@@ -148,7 +151,7 @@ export function planInput(state, view, m, maxWidth, fit = 620) {
 /** Kernel panel: the selected filter (one map per channel it holds). */
 export function planKernel(state, view, m, maxWidth, fit = 420) {
   const th = theme();
-  if (!m.wr.weight) return messagePlan(maxWidth, 'The kernel cannot be built (see the message above).');
+  if (!m.wr.weight) return messagePlan(maxWidth, t('playground.kernelUnbuilt'));
   const [O, Cw, kh, kw] = m.wr.weight.shape;
   const f = Math.min(state.filter, O - 1);
   const spec = state.filters[f];
@@ -169,10 +172,10 @@ export function planKernel(state, view, m, maxWidth, fit = 420) {
     if (Number.isInteger(i) && Number.isInteger(j) && i >= 0 && i < kh && j >= 0 && j < kw) highlights.push({ cells: [[i, j]], color: th.accent, width: 4 });
   }
   const cursor = view.cursor?.panel === 'kernel' && view.focused === 'kernel' ? view.cursor : null;
-  const name = filterLabel(spec, f);
+  const name = say(filterLabelMsg(spec));
   const labels = shown === 1
-    ? [Cw > 1 ? `Filter ${f + 1} (same on all ${Cw} channels)` : `Filter ${f + 1}: ${name}`]
-    : Array.from({ length: shown }, (_, c) => `ch ${c + 1}`);
+    ? [Cw > 1 ? t('playground.mapFilterAll', { f: f + 1, count: Cw }) : t('playground.mapFilter', { f: f + 1, name })]
+    : Array.from({ length: shown }, (_, c) => t('playground.chShort', { ch: c + 1 }));
   return {
     width: Math.max(L.width, Math.min(160, maxWidth)),
     height: L.height + legendHeight() + 8,
@@ -194,7 +197,7 @@ export function planKernel(state, view, m, maxWidth, fit = 420) {
 /** Output panel: one map per filter. */
 export function planOutput(state, view, m, maxWidth, fit = 620) {
   const th = theme();
-  if (!m.out) return messagePlan(maxWidth, 'No output to show: the message above explains why. Change a setting and it computes again.');
+  if (!m.out) return messagePlan(maxWidth, t('playground.noOutputPanel'));
   const [O, OH, OW] = m.out.shape;
   const scale = { kind: 'diverging', limit: absMax(m.out.data) };
   const L = layoutMaps({ count: O, h: OH, w: OW, maxWidth, maxCell: MAX_CELL * getTextScale(), maxHeight: Math.min(620, fit - legendHeight() - 8) });
@@ -209,7 +212,7 @@ export function planOutput(state, view, m, maxWidth, fit = 620) {
         const highlights = [];
         if (focus) highlights.push({ cells: [[focus.oy, focus.ox]], color: th.highlight, width: f === focus.f ? 4 : 2, dash: f === focus.f ? undefined : [4, 3] });
         if (reading.length) highlights.push({ cells: reading, color: th.accent, width: 3 });
-        return { data: m.out.data, offset: f * OH * OW, label: O > 1 ? `Map ${f + 1}: ${filterLabel(state.filters[f], f)}` : `Output ${OH} × ${OW}`, scale, highlights };
+        return { data: m.out.data, offset: f * OH * OW, label: O > 1 ? t('playground.mapOutputOf', { map: f + 1, name: say(filterLabelMsg(state.filters[f])) }) : t('playground.mapOutput', { size: sizeText(OH, OW) }), scale, highlights };
       }), { th });
       paintLegend(ctx, 0, L.height + 8, Math.min(240, Math.max(L.width, 160)), scale, th);
     },
@@ -241,10 +244,10 @@ export function productsOf(state, view, m) {
   const [, OH, OW] = m.out.shape;
   const value = m.out.data[(focus.f * OH + focus.oy) * OW + focus.ox];
   const terms = Array.from(a, (v, k) => `${fmt(v)}×${fmt(w[k])}`);
-  const lhs = `Map ${focus.f + 1}, row ${focus.oy}, col ${focus.ox}`;
+  const lhs = t('playground.unitTitle', { map: focus.f + 1, row: focus.oy, col: focus.ox });
   const equation = terms.length <= MAX_EQUATION_TERMS
-    ? `${lhs}: ${terms.join(' + ')} = ${fmt(value, 4)}`
-    : `${lhs}: sum of ${terms.length} products (${Cw} channels × ${kh}×${kw}) = ${fmt(value, 4)}`;
+    ? t('playground.equation', { lhs, terms: terms.join(' + '), value: fmt(value, 4) })
+    : t('playground.equationLong', { lhs, count: terms.length, channels: Cw, size: `${kh}×${kw}`, value: fmt(value, 4) });
   return { focus, unit, a, w, p, Cw, kh, kw, value, equation };
 }
 
@@ -252,7 +255,7 @@ export function productsOf(state, view, m) {
 export function planProducts(state, view, m, maxWidth) {
   const th = theme();
   const pr = m.out ? productsOf(state, view, m) : null;
-  if (!pr) return messagePlan(maxWidth, 'The products appear here once there is an output.');
+  if (!pr) return messagePlan(maxWidth, t('playground.productsLater'));
   const scale = { kind: 'diverging', limit: absMax(pr.p) };
   const L = layoutMaps({ count: pr.Cw, h: pr.kh, w: pr.kw, maxWidth, maxCell: 84 * getTextScale(), maxHeight: 420 });
   const tap = hoveredTap(view);
@@ -268,7 +271,7 @@ export function planProducts(state, view, m, maxWidth) {
       paintMaps(ctx, L, Array.from({ length: pr.Cw }, (_, c) => ({
         data: pr.p,
         offset: c * pr.kh * pr.kw,
-        label: pr.Cw > 1 ? `ch ${c + 1}` : 'value × weight',
+        label: pr.Cw > 1 ? t('playground.chShort', { ch: c + 1 }) : t('playground.valueTimesWeight'),
         scale,
         cellText: (i, j) => {
           const k = (c * pr.kh + i) * pr.kw + j;

@@ -4,6 +4,7 @@
 
 import { $ } from '../../../shared/dom.js';
 import { short as fmt } from '../../../shared/format.js';
+import { t, lang } from '../../../shared/i18n.js';
 import * as conv from './conv-panels.js';
 import { explainPanel } from './conv-explain.js';
 import { convControls } from './conv-controls.js';
@@ -15,19 +16,19 @@ const MAX_TABLE_CELLS = 4096;
 
 export const mode = {
   id: 'conv',
-  label: 'Convolution',
+  label: 'playground.modeConv',
   controls: convControls,
   usesInput: true,
   /** The controls that set each parameter the core may name in an error (its `param`). */
   paramControls: { input: ['input-kind'], weight: ['kernel-text'], stride: ['stride', 'stride-w'], padding: ['padding', 'padding-w'], dilation: ['dilation', 'dilation-w'] },
   panels: [
-    { id: 'input', caption: 'Input', exportTitle: 'Input', testid: 'input', editable: true, hoverFrom: ['input', 'output', 'kernel', 'products'],
-      label: 'Input grid. Arrow keys move, Enter edits a cell.', plan: conv.planInput },
-    { id: 'kernel', caption: 'Kernel', exportTitle: 'Kernel', testid: 'kernel', editable: true, hoverFrom: ['input', 'output', 'kernel', 'products'],
-      label: 'Kernel grid. Arrow keys move, Enter edits a weight.', plan: conv.planKernel },
-    { id: 'output', caption: 'Output (feature maps)', exportTitle: 'Output feature maps', testid: 'output', hoverFrom: ['input', 'output'],
-      label: 'Output feature maps; values are listed in the table below.', plan: conv.planOutput },
-    { id: 'products', caption: 'This step: products and their sum', exportTitle: 'Products of this step', testid: 'products', wide: true,
+    { id: 'input', caption: 'playground.capInput', exportTitle: 'playground.capInput', testid: 'input', editable: true, hoverFrom: ['input', 'output', 'kernel', 'products'],
+      label: 'playground.ariaInputGrid', plan: conv.planInput },
+    { id: 'kernel', caption: 'playground.capKernel', exportTitle: 'playground.capKernel', testid: 'kernel', editable: true, hoverFrom: ['input', 'output', 'kernel', 'products'],
+      label: 'playground.ariaKernelGrid', plan: conv.planKernel },
+    { id: 'output', caption: 'playground.capOutput', exportTitle: 'playground.exportOutput', testid: 'output', hoverFrom: ['input', 'output'],
+      label: 'playground.ariaOutputGrid', plan: conv.planOutput },
+    { id: 'products', caption: 'playground.capProducts', exportTitle: 'playground.exportProducts', testid: 'products', wide: true,
       hoverFrom: ['output'], text: 'equation', dom: explainPanel, plan: conv.planProducts },
   ],
 
@@ -38,7 +39,7 @@ export const mode = {
 
   stepLabel(s, m, count) {
     const { oy, ox } = conv.positionOf(m, s.step);
-    return `${s.step + 1} / ${count} · map ${Math.min(s.filter, m.out.shape[0] - 1) + 1}, row ${oy}, col ${ox}`;
+    return t('playground.convStep', { step: String(s.step + 1), count: String(count), map: String(Math.min(s.filter, m.out.shape[0] - 1) + 1), row: String(oy), col: String(ox) });
   },
 
   readout(h, s, m) {
@@ -46,18 +47,20 @@ export const mode = {
       const inside = h.y >= 0 && h.y < m.H && h.x >= 0 && h.x < m.W;
       const v = inside ? m.input.data[(h.map * m.H + h.y) * m.W + h.x] : 0;
       const n = conv.outputsReading(s, m, h.y, h.x).length;
-      return `Input${m.C > 1 ? ` ch ${h.map + 1}` : ''} row ${h.y}, col ${h.x} = ${fmt(v, 4)}${inside ? '' : ' (padding)'} · read by ${n} output ${n === 1 ? 'cell' : 'cells'} per map`;
+      const where = m.C > 1 ? t('playground.cellInputCh', { ch: h.map + 1, row: h.y, col: h.x }) : t('playground.cellInput', { row: h.y, col: h.x });
+      return t(inside ? 'playground.readInput' : 'playground.readInputPadding', { where, value: fmt(v, 4), count: n });
     }
     if (h.panel === 'output' && m.out) {
       const [, OH, OW] = m.out.shape;
-      return `Map ${h.map + 1} row ${h.y}, col ${h.x} = ${fmt(m.out.data[(h.map * OH + h.y) * OW + h.x], 4)} (conv2d)`;
+      return t('playground.readOutput', { map: h.map + 1, row: h.y, col: h.x, value: fmt(m.out.data[(h.map * OH + h.y) * OW + h.x], 4) });
     }
     if (h.panel === 'kernel' && m.wr.weight) {
       const [, Cw, kh, kw] = m.wr.weight.shape;
       const f = Math.min(s.filter, s.filters.length - 1);
-      return `Weight row ${h.y}, col ${h.x}${Cw > 1 ? `, ch ${h.map + 1}` : ''} = ${fmt(m.wr.weight.data[((f * Cw + h.map) * kh + h.y) * kw + h.x], 4)}`;
+      const value = fmt(m.wr.weight.data[((f * Cw + h.map) * kh + h.y) * kw + h.x], 4);
+      return Cw > 1 ? t('playground.readWeightCh', { row: h.y, col: h.x, ch: h.map + 1, value }) : t('playground.readWeight', { row: h.y, col: h.x, value });
     }
-    if (h.panel === 'products') return 'Product of this window value and this weight';
+    if (h.panel === 'products') return t('playground.readProduct');
     return '';
   },
 
@@ -67,18 +70,18 @@ export const mode = {
   /** Output size, formula, captions and the output table (settings changed). */
   sizes(s, m) {
     if (m.sizes) {
-      formulaLines($('#formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
-      $('#output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
+      formulaLines($('#formula'), [['playground.axisRowsShort', m.sizes.rows], ['playground.axisColsShort', m.sizes.cols]]);
+      $('#output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : t('playground.noOutputShort');
     } else {
       $('#formula').replaceChildren();
-      $('#output-size').textContent = 'no output';
+      $('#output-size').textContent = t('playground.noOutputShort');
     }
     const O = s.filters.length;
-    $('#output-maps').textContent = m.out ? `× ${O} ${O === 1 ? 'map' : 'maps'} (one per filter)` : '';
+    $('#output-maps').textContent = m.out ? t('playground.outputMaps', { count: O }) : '';
     const f = Math.min(s.filter, O - 1);
-    document.querySelector('[data-panel="kernel"] figcaption span').textContent = O > 1 ? `Kernel: filter ${f + 1} of ${O}` : 'Kernel';
+    document.querySelector('[data-panel="kernel"] figcaption span').textContent = O > 1 ? t('playground.capKernelOf', { f: f + 1, count: O }) : t('playground.capKernel');
     document.querySelector('[data-panel="products"] figcaption span').textContent = m.wr.weight && m.wr.weight.shape[1] > 1
-      ? 'This step: value × weight per channel, summed' : 'This step: products and their sum';
+      ? t('playground.capProductsChannels') : t('playground.capProducts');
     renderTable(m);
   },
 
@@ -96,21 +99,22 @@ export const mode = {
 
 let tableFor = null;
 function renderTable(m) {
-  if (tableFor === m) return;
-  tableFor = m;
+  const key = [m, lang()];
+  if (tableFor && tableFor[0] === key[0] && tableFor[1] === key[1]) return;
+  tableFor = key;
   const box = $('#output-table');
   if (!m.out) { box.replaceChildren(); return; }
   const [O, OH, OW] = m.out.shape;
   if (O * OH * OW > MAX_TABLE_CELLS) {
     const p = document.createElement('p');
-    p.textContent = `The output has ${O * OH * OW} values, too many to list; hover the maps to read them.`;
+    p.textContent = t('playground.tableTooMany', { count: O * OH * OW });
     box.replaceChildren(p);
     return;
   }
   box.replaceChildren(...Array.from({ length: O }, (_, f) => {
     const table = document.createElement('table');
     const cap = document.createElement('caption');
-    cap.textContent = `Output map ${f + 1} (${OH} × ${OW})`;
+    cap.textContent = t('playground.tableCaption', { map: f + 1, size: shapeText(OH, OW) });
     const body = document.createElement('tbody');
     for (let y = 0; y < OH; y++) {
       const tr = document.createElement('tr');

@@ -8,6 +8,8 @@ import { shiftTensor } from '../inputs.js';
 import { messagePlan } from '../panels.js';
 import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
+import { t } from '../../../shared/i18n.js';
+import { msg } from '../say.js';
 import { formulaLines, shapeText } from './sizes.js';
 import { inputCellEdit } from './cell-edit.js';
 import { LIMITS } from '../settings.js';
@@ -18,7 +20,7 @@ export const SAME_TOLERANCE = 1e-5;
 
 /**
  * Pools the (shifted) input both ways and, when shifted, the original too for comparison.
- * @returns {{input, C, H, W, sizes, max?, avg?, max0?, avg0?, errors: string[]}}
+ * @returns {{input, C, H, W, sizes, max?, avg?, max0?, avg0?, errors: object[]}} errors: messages (say.js)
  */
 export function poolModel(state, inp) {
   const { window: k, stride, padding, shift, dir } = state.pool;
@@ -27,16 +29,21 @@ export function poolModel(state, inp) {
   const m = { input: shifted, natural: inp.natural, C, H, W, errors: [], params: [] };
   m.sizes = sizes2d({ kind: 'pool', h: H, w: W, kh: k, kw: k, stride: [stride, stride], padding: [padding, padding] });
   const opts = (mode) => ({ mode, kernel: k, stride, padding });
+  // pool2d's invalid_value errors carry no numbers: the page says them from its settings.
+  const context = {
+    padding: msg('playground.errPoolPadding', { p: padding, k, half: Math.floor(k / 2) }),
+    kernel: msg('playground.noOutputBecause', { reasons: m.sizes.reasons }),
+  };
   for (const mode of ['max', 'avg']) {
     const r = pool2d(shifted, opts(mode));
-    if (report(m, r)) continue;
+    if (report(m, r, context)) continue;
     m[mode] = r.value;
     if (shift > 0) {
       const r0 = pool2d(inp.tensor, opts(mode));
       if (!r0.error) m[`${mode}0`] = r0.value;
     }
   }
-  if (!m.sizes.ok && !m.errors.length) m.errors.push(`No output with these settings. ${m.sizes.reasons.join(' ')}`);
+  if (!m.sizes.ok && !m.errors.length) m.errors.push(msg('playground.noOutputBecause', { reasons: m.sizes.reasons }));
   return m;
 }
 
@@ -75,8 +82,14 @@ export function planPoolInput(state, view, m, maxWidth, fit = 560) {
     highlights.push({ rect: { y0: top, y1: top + state.pool.window, x0: left, x1: left + state.pool.window }, color: th.highlight, width: 4 });
   }
   const { shift, dir } = state.pool;
-  const what = shift ? ` (shifted ${dir === 'x' ? 'right' : 'down'} by ${shift} px)` : '';
-  const labels = m.C === 1 ? [`Input ${m.H} × ${m.W}${what}`] : Array.from({ length: m.C }, (_, c) => `Channel ${c + 1}${c === 0 ? what : ''}`);
+  const size = shapeText(m.H, m.W);
+  const shifted = { shift, key: dir === 'x' ? 'playground.mapShiftedRight' : 'playground.mapShiftedDown' };
+  const labels = m.C === 1
+    ? [shift ? t(shifted.key, { what: t('playground.mapInput', { size }), shift }) : t('playground.mapInput', { size })]
+    : Array.from({ length: m.C }, (_, c) => {
+      const ch = t('playground.mapChannel', { ch: c + 1 });
+      return shift && c === 0 ? t(shifted.key, { what: ch, shift }) : ch;
+    });
   return {
     width: Math.max(L.width, 160),
     height: L.height + (scale ? legendHeight() + 8 : 0),
@@ -93,13 +106,13 @@ export function planPoolInput(state, view, m, maxWidth, fit = 560) {
 export function planPooled(state, view, m, mode, maxWidth, fit = 520) {
   const th = theme();
   const out = m[mode];
-  if (!out) return messagePlan(maxWidth, 'No pooled output: the message above explains why.');
+  if (!out) return messagePlan(maxWidth, t('playground.noPooledOutput'));
   const [C, OH, OW] = out.shape;
   const scale = autoScale(out.data, false);
   const before = m[`${mode}0`];
   const sv = survival(out, before);
   const L = layoutMaps({ count: C, h: OH, w: OW, maxWidth, maxCell: 64 * getTextScale(), maxHeight: Math.min(520, fit - legendHeight() - 8) });
-  const name = mode === 'max' ? 'Max pooling' : 'Average pooling';
+  const name = t(mode === 'max' ? 'playground.maxPoolingShort' : 'playground.avgPoolingShort');
   const hv = view.hover?.panel === mode ? view.hover : null;
   return {
     width: Math.max(L.width, 160),
@@ -110,12 +123,12 @@ export function planPooled(state, view, m, mode, maxWidth, fit = 520) {
       paintMaps(ctx, L, Array.from({ length: C }, (_, c) => ({
         data: out.data,
         offset: c * OH * OW,
-        label: C === 1 ? `${name} ${OH} × ${OW}` : `${name} · ch ${c + 1}`,
+        label: C === 1 ? `${name} ${shapeText(OH, OW)}` : `${name} · ${t('playground.chShort', { ch: c + 1 })}`,
         scale,
         marks: sv ? sv.marks[c] : [],
         cellText: before ? (y, x, v) => {
           const old = before.data[(c * OH + y) * OW + x];
-          return sv.marks[c][y * OW + x].kind === 'same' ? fmt(v) : [fmt(v), `was ${fmt(old)}`];
+          return sv.marks[c][y * OW + x].kind === 'same' ? fmt(v) : [fmt(v), t('playground.wasValue', { value: fmt(old) })];
         } : undefined,
         highlights: hv && hv.map === c ? [{ cells: [[hv.y, hv.x]], color: th.highlight, width: 4 }] : [],
       })), { th });
@@ -130,21 +143,21 @@ const controls = {
   /** The fieldset (constant markup, inserted once into the settings form). */
   markup: `
   <fieldset class="panel" data-modes="pool" id="fs-pool">
-    <legend>Pooling</legend>
-    <div class="hp"><label for="pool-window">Window</label><input type="number" id="pool-window" data-testid="pool-window" min="1" max="8" step="1"></div>
-    <div class="hp"><label for="pool-stride">Stride</label><input type="number" id="pool-stride" data-testid="pool-stride" min="1" max="8" step="1"></div>
-    <div class="hp"><label for="pool-padding">Padding</label><input type="number" id="pool-padding" data-testid="pool-padding" min="0" max="4" step="1"></div>
-    <p class="muted small">Padding may be at most half the window. Average pooling counts padded zeros (PyTorch's default).</p>
+    <legend data-i18n="playground.poolLegend">Pooling</legend>
+    <div class="hp"><label for="pool-window" data-i18n="playground.window">Window</label><input type="number" id="pool-window" data-testid="pool-window" min="1" max="8" step="1"></div>
+    <div class="hp"><label for="pool-stride" data-i18n="playground.stride">Stride</label><input type="number" id="pool-stride" data-testid="pool-stride" min="1" max="8" step="1"></div>
+    <div class="hp"><label for="pool-padding" data-i18n="playground.padding">Padding</label><input type="number" id="pool-padding" data-testid="pool-padding" min="0" max="4" step="1"></div>
+    <p class="muted small" data-i18n="playground.poolHint">Padding may be at most half the window. Average pooling counts padded zeros (PyTorch's default).</p>
     <div class="row">
-      <button type="button" id="shift" data-testid="shift" class="primary">Shift by one pixel</button>
-      <label>Direction
-        <select id="shift-dir" data-testid="shift-dir"><option value="x">right</option><option value="y">down</option></select>
+      <button type="button" id="shift" data-testid="shift" class="primary" data-i18n="playground.shiftButton">Shift by one pixel</button>
+      <label><span data-i18n="playground.direction">Direction</span>
+        <select id="shift-dir" data-testid="shift-dir"><option value="x" data-i18n="playground.dirRight">right</option><option value="y" data-i18n="playground.dirDown">down</option></select>
       </label>
-      <button type="button" id="shift-reset" data-testid="shift-reset">Reset shift</button>
+      <button type="button" id="shift-reset" data-testid="shift-reset" data-i18n="playground.shiftReset">Reset shift</button>
     </div>
     <p id="pool-survival" class="survival" data-testid="pool-survival" aria-live="polite"></p>
     <div class="sizes">
-      <p class="out-size">Output size: <output id="pool-output-size" data-testid="pool-output-size"></output></p>
+      <p class="out-size"><span data-i18n="playground.outputSize">Output size:</span> <output id="pool-output-size" data-testid="pool-output-size"></output></p>
       <div id="pool-formula" data-testid="pool-formula" class="formula mono"></div>
       <p class="error reason" data-reason></p>
     </div>
@@ -155,15 +168,15 @@ const controls = {
     const err = actions.controlError;
     const upd = actions.update;
     $('#pool-window').addEventListener('input', (e) => {
-      const v = readInt(e.target, LIMITS.window, 'The window', err);
+      const v = readInt(e.target, LIMITS.window, 'playground.whatWindow', err);
       if (v !== null) upd((s) => { s.pool.window = v; s.pool.stride = v; s.pool.padding = Math.min(s.pool.padding, Math.floor(v / 2)); }, { key: 'pool-window' });
     });
     $('#pool-stride').addEventListener('input', (e) => {
-      const v = readInt(e.target, LIMITS.pstride, 'The pooling stride', err);
+      const v = readInt(e.target, LIMITS.pstride, 'playground.whatPoolStride', err);
       if (v !== null) upd((s) => { s.pool.stride = v; }, { key: 'pool-stride' });
     });
     $('#pool-padding').addEventListener('input', (e) => {
-      const v = readInt(e.target, LIMITS.ppadding, 'The pooling padding', err);
+      const v = readInt(e.target, LIMITS.ppadding, 'playground.whatPoolPadding', err);
       if (v !== null) upd((s) => { s.pool.padding = v; }, { key: 'pool-padding' });
     });
     for (const id of ['pool-window', 'pool-stride', 'pool-padding']) $(`#${id}`).addEventListener('change', () => actions.resync());
@@ -184,20 +197,21 @@ const controls = {
 
 export const mode = {
   id: 'pool',
-  label: 'Pooling',
+  label: 'playground.modePool',
   controls,
   usesInput: true,
   player: false,
   paramControls: { input: ['input-kind'], kernel: ['pool-window'], stride: ['pool-stride'], padding: ['pool-padding'] },
   panels: [
-    { id: 'pool-input', caption: 'Input', exportTitle: 'Pooling input', testid: 'pool-input', wide: true, editable: true, hoverFrom: ['max', 'avg'],
-      label: 'Input grid. Arrow keys move, Enter edits a cell.', plan: planPoolInput },
-    { id: 'max', caption: 'Max pooling', exportTitle: 'Max pooling', testid: 'max', hoverFrom: ['max'], label: 'Max-pooled values',
+    { id: 'pool-input', caption: 'playground.capInput', exportTitle: 'playground.exportPoolInput', testid: 'pool-input', wide: true, editable: true, hoverFrom: ['max', 'avg'],
+      label: 'playground.ariaInputGrid', plan: planPoolInput },
+    { id: 'max', caption: 'playground.capMaxPooling', exportTitle: 'playground.capMaxPooling', testid: 'max', hoverFrom: ['max'], label: 'playground.ariaMaxPooled',
       plan: (s, ui, m, w, fit) => planPooled(s, ui, m, 'max', w, fit) },
-    { id: 'avg', caption: 'Average pooling', exportTitle: 'Average pooling', testid: 'avg', hoverFrom: ['avg'], label: 'Average-pooled values',
+    { id: 'avg', caption: 'playground.capAvgPooling', exportTitle: 'playground.capAvgPooling', testid: 'avg', hoverFrom: ['avg'], label: 'playground.ariaAvgPooled',
       plan: (s, ui, m, w, fit) => planPooled(s, ui, m, 'avg', w, fit) },
   ],
-  note: 'After a shift: <span class="swatch same" aria-hidden="true"></span> outlined cells with a corner flag kept their value; <span class="swatch changed" aria-hidden="true"></span> cells with a dashed inner outline changed (their old value is shown as “was …”).',
+  // Catalog text and constant markup only (no URL or user text).
+  note: () => t('playground.poolNote', { same: '<span class="swatch same" aria-hidden="true"></span>', changed: '<span class="swatch changed" aria-hidden="true"></span>' }),
 
   key: (s, env) => JSON.stringify([s.input.kind, s.input.size, s.input.seed, s.input.color, [...s.input.edits], s.pool, env.inputVersion]),
   model: (s, env) => poolModel(s, env.input),
@@ -207,23 +221,23 @@ export const mode = {
   readout(h, s, m) {
     if ((h.panel !== 'max' && h.panel !== 'avg') || !m[h.panel]) return '';
     const [, OH, OW] = m[h.panel].shape;
-    return `${h.panel === 'max' ? 'Max' : 'Average'} of its window (ch ${h.map + 1}, row ${h.y}, col ${h.x}) = ${fmt(m[h.panel].data[(h.map * OH + h.y) * OW + h.x], 4)}`;
+    return t(h.panel === 'max' ? 'playground.readMax' : 'playground.readAvg', { ch: h.map + 1, row: h.y, col: h.x, value: fmt(m[h.panel].data[(h.map * OH + h.y) * OW + h.x], 4) });
   },
 
   sizes(s, m) {
-    formulaLines($('#pool-formula'), [['rows', m.sizes.rows], ['cols', m.sizes.cols]]);
-    $('#pool-output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : 'no output';
+    formulaLines($('#pool-formula'), [['playground.axisRowsShort', m.sizes.rows], ['playground.axisColsShort', m.sizes.cols]]);
+    $('#pool-output-size').textContent = m.sizes.ok ? shapeText(m.sizes.rows.value.size, m.sizes.cols.value.size) : t('playground.noOutputShort');
     const max = survival(m.max, m.max0);
     const avg = survival(m.avg, m.avg0);
     const el = $('#pool-survival');
-    if (s.pool.shift === 0) el.textContent = 'Press “Shift by one pixel” to move the input and see which pooled values survive.';
+    if (s.pool.shift === 0) el.textContent = t('playground.shiftPrompt');
     else if (max && avg) {
-      el.textContent = `After shifting ${s.pool.shift} px ${s.pool.dir === 'x' ? 'right' : 'down'}: max pooling kept ${max.same} of ${max.total} values, average pooling kept ${avg.same} of ${avg.total}.`;
+      el.textContent = t(s.pool.dir === 'x' ? 'playground.survivalRight' : 'playground.survivalDown', { shift: s.pool.shift, maxSame: max.same, maxTotal: max.total, avgSame: avg.same, avgTotal: avg.total });
     } else el.textContent = '';
   },
 
   /** Hand edits apply to the unshifted input (m.input is the shifted copy, so edits wait). */
   cellEdit: (panel, hit, s, m) => (s.pool.shift > 0
-    ? { refused: 'Reset the shift before editing cells (the grid shown is the shifted copy).' }
+    ? { refused: msg('playground.errEditShifted') }
     : inputCellEdit(m.input, hit)),
 };

@@ -5,7 +5,8 @@
 import { absMax } from '../../../shared/colors.js';
 import { layoutMaps, paintMaps, paintLegend, legendHeight, hitTest, theme, getTextScale } from '../../../shared/grid.js';
 import { conv1d, report } from '../compute.js';
-import { DIMS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from '../text-embedding.js';
+import { DIMS, DIM_LABELS, DETECTORS, NGRAM, tokenize, embed, detectorWeight } from '../text-embedding.js';
+import { t as tr } from '../../../shared/i18n.js';
 import { short as fmt } from '../../../shared/format.js';
 import { messagePlan, wrapText } from '../panels.js';
 
@@ -76,7 +77,8 @@ function headerHeight(labels, fs, th) {
 export function planEmbedding(state, view, m, maxWidth) {
   const th = theme();
   const fs = Math.round(14 * getTextScale());
-  const lw = labelWidth(DIMS, fs, th);
+  const dims = DIM_LABELS.map((k) => tr(k));
+  const lw = labelWidth(dims, fs, th);
   const L = layoutMaps({ count: 1, h: DIMS.length, w: m.words.length, maxWidth: maxWidth - lw - 40, maxCell: 60 * getTextScale(), maxHeight: 400, label: false });
   const hh = headerHeight(m.words, fs, th);
   const scale = { kind: 'diverging', limit: Math.max(1, absMax(m.emb.data)) };
@@ -87,7 +89,7 @@ export function planEmbedding(state, view, m, maxWidth) {
     height: hh + L.height + legendHeight() + 10,
     paint(ctx) {
       paintColLabels(ctx, m.words, lw, hh, L.cell, fs, th, win);
-      paintRowLabels(ctx, DIMS, lw, hh, L.cell, fs, th);
+      paintRowLabels(ctx, dims, lw, hh, L.cell, fs, th);
       paintMaps(ctx, L, [{
         data: m.emb.data,
         scale,
@@ -102,10 +104,11 @@ export function planEmbedding(state, view, m, maxWidth) {
 /** The selected detector's weights and the products of the current window. */
 export function planDetector(state, view, m, maxWidth) {
   const th = theme();
-  if (!m.out) return messagePlan(maxWidth, 'No output (see the message above).');
+  if (!m.out) return messagePlan(maxWidth, tr('playground.noOutputSeeAbove'));
   const fs = Math.round(14 * getTextScale());
-  const lw = labelWidth(DIMS, fs, th);
-  const cols = ['word 1', 'word 2', 'word 3'];
+  const dims = DIM_LABELS.map((k) => tr(k));
+  const lw = labelWidth(dims, fs, th);
+  const cols = [1, 2, 3].map((n) => tr('playground.wordN', { n }));
   const hh = headerHeight(cols, fs, th);
   const d = m.det;
   const W = m.words.length;
@@ -128,7 +131,7 @@ export function planDetector(state, view, m, maxWidth) {
   const value = m.out.data[o * OL + t];
   const gram = m.words.slice(t, t + NGRAM).join(' ');
   const terms = Array.from(p, (_, k) => `${fmt(a[k])}×${fmt(w[k])}`).filter((_, k) => a[k] !== 0 || w[k] !== 0);
-  const eq = `"${gram}" → ${DETECTORS[o].label}: ${terms.length ? terms.join(' + ') : '0'} = ${fmt(value, 4)}`;
+  const eq = tr('playground.textEquation', { gram, detector: tr(DETECTORS[o].label), terms: terms.length ? terms.join(' + ') : '0', value: fmt(value, 4) });
   const efs = Math.round(16 * getTextScale());
   const width = Math.min(maxWidth, px + Lp.width);
   const lines = wrapText(eq, Math.max(200, width), efs, th);
@@ -144,14 +147,14 @@ export function planDetector(state, view, m, maxWidth) {
       ctx.font = `600 ${fs}px ${th.font}`;
       ctx.fillStyle = th.fg;
       ctx.textBaseline = 'top';
-      ctx.fillText('Detector weights', 0, 0);
-      ctx.fillText('value × weight', px - lw, 0);
+      ctx.fillText(tr('playground.detectorWeights'), 0, 0);
+      ctx.fillText(tr('playground.valueTimesWeight'), px - lw, 0);
       ctx.restore();
       paintColLabels(ctx, cols, lw, hh, Lw.cell, fs, th);
-      paintRowLabels(ctx, DIMS, lw, hh, Lw.cell, fs, th);
+      paintRowLabels(ctx, dims, lw, hh, Lw.cell, fs, th);
       paintMaps(ctx, Lw, [{ data: w, scale: wScale }], { th, ox: lw, oy: hh });
       paintColLabels(ctx, m.words.slice(t, t + NGRAM), px, hh, Lp.cell, fs, th);
-      paintRowLabels(ctx, DIMS, px, hh, Lp.cell, fs, th);
+      paintRowLabels(ctx, dims, px, hh, Lp.cell, fs, th);
       paintMaps(ctx, Lp, [{ data: p, scale: pScale, cellText: (i, j) => [`${fmt(a[i * NGRAM + j])}×${fmt(w[i * NGRAM + j])}`, `=${fmt(p[i * NGRAM + j])}`] }], { th, ox: px, oy: hh });
       paintLegend(ctx, lw, gridH + 8, 160, wScale, th);
       ctx.save();
@@ -168,10 +171,10 @@ export function planDetector(state, view, m, maxWidth) {
 /** Every detector's response at every 3-gram (conv1d output), the maximum of each marked. */
 export function planTextOutput(state, view, m, maxWidth) {
   const th = theme();
-  if (!m.out) return messagePlan(maxWidth, 'No output (see the message above).');
+  if (!m.out) return messagePlan(maxWidth, tr('playground.noOutputSeeAbove'));
   const [O, OL] = m.out.shape;
   const fs = Math.round(14 * getTextScale());
-  const names = DETECTORS.map((d) => d.label.replace(/ \(.*/, ''));
+  const names = DETECTORS.map((d) => tr(d.short));
   const lw = labelWidth(names, fs, th);
   const grams = Array.from({ length: OL }, (_, t) => m.words.slice(t, t + NGRAM).join(' '));
   const hh = headerHeight(grams, fs, th);

@@ -3,6 +3,7 @@
 
 import { $ } from '../../../shared/dom.js';
 import { short as fmt } from '../../../shared/format.js';
+import { t } from '../../../shared/i18n.js';
 import { DETECTORS, VOCAB } from '../text-embedding.js';
 import { textModel, textCount, planEmbedding, planDetector, planTextOutput } from './text-panels.js';
 import { option, put } from '../form.js';
@@ -12,26 +13,26 @@ const controls = {
   /** The fieldset (constant markup, inserted once into the settings form). */
   markup: `
   <fieldset class="panel" data-modes="text" id="fs-text">
-    <legend>1-D convolution on text</legend>
-    <label class="field">Sentence (up to 12 words)
+    <legend data-i18n="playground.textLegend">1-D convolution on text</legend>
+    <label class="field"><span data-i18n="playground.sentence">Sentence (up to 12 words)</span>
       <input type="text" id="sentence" data-testid="sentence" maxlength="200" autocomplete="off" spellcheck="false">
     </label>
-    <label class="field">3-gram detector (kernel size 3)
+    <label class="field"><span data-i18n="playground.detector">3-gram detector (kernel size 3)</span>
       <select id="detector" data-testid="detector"></select>
     </label>
     <p id="text-best" class="survival" data-testid="text-best" aria-live="polite"></p>
     <p id="text-unknown" class="info" data-testid="text-unknown"></p>
     <details>
-      <summary>About the toy embedding</summary>
-      <p class="small">Each word is 4 hand-set numbers: <span class="mono">positive, negative, negation, intensity</span> (e.g. <span class="mono">good = [1, 0, 0, 0]</span>, <span class="mono">not = [0, 0, 1, 0]</span>, <span class="mono">really = [0, 0, 0, 1]</span>). It is not learned; it is small enough to check every product by hand. Unknown words get zeros.</p>
+      <summary data-i18n="playground.aboutEmbedding">About the toy embedding</summary>
+      <p class="small" id="embedding-about"></p>
       <p class="small" id="vocab-list"></p>
     </details>
   </fieldset>
 `,
 
   init(actions) {
-    for (const d of DETECTORS) $('#detector').append(option(d.id, d.label));
-    $('#vocab-list').textContent = `Vocabulary: ${Object.entries(VOCAB).map(([w, v]) => `${w} [${v.map((x) => fmt(x)).join(', ')}]`).join('; ')}.`;
+    for (const d of DETECTORS) $('#detector').append(option(d.id, t(d.label)));
+    this.relabel();
     const upd = actions.update;
     $('#sentence').addEventListener('input', (e) => actions.setSentence(e.target.value));
     $('#detector').addEventListener('change', (e) => upd((s) => { s.text.detector = e.target.value; }, { key: null }));
@@ -40,28 +41,35 @@ const controls = {
     put($('#sentence'), s.text.sentence, info.force);
     put($('#detector'), s.text.detector, info.force);
   },
+
+  /** Re-words the detector menu and the embedding's explanation after a language switch. */
+  relabel() {
+    for (const o of $('#detector').options) o.textContent = t(DETECTORS.find((d) => d.id === o.value).label);
+    $('#embedding-about').textContent = t('playground.embeddingAbout');
+    $('#vocab-list').textContent = t('playground.vocabulary', { list: Object.entries(VOCAB).map(([w, v]) => `${w} [${v.map((x) => fmt(x)).join(', ')}]`).join('; ') });
+  },
 };
 
 /** The sentence as vectors, the detector with this step's products, every response. */
 const panels = [
-  { id: 'embedding', caption: 'Words as vectors (embedding)', exportTitle: 'Sentence as word vectors', testid: 'text-embedding', wide: true,
-    hoverFrom: ['responses'], label: 'Embedding matrix of the sentence', plan: planEmbedding },
-  { id: 'detector', caption: "Detector and this step's products", exportTitle: '3-gram detector', testid: 'text-detector', wide: true,
+  { id: 'embedding', caption: 'playground.capEmbedding', exportTitle: 'playground.exportEmbedding', testid: 'text-embedding', wide: true,
+    hoverFrom: ['responses'], label: 'playground.ariaEmbedding', plan: planEmbedding },
+  { id: 'detector', caption: 'playground.capDetector', exportTitle: 'playground.exportDetector', testid: 'text-detector', wide: true,
     hoverFrom: ['responses'], text: 'text-equation', plan: planDetector },
-  { id: 'responses', caption: 'Detector responses (conv1d)', exportTitle: 'Detector responses', testid: 'text-output', wide: true,
-    hoverFrom: ['responses'], label: 'Responses of every 3-gram detector', plan: planTextOutput },
+  { id: 'responses', caption: 'playground.capResponses', exportTitle: 'playground.exportResponses', testid: 'text-output', wide: true,
+    hoverFrom: ['responses'], label: 'playground.ariaResponses', plan: planTextOutput },
 ];
 
 export const mode = {
   id: 'text',
-  label: '1-D conv on text',
+  label: 'playground.modeText',
   controls,
   panels,
 
   key: (s) => `${s.text.sentence}|${s.text.detector}`,
   model: (s) => textModel(s),
   steps: (m) => textCount(m),
-  stepLabel: (s, m, count) => `3-gram ${s.step + 1} / ${count}: “${m.words.slice(s.step, s.step + 3).join(' ')}”`,
+  stepLabel: (s, m, count) => t('playground.textStepLabel', { step: String(s.step + 1), count: String(count), gram: m.words.slice(s.step, s.step + 3).join(' ') }),
 
   readout(h, s, m) {
     if (h.panel !== 'responses' || !m.out) return '';
@@ -79,11 +87,11 @@ export const mode = {
       const b = m.best[d];
       const top = m.best.reduce((a, x, i) => (x.value > m.best[a].value ? i : a), 0);
       best.textContent = b.value > 0
-        ? `Fires most for “${DETECTORS[d].label}”: “${b.gram}” (${fmt(b.value, 4)}).`
-        : `“${DETECTORS[d].label}” does not fire on this sentence (its best response is ${fmt(b.value, 4)}).`;
-      if (top !== d && m.best[top].value > 0) best.textContent += ` Strongest of all detectors: “${m.best[top].gram}” for “${DETECTORS[top].label}” (${fmt(m.best[top].value, 4)}).`;
+        ? t('playground.textFires', { detector: t(DETECTORS[d].label), gram: b.gram, value: fmt(b.value, 4) })
+        : t('playground.textNoFire', { detector: t(DETECTORS[d].label), value: fmt(b.value, 4) });
+      if (top !== d && m.best[top].value > 0) best.textContent += ` ${t('playground.textStrongest', { gram: m.best[top].gram, detector: t(DETECTORS[top].label), value: fmt(m.best[top].value, 4) })}`;
     } else best.textContent = '';
-    $('#text-unknown').textContent = m.unknown.length ? `Not in the toy vocabulary (zero vectors): ${[...new Set(m.unknown)].join(', ')}.` : '';
+    $('#text-unknown').textContent = m.unknown.length ? t('playground.textUnknown', { words: [...new Set(m.unknown)].join(', ') }) : '';
   },
 
   /** Clicking a response moves the step to its 3-gram and selects its detector. */

@@ -10,6 +10,8 @@ import { convTranspose1d, convTranspose2d, axisSize, report } from '../compute.j
 import { messagePlan } from '../panels.js';
 import { short as fmt } from '../../../shared/format.js';
 import { $ } from '../../../shared/dom.js';
+import { t } from '../../../shared/i18n.js';
+import { msg, say } from '../say.js';
 import { formulaLines, shapeText } from './sizes.js';
 import { LIMITS } from '../settings.js';
 import { filterFromText, filterToText } from '../kernels.js';
@@ -43,14 +45,21 @@ export function trModel(state) {
   const tr = state.tr;
   const { inM, kM } = trMatrices(tr);
   const m = { tr, inM, kM, N: inM.h * inM.w, errors: [], params: [], axes: [], final: null, cache: new Map() };
-  const axes = tr.dim === 2 ? [['Rows', inM.h, kM.h], ['Columns', inM.w, kM.w]] : [['Length', inM.w, kM.w]];
-  for (const [name, input, kernel] of axes) {
+  const axes = tr.dim === 2
+    ? [['playground.axisRows', 'playground.axisRowsShort', inM.h, kM.h], ['playground.axisCols', 'playground.axisColsShort', inM.w, kM.w]]
+    : [['playground.axisLength', 'playground.axisLengthShort', inM.w, kM.w]];
+  for (const [name, short, input, kernel] of axes) {
     const r = axisSize({ kind: 'transposed', input, kernel, stride: tr.stride, padding: tr.padding, outputPadding: tr.outpad });
-    m.axes.push({ name, ...r });
-    if (!report(m, r) && r.value.size < 1) m.errors.push(`${name}: ${r.value.reason}.`);
+    m.axes.push({ name: short, ...r });
+    if (!report(m, r) && r.value.size < 1) m.errors.push(msg('playground.axisReason', { axis: msg(name), reason: r.value.reasonMsg ?? msg('playground.noOutputShort') }));
   }
   const f = run(tr, inM.data);
-  if (!report(m, f)) m.final = f.value;
+  // The core's invalid_value errors carry no numbers: the page says them from its settings.
+  const context = {
+    outputPadding: msg('playground.errOutpad', { op: tr.outpad, s: tr.stride, d: 1 }),
+    padding: msg('playground.errCrop', { p: tr.padding }),
+  };
+  if (!report(m, f, context)) m.final = f.value;
   return m;
 }
 
@@ -103,8 +112,10 @@ export function planTrInput(state, view, m, maxWidth) {
     width: Math.min(maxWidth, kx + Lk.width),
     height,
     paint(ctx) {
-      paintMaps(ctx, Li, [{ data: m.inM.data, label: `Input ${m.tr.dim === 2 ? `${m.inM.h} × ${m.inM.w}` : `length ${m.inM.w}`}`, scale: inScale, highlights: hl }], { th });
-      paintMaps(ctx, Lk, [{ data: m.kM.data, label: `Kernel ${m.tr.dim === 2 ? `${m.kM.h} × ${m.kM.w}` : `size ${m.kM.w}`}`, scale: kScale }], { th, ox: kx });
+      const inLabel = m.tr.dim === 2 ? t('playground.mapInput', { size: shapeText(m.inM.h, m.inM.w) }) : t('playground.mapInputLength', { n: m.inM.w });
+      const kLabel = m.tr.dim === 2 ? t('playground.mapKernel', { size: shapeText(m.kM.h, m.kM.w) }) : t('playground.mapKernelSize', { n: m.kM.w });
+      paintMaps(ctx, Li, [{ data: m.inM.data, label: inLabel, scale: inScale, highlights: hl }], { th });
+      paintMaps(ctx, Lk, [{ data: m.kM.data, label: kLabel, scale: kScale }], { th, ox: kx });
       paintLegend(ctx, 0, Math.max(Li.height, Lk.height) + 8, Math.min(200, Math.max(Li.width, 140)), inScale, th);
     },
     hit: (px, py) => hitTest(Li, px, py),
@@ -114,7 +125,7 @@ export function planTrInput(state, view, m, maxWidth) {
 /** This step's scaled kernel copy, the running sum, and the final output. */
 export function planTrOutput(state, view, m, maxWidth, fit = 560) {
   const th = theme();
-  if (!m.final) return messagePlan(maxWidth, 'No output: the message above explains why. Change a setting and it computes again.');
+  if (!m.final) return messagePlan(maxWidth, t('playground.noOutputPanel'));
   const s = Math.min(state.step, m.N);
   const st = trStep(m, s);
   const [, OH, OW] = m.final.shape;
@@ -126,9 +137,9 @@ export function planTrOutput(state, view, m, maxWidth, fit = 560) {
   if (k >= 0) hl.push({ rect: footprint(m, k), color: view.hover?.panel === 'tr-input' ? th.accent : th.highlight, width: 4 });
   const x = s >= 1 ? m.inM.data[s - 1] : null;
   const labels = [
-    s >= 1 ? `Step ${s}: input ${fmt(x)} × kernel` : 'Step 0: nothing added yet',
-    `Partial sum (${s} of ${m.N} inputs)`,
-    m.tr.dim === 2 ? `Final output ${OH} × ${OW}` : `Final output, length ${OW}`,
+    s >= 1 ? t('playground.trStepMap', { s, x: fmt(x) }) : t('playground.trStepZero'),
+    t('playground.trPartial', { s, count: m.N }),
+    m.tr.dim === 2 ? t('playground.trFinal', { size: shapeText(OH, OW) }) : t('playground.trFinalLength', { n: OW }),
   ];
   const zero = new Float32Array(OH * OW);
   return {
@@ -151,25 +162,25 @@ const controls = {
   /** The fieldset (constant markup, inserted once into the settings form). */
   markup: `
   <fieldset class="panel" data-modes="transposed" id="fs-tr">
-    <legend>Transposed convolution</legend>
-    <label class="field">Dimensions
-      <select id="t-dim" data-testid="t-dim"><option value="2">2-D (images)</option><option value="1">1-D (sequences)</option></select>
+    <legend data-i18n="playground.trLegend">Transposed convolution</legend>
+    <label class="field"><span data-i18n="playground.trDims">Dimensions</span>
+      <select id="t-dim" data-testid="t-dim"><option value="2" data-i18n="playground.trDim2">2-D (images)</option><option value="1" data-i18n="playground.trDim1">1-D (sequences)</option></select>
     </label>
-    <label class="field">Input values (rows of numbers)
+    <label class="field"><span data-i18n="playground.trInputValues">Input values (rows of numbers)</span>
       <textarea id="t-input" data-testid="t-input" rows="3" spellcheck="false" class="mono"></textarea>
     </label>
-    <label class="field">Kernel values
+    <label class="field"><span data-i18n="playground.trKernelValues">Kernel values</span>
       <textarea id="t-kernel" data-testid="t-kernel" rows="3" spellcheck="false" class="mono"></textarea>
     </label>
     <p id="t-edit-error" class="error" data-testid="t-edit-error" role="alert"></p>
-    <div class="hp"><label for="t-stride">Stride</label><input type="number" id="t-stride" data-testid="t-stride" min="1" max="4" step="1"></div>
-    <div class="hp"><label for="t-padding">Padding (cropped)</label><input type="number" id="t-padding" data-testid="t-padding" min="0" max="4" step="1"></div>
-    <div class="hp"><label for="t-outpad">Output padding</label><input type="number" id="t-outpad" data-testid="t-outpad" min="0" max="3" step="1"></div>
+    <div class="hp"><label for="t-stride" data-i18n="playground.stride">Stride</label><input type="number" id="t-stride" data-testid="t-stride" min="1" max="4" step="1"></div>
+    <div class="hp"><label for="t-padding" data-i18n="playground.trPadding">Padding (cropped)</label><input type="number" id="t-padding" data-testid="t-padding" min="0" max="4" step="1"></div>
+    <div class="hp"><label for="t-outpad" data-i18n="playground.trOutpad">Output padding</label><input type="number" id="t-outpad" data-testid="t-outpad" min="0" max="3" step="1"></div>
     <div class="sizes">
-      <p class="out-size">Output size: <output id="t-output-size" data-testid="t-output-size"></output></p>
+      <p class="out-size"><span data-i18n="playground.outputSize">Output size:</span> <output id="t-output-size" data-testid="t-output-size"></output></p>
       <div id="t-formula" data-testid="t-formula" class="formula mono"></div>
       <p class="error reason" data-reason></p>
-      <p class="muted small">(input − 1)·stride − 2·padding + dilation·(kernel − 1) + output padding + 1, per axis.</p>
+      <p class="muted small" data-i18n="playground.trRule">(input − 1)·stride − 2·padding + dilation·(kernel − 1) + output padding + 1, per axis.</p>
     </div>
   </fieldset>
 `,
@@ -181,18 +192,18 @@ const controls = {
     const trMatrix = (el, which) => {
       const dim = actions.state().tr.dim;
       const r = filterFromText(el.value, 1);
-      let msg = r.error ?? '';
-      if (!msg && (r.spec.h > LIMITS.tside.max || r.spec.w > (dim === 1 && which === 'in' ? 8 : LIMITS.tside.max))) msg = `At most ${LIMITS.tside.max}×${LIMITS.tside.max} here (8 values for a 1-D input).`;
-      if (!msg && dim === 1 && r.spec.h !== 1) msg = 'A 1-D input or kernel is a single row of numbers.';
-      if (!msg && r.spec.data.some((v) => Math.abs(v) > LIMITS.value.max)) msg = 'Values must lie within ±999.';
-      actions.trError(msg);
-      if (msg) return;
+      let problem = r.error ?? '';
+      if (!problem && (r.spec.h > LIMITS.tside.max || r.spec.w > (dim === 1 && which === 'in' ? 8 : LIMITS.tside.max))) problem = msg('playground.errTrSize', { max: LIMITS.tside.max });
+      if (!problem && dim === 1 && r.spec.h !== 1) problem = msg('playground.errTrOneRow');
+      if (!problem && r.spec.data.some((v) => Math.abs(v) > LIMITS.value.max)) problem = msg('playground.errTrValues', { max: String(LIMITS.value.max) });
+      actions.trError(problem);
+      if (problem) return;
       const m = { h: r.spec.h, w: r.spec.w, data: r.spec.data };
       upd((s) => { s.tr[`${which}${dim}`] = m; }, { key: `t-${which}`, resetStep: true });
     };
     $('#t-input').addEventListener('input', (e) => trMatrix(e.target, 'in'));
     $('#t-kernel').addEventListener('input', (e) => trMatrix(e.target, 'k'));
-    for (const [id, key, lim, what] of [['t-stride', 'stride', LIMITS.tstride, 'The stride'], ['t-padding', 'padding', LIMITS.tpadding, 'The padding'], ['t-outpad', 'outpad', LIMITS.toutpad, 'The output padding']]) {
+    for (const [id, key, lim, what] of [['t-stride', 'stride', LIMITS.tstride, 'playground.whatStride'], ['t-padding', 'padding', LIMITS.tpadding, 'playground.whatPadding'], ['t-outpad', 'outpad', LIMITS.toutpad, 'playground.whatOutpad']]) {
       $(`#${id}`).addEventListener('input', (e) => {
         const v = readInt(e.target, lim, what, err);
         if (v !== null) upd((s) => { s.tr[key] = v; }, { key: id, resetStep: true });
@@ -204,40 +215,40 @@ const controls = {
     put($('#t-dim'), s.tr.dim, info.force);
     const m = s.tr.dim === 2 ? [s.tr.in2, s.tr.k2] : [s.tr.in1, s.tr.k1];
     for (const [el, mat] of [[$('#t-input'), m[0]], [$('#t-kernel'), m[1]]]) {
-      const t = filterToText({ c: 1, ...mat });
-      if ((info.force || document.activeElement !== el) && el.value !== t) el.value = t;
+      const text = filterToText({ c: 1, ...mat });
+      if ((info.force || document.activeElement !== el) && el.value !== text) el.value = text;
     }
     put($('#t-stride'), s.tr.stride, info.force);
     put($('#t-padding'), s.tr.padding, info.force);
     put($('#t-outpad'), s.tr.outpad, info.force);
-    $('#t-edit-error').textContent = info.trError ?? '';
+    $('#t-edit-error').textContent = say(info.trError);
   },
 };
 
 export const mode = {
   id: 'transposed',
-  label: 'Transposed conv',
+  label: 'playground.modeTransposed',
   controls,
   paramControls: { input: ['t-input'], weight: ['t-kernel'], kernel: ['t-kernel'], stride: ['t-stride'], padding: ['t-padding'], outputPadding: ['t-outpad'] },
   panels: [
-    { id: 'tr-input', caption: 'Input and kernel', exportTitle: 'Transposed convolution: input and kernel', testid: 't-input', wide: true,
-      hoverFrom: ['tr-input'], label: 'Transposed convolution input and kernel', plan: planTrInput },
-    { id: 'tr-output', caption: 'Scatter: each input value adds a scaled copy of the kernel', exportTitle: 'Transposed convolution: scatter and sum',
-      testid: 't-output', wide: true, hoverFrom: ['tr-input'], label: 'Contribution of this step, partial sum and final output', plan: planTrOutput },
+    { id: 'tr-input', caption: 'playground.capTrInput', exportTitle: 'playground.exportTrInput', testid: 't-input', wide: true,
+      hoverFrom: ['tr-input'], label: 'playground.ariaTrInput', plan: planTrInput },
+    { id: 'tr-output', caption: 'playground.capTrOutput', exportTitle: 'playground.exportTrOutput',
+      testid: 't-output', wide: true, hoverFrom: ['tr-input'], label: 'playground.ariaTrOutput', plan: planTrOutput },
   ],
 
   key: (s) => JSON.stringify(s.tr),
   model: (s) => trModel(s),
   steps: (m) => trCount(m),
-  stepLabel: (s, m, count) => `${s.step} / ${count - 1} inputs added`,
+  stepLabel: (s, m, count) => t('playground.trStepLabel', { step: String(s.step), count: String(count - 1) }),
 
   readout: (h, s, m) => (h.panel === 'tr-input'
-    ? `Input row ${h.y}, col ${h.x} = ${fmt(m.inM.data[h.y * m.inM.w + h.x])}: its scaled kernel lands in the outlined output cells`
+    ? t('playground.readTrInput', { row: h.y, col: h.x, value: fmt(m.inM.data[h.y * m.inM.w + h.x]) })
     : ''),
 
   sizes(s, m) {
-    formulaLines($('#t-formula'), m.axes.map((a) => [a.name.toLowerCase(), a]));
-    $('#t-output-size').textContent = m.final ? (s.tr.dim === 2 ? shapeText(m.final.shape[1], m.final.shape[2]) : `${m.final.shape[2]}`) : 'no output';
+    formulaLines($('#t-formula'), m.axes.map((a) => [a.name, a]));
+    $('#t-output-size').textContent = m.final ? (s.tr.dim === 2 ? shapeText(m.final.shape[1], m.final.shape[2]) : `${m.final.shape[2]}`) : t('playground.noOutputShort');
   },
 
   /** Clicking an input cell jumps to the step that adds it. */
