@@ -81,6 +81,7 @@ const STATES = [
   { hash: '#resnet50', expandAll: true, edit: ['layer1_1.conv2', 'stride', 2], error: { en: [/^inferShapes: invalid `layer1_1\.conv2\.stride`: .*main path gives 28×28×256 and the shortcut gives 56×56×256/], ko: [/^layer1_1\.conv2의 스트라이드: .*주 경로는 28×28×256, 숏컷은 56×56×256/] } },
   { hash: '#googlenet', expandAll: true, input: 32, error: { en: [/^inferShapes: invalid `pool5\.kernel`: .*⌊\(1 \+ 2·0 − 7\)\/1⌋ \+ 1 = −?-?5/, /only 1 wide/], ko: [/^pool5의 커널: /, /너비가 1뿐/] } },
   { hash: '#se-resnet50', expandAll: true, details: true },
+  { hash: '#resnext50-32x4d', expandAll: true },
 ];
 
 for (const lang of ['ko', 'en']) {
@@ -96,7 +97,13 @@ for (const lang of ['ko', 'en']) {
       } else {
         assert.equal(await text(page, 'edit-error'), '', where);
       }
-      if (state.expandAll) assert.ok(await page.locator('svg.block-svg').count() > 0, `${where}: diagrams shown`);
+      if (state.expandAll) {
+        assert.ok(await page.locator('svg.block-svg').count() > 0, `${where}: diagrams shown`);
+        // Every box label fits inside its box (Korean and English labels differ in length).
+        const spill = await page.evaluate(() => [...document.querySelectorAll('svg.block-svg text.box-label')]
+          .filter((t) => t.getBBox().width > Number(t.previousSibling.getAttribute('width')) - 2).map((t) => t.textContent));
+        assert.deepEqual(spill, [], `${where}: box labels wider than their boxes`);
+      }
       if (state.details) assert.ok(await page.isVisible('.cmp-table tbody tr'), `${where}: comparison table open`);
       const bad = lang === 'ko' ? await englishLeft(page) : withHangul(await readerTexts(page));
       assert.deepEqual(bad, [], `${lang === 'ko' ? 'English' : 'Hangul'} on the ${lang} page (${where}):\n${describeTexts(bad)}`);

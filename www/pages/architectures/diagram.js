@@ -33,12 +33,25 @@ function blockColumns(block, rows) {
 }
 
 /**
+ * About how wide `text` is in a box label (11.5 px, bold): Hangul syllables ~0.8 em, other
+ * characters ~0.58 em (measured in Chromium with the page's font stack), so a box fits its label
+ * in either language before anything is drawn.
+ */
+export function labelWidth(text) {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(ch) ? 0.8 : 0.58;
+  return Math.ceil(em * DIAGRAM.labelFont);
+}
+
+/**
  * An SVG diagram of `block`.
  * @returns {SVGSVGElement}
  */
 export function blockDiagram(block, rows) {
-  const { boxW, boxH, gapX, gapY, pad } = DIAGRAM;
+  const { boxH, gapX, gapY, pad } = DIAGRAM;
   const { cols, merge } = blockColumns(block, rows);
+  // Boxes as wide as their longest label needs ("3×3 conv, 1024 (32 groups) /2"), at least DIAGRAM.boxW.
+  const boxW = Math.max(DIAGRAM.boxW, ...cols.flatMap((c) => c.rows.map((r) => labelWidth(boxLabel(r)) + 2 * DIAGRAM.labelPad)));
   const n = Math.max(1, cols.length);
   const depth = Math.max(1, ...cols.map((c) => c.rows.length));
   const width = 2 * pad + n * boxW + (n - 1) * gapX;
