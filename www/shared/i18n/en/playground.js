@@ -3,6 +3,7 @@
 export default {
   // Page, bar, player, notices (playground.html, main.js, controls.js)
   docTitle: '{mode} · Convolution playground · convscope',
+  metaDescription: 'Instructor view: convolution, pooling, transposed convolution and 1-D convolution on text, step by step, computed by a WebAssembly core.',
   modesLabel: 'Demo',
   modeConv: 'Convolution',
   modePool: 'Pooling',

@@ -4,6 +4,7 @@
 export default {
   // 페이지, 막대, 재생기, 알림
   docTitle: '{mode} · 합성곱 놀이터 · convscope',
+  metaDescription: '강사용 보기: 합성곱, 풀링, 전치 합성곱, 텍스트의 1-D 합성곱을 단계별로 보여 줍니다. 계산은 WebAssembly 코어가 합니다.',
   modesLabel: '데모',
   modeConv: '합성곱(convolution)',
   modePool: '풀링(pooling)',
