@@ -30,7 +30,7 @@ async function browserFor(width, height) {
  * Opens the student view at `hash` with a layout-shift observer installed before the page's
  * scripts, once the network has answered and the page has settled for `settle` ms.
  */
-async function open(width, height, hash = '#sample=0', settle = 800) {
+async function open(width, height, hash = '#sample=0', settle = 800, query = '') {
   const b = await browserFor(width, height);
   const page = await b.newPage();
   await page.addInitScript(() => {
@@ -39,7 +39,7 @@ async function open(width, height, hash = '#sample=0', settle = 800) {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(`${b.url}index.html${hash}`);
+  await page.goto(`${b.url}index.html${query}${hash}`);
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
   await page.waitForTimeout(settle);
   return page;
@@ -72,9 +72,10 @@ function clean(page) {
   assert.deepEqual(page.offOrigin, [], 'requests to other origins');
 }
 
-for (const [width, height] of [[1366, 768], [1280, 800]]) {
-  test(`at ${width}×${height} the pad, the prediction, every layer map and its plain explanation are on screen together without scrolling`, async () => {
-    const page = await open(width, height);
+for (const [[width, height], lang] of [[1366, 768], [1280, 800]].flatMap((size) => [[size, 'en'], [size, 'ko']])) {
+  test(`at ${width}×${height} in ${lang === 'ko' ? 'Korean' : 'English'} the pad, the prediction, every layer map and its plain explanation are on screen together without scrolling`, async () => {
+    const page = await open(width, height, '#sample=0', 800, `?lang=${lang}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     assert.equal(await page.evaluate(() => scrollY), 0);
     const ids = ['draw-pad', 'prediction', 'probabilities', ...LAYERS.map((n) => `layer-${n}`)];
     const r = await rects(page, ids);
@@ -135,9 +136,9 @@ test('presenter keys with focus on a button: → and PageDown show the next samp
   await page.close();
 });
 
-for (const [width, height] of [[1400, 900], [390, 844], [1366, 768], [1280, 800]]) {
-  test(`at ${width}×${height} loading moves the page by a cumulative layout shift of at most 0.1`, async () => {
-    const page = await open(width, height, '#sample=0', 1500);
+for (const [width, height, lang] of [[1400, 900], [390, 844], [1366, 768], [1280, 800], [1366, 768, 'ko'], [390, 844, 'ko']]) {
+  test(`at ${width}×${height}${lang === 'ko' ? ' in Korean' : ''} loading moves the page by a cumulative layout shift of at most 0.1`, async () => {
+    const page = await open(width, height, '#sample=0', 1500, lang ? `?lang=${lang}` : '');
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.1, `CLS ${cls.toFixed(3)}`);
     clean(page);

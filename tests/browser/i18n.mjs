@@ -52,12 +52,16 @@ export function readerTexts(page) {
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-/** Texts of a Korean page made only of Latin words, some of them not allowed (parenthesised glosses are fine). */
+/**
+ * Texts of a Korean page made only of Latin words, some of them not allowed: parenthesised
+ * glosses and names (words with a digit or an underscore, the allow-list) are fine.
+ */
 export function latinOnly(texts) {
   return texts.filter(({ text }) => {
     if (HANGUL.test(text)) return false;
-    const words = text.replace(/\([^)]*\)/g, ' ').match(/[A-Za-z][A-Za-z0-9-]*/g) ?? [];
-    return words.some((w) => !LATIN_ALLOWED.test(w));
+    const words = text.replace(/\([^)]*\)/g, ' ').match(/[A-Za-z][A-Za-z0-9_.-]*/g) ?? [];
+    // A word with a digit or an underscore is a name (conv1_1, pool2, ResNet-50, v1.5, fc6), not prose.
+    return words.some((w) => !/[0-9_]/.test(w) && !LATIN_ALLOWED.test(w.replace(/[.-]+$/, '')));
   });
 }
 

@@ -1,10 +1,16 @@
 // www/pages/student/views/labels.js: the words for LeNet-5's layers, generated from
 // layerSpecs() (kind, shape, input, activation) — the same sentences the page showed when they
-// were a table keyed by layer name (no browser).
+// were a table keyed by layer name (no browser; the English catalogs, as the page loads them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layerRole, layerLabel, explainLabels } from '../../www/pages/student/views/labels.js';
+import { layerRole, layerLabel, explainLabels, unitLabel } from '../../www/pages/student/views/labels.js';
+import { register } from '../../www/shared/i18n.js';
+import student from '../../www/shared/i18n/en/student.js';
+import explain from '../../www/shared/i18n/en/explain.js';
 import { SPECS } from './lenet_specs.mjs';
+
+register('en', 'student', student);
+register('en', 'explain', explain);
 
 test('each layer\'s role sentence, as the page wrote it for LeNet-5', () => {
   assert.deepEqual(SPECS.map((s) => layerRole(s, SPECS)), [
@@ -38,4 +44,11 @@ test('the explain widget\'s wording takes the input\'s padding and normalisation
   assert.equal(labels.window({ below: 'input' }, 0), 'input window x (normalised)');
   assert.equal(labels.window({ below: 'S2' }, 4), 'window of S2 map 4');
   assert.equal(labels.title({ unit: { layer: 'C3', c: 2, y: 1, x: 3, kind: 'conv', map: true } }), 'C3 map 2, row 1, col 3');
+});
+
+test('units in words: a map unit, a vector unit, an output unit with its digit, an input pixel', () => {
+  assert.equal(unitLabel({ layer: 'C3', c: 4, y: 2, x: 7, kind: 'conv', map: true }, SPECS), 'C3 map 4, row 2, col 7');
+  assert.equal(unitLabel({ layer: 'F6', c: 12, y: 0, x: 0, kind: 'dense' }, SPECS), 'F6 unit 12');
+  assert.equal(unitLabel({ layer: 'output', c: 3, y: 0, x: 0, kind: 'dense', softmax: true }, SPECS), 'output unit 3 (digit 3)');
+  assert.equal(unitLabel({ layer: 'input', c: 0, y: 3, x: 5, kind: 'input', map: true }, SPECS), 'input pixel (row 3, col 5)');
 });

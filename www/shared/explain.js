@@ -11,9 +11,15 @@
 //            the unit may also sit in `m.unit`), or null for the hint
 //   reference  the same pre-activation computed another way (default m.forwardPre): shown
 //            with ✓/✗ under the sum
-//   labels   texts that differ per page (defaults: the student page's LeNet wording):
-//            {title(m), intro(m, channel), channel(i), window(m, channel), check, hint,
-//             onHover({channel, y, x} | null) — the pointer over a window/kernel/products cell}
+//   labels   texts that differ per page (defaults: generic wording from the `explain` catalog):
+//            {title(m), intro(m, channel), channel(m, i), window(m, channel), kernel(m, channel),
+//             check, hint (strings, or functions called on every render: translated text),
+//             format(v, places), onHover({channel, y, x} | null) — the pointer over a
+//             window/kernel/products cell}
+//
+// Its own words come from the `explain` message catalog (www/shared/i18n/<lang>/explain.js);
+// a page that shows it loads that namespace. Calling render() again after a language switch
+// rebuilds it in the new language (the structure is keyed by the language too).
 //
 // The widget brings its own stylesheet (explain.css, linked once on first use), so a page that
 // shows it needs no copy of its rules.
@@ -22,19 +28,28 @@
 // and then only its numbers and colours change (fill): no re-layout of the page per frame.
 import { absMax, diverging, css } from './colors.js';
 import { textStyleOn } from './contrast.js';
-import { fmt, unitName } from './format.js';
+import { fmt } from './format.js';
 import { setText } from './dom.js';
+import { lang, t } from './i18n.js';
 
 /** Pre-activations from the unit arithmetic and the forward pass agree within this. */
 export const AGREE_TOLERANCE = 1e-4;
 /** How many of a dense unit's largest contributions are listed. */
 const TOP_TERMS = 8;
+/** MNIST's normalisation of an input pixel p: x = (p − MEAN) / STD. */
+const MNIST_MEAN = 0.1307;
+const MNIST_STD = 0.3081;
 
+const PRE = '<span data-f="pre"></span>';
+const VALUE = '<strong data-f="value"></strong>';
 const ACT_TEXT = {
-  tanh: 'tanh(<span data-f="pre"></span>) = <strong data-f="value"></strong>',
-  relu: 'ReLU(<span data-f="pre"></span>) = max(0, <span data-f="pre"></span>) = <strong data-f="value"></strong>',
-  softmax: 'softmax of the 10 logits: e<sup data-f="pre"></sup> / Σ e<sup>logits</sup> = <strong data-f="value"></strong>',
+  tanh: () => `tanh(${PRE}) = ${VALUE}`,
+  relu: () => `ReLU(${PRE}) = max(0, ${PRE}) = ${VALUE}`,
+  softmax: () => t('explain.softmax', { pre: '<sup data-f="pre"></sup>', logits: `<sup>${t('explain.logits')}</sup>`, value: VALUE }),
 };
+
+/** A label that is a string or a function returning one (translated on every call). */
+const text = (label) => (typeof label === 'function' ? label() : label);
 
 /**
  * An empty rows×cols table whose cells fill() colours and numbers. Each number sits in a
@@ -70,44 +85,46 @@ function fillGrid(cells, values, mark, format = fmt) {
 }
 
 const SUM_LINES = (terms, check) => `<dl class="um-sum mono">
-    <dt>Σ of all ${terms} products</dt><dd data-f="sum"></dd>
-    <dt>+ bias</dt><dd data-f="bias"></dd>
-    <dt>= pre-activation z</dt><dd data-f="z" data-testid="unit-z"></dd>
+    <dt>${t('explain.sumAll', { count: terms })}</dt><dd data-f="sum"></dd>
+    <dt>${t('explain.plusBias')}</dt><dd data-f="bias"></dd>
+    <dt>${t('explain.preActivation')}</dt><dd data-f="z" data-testid="unit-z"></dd>
   </dl><p class="um-check">${check}: <span class="mono" data-f="fpre" data-testid="unit-pre"></span>
     <span data-f="agree"></span></p>`;
 
 /** The unit of `m` ({layer, c, y, x}): at the top of `m`, or in `m.unit`. */
 const unitOf = (m) => m.unit ?? m;
 
-/** The student page's wording (LeNet-5 units). */
-const STUDENT_LABELS = {
-  title: (m) => unitName(unitOf(m)),
-  intro(m, channel) {
-    const C = m.channels.length;
-    const r = m.region;
-    const where = m.below === 'input'
-      ? `the 5×5 window at rows ${r.y0}–${r.y1 - 1}, cols ${r.x0}–${r.x1 - 1} of the padded 32×32 input`
-      : `a ${C}×${m.kh}×${m.kw} window of ${m.below} (rows ${r.y0}–${r.y1 - 1}, cols ${r.x0}–${r.x1 - 1}, all ${C} maps)`;
-    let html = `<p>It multiplies ${where} element by element with its kernel, adds everything up, adds its bias and applies ${m.activation}.</p>`;
-    if (m.below === 'input') {
-      html += '<p class="muted small">The network normalises pixels first: x = (p − 0.1307) / 0.3081, so background and padding are −0.4242 and full ink is 2.8215.</p>';
-    }
-    return html;
-  },
-  channel: (m, i) => `${m.below} map ${i}`,
-  window: (m, channel) => (m.below === 'input' ? 'input window x (normalised)' : `window of ${m.below} map ${channel}`),
-  kernel: (m, channel) => (m.channels.length > 1 ? `kernel w, slice ${channel}` : 'kernel w'),
-  check: 'forward pass pre-activation',
-  hint: 'Click a unit in any layer (or focus a layer and press Enter) to see how its value is computed.',
+/**
+ * A unit in words, in the page's language: "C3 map 4, row 2, col 7" / "F6 unit 12" /
+ * "output unit 3 (digit 3)" / "input pixel (row 3, col 5)". `u` = {layer, c, y, x, kind, map
+ * (the layer is a stack of maps), softmax (the layer ends in a softmax over classes)};
+ * `layerName` shows a layer's name (default: as it is).
+ */
+export function unitTitle(u, layerName = (name) => name) {
+  if (u.kind === 'input') return t('explain.unitPixel', { y: u.y, x: u.x });
+  const layer = layerName(u.layer);
+  if (u.map) return t('explain.unitMap', { layer, c: u.c, y: u.y, x: u.x });
+  return t(u.softmax ? 'explain.unitDigit' : 'explain.unitVector', { layer, c: u.c });
+}
+
+/** The widget's own wording (any page may replace each entry). */
+const DEFAULT_LABELS = {
+  title: (m) => unitTitle(unitOf(m)),
+  intro: () => '',
+  channel: (m, i) => t('explain.channel', { below: m.below, i }),
+  window: (m, channel) => t('explain.windowOfMap', { below: m.below, c: channel }),
+  kernel: (m, channel) => (m.channels.length > 1 ? t('explain.kernelSlice', { channel }) : t('explain.kernel')),
+  check: () => t('explain.check'),
+  hint: () => t('explain.hint'),
 };
 
 /**
  * @param {HTMLElement} root the panel (holds .um-title and .um-body)
- * @param {Partial<typeof STUDENT_LABELS> & {onHover?: (tap: {channel: number, y: number, x: number} | null) => void}} [options]
+ * @param {Partial<typeof DEFAULT_LABELS> & {onHover?: (tap: {channel: number, y: number, x: number} | null) => void}} [options]
  */
 export function createExplain(root, options = {}) {
   linkStylesheet();
-  const labels = { ...STUDENT_LABELS, ...options };
+  const labels = { ...DEFAULT_LABELS, ...options };
   const title = root.querySelector('.um-title');
   const body = root.querySelector('.um-body');
   let channel = null; // input channel shown in detail (conv units with several)
@@ -139,45 +156,52 @@ export function createExplain(root, options = {}) {
     const C = m.channels.length;
     let html = labels.intro(m, channel);
     if (C > 1) {
-      html += `<div class="um-channels" role="group" aria-label="Input map shown">${m.channels.map((c) =>
+      html += `<div class="um-channels" role="group" aria-label="${t('explain.channelsGroup')}">${m.channels.map((c) =>
         `<button type="button" data-channel="${c.index}" aria-pressed="${c.index === channel}">${labels.channel(m, c.index)}<span class="mono" data-f="partial${c.index}"></span></button>`).join('')}</div>`;
     }
     const op = (sign) => `<span class="um-op" aria-hidden="true">${sign}</span>`;
     const wcap = labels.window(m, channel);
     html += `<div class="um-tables">${gridTable(m.kh, m.kw, wcap, 'window')}
       <span class="um-step">${op('×')}${gridTable(m.kh, m.kw, labels.kernel(m, channel), 'kernel')}</span>
-      <span class="um-step">${op('=')}${gridTable(m.kh, m.kw, 'products x · w', 'products')}</span></div>`;
-    html += `<p class="mono">Σ of these ${m.kh * m.kw} products = <span data-f="partial"></span>${C > 1 ? ` <span class="muted">(${labels.channel(m, channel)}, ${C} in all)</span>` : ''}</p>`;
-    return html + SUM_LINES(C * m.kh * m.kw, labels.check) + activationLine(m);
+      <span class="um-step">${op('=')}${gridTable(m.kh, m.kw, t('explain.productsCaption'), 'products')}</span></div>`;
+    const of = C > 1 ? ` <span class="muted">${t('explain.partialOf', { channel: labels.channel(m, channel), count: C })}</span>` : '';
+    html += `<p class="mono">${t('explain.partialSum', { count: m.kh * m.kw, value: '<span data-f="partial"></span>' })}${of}</p>`;
+    return html + SUM_LINES(C * m.kh * m.kw, text(labels.check)) + activationLine(m);
   }
 
   function poolStructure(m) {
     const isMax = m.mode === 'max';
     const c = unitOf(m).c;
-    return `<p>It takes the ${m.kh}×${m.kw} window at rows ${m.region.y0}–${m.region.y1 - 1}, cols ${m.region.x0}–${m.region.x1 - 1} of ${m.below} map ${c} and keeps ${isMax ? 'the largest value' : 'the average'}. No weights.</p>
-      <div class="um-tables">${gridTable(m.kh, m.kw, `window of ${m.below} map ${c}`, 'window')}</div>
-      <dl class="um-sum mono"><dt>${isMax ? 'max' : 'average'} of the ${m.kh * m.kw} values</dt><dd data-f="pooled" data-testid="unit-z"></dd>
-      <dt>forward pass value</dt><dd data-f="fvalue"></dd></dl>
-      <p class="um-act">value = <strong data-f="value"></strong></p>`;
+    const r = m.region;
+    const where = { size: `${m.kh}×${m.kw}`, y0: r.y0, y1: r.y1 - 1, x0: r.x0, x1: r.x1 - 1, below: m.below, c };
+    return `<p>${t(isMax ? 'explain.poolMax' : 'explain.poolAvg', where)}</p>
+      <div class="um-tables">${gridTable(m.kh, m.kw, t('explain.windowOfMap', { below: m.below, c }), 'window')}</div>
+      <dl class="um-sum mono"><dt>${t(isMax ? 'explain.poolMaxOf' : 'explain.poolAvgOf', { count: m.kh * m.kw })}</dt><dd data-f="pooled" data-testid="unit-z"></dd>
+      <dt>${t('explain.forwardValue')}</dt><dd data-f="fvalue"></dd></dl>
+      <p class="um-act">${t('explain.valueIs', { value: VALUE })}</p>`;
   }
 
   function denseStructure(m) {
     const n = m.inputs.length;
-    const what = unitOf(m).layer === 'C5'
-      ? `C5 is a 5×5 convolution over all 16 S4 maps of 5×5, so each unit sees all ${n} values: it works like a dense unit.`
-      : `It multiplies each of the ${n} values of ${m.below} by its weight, adds everything up and adds its bias.`;
+    // A unit whose kernel covers the whole of the maps below (LeNet-5's C5) is a dense unit.
+    const [maps, H, W] = m.belowShape ?? [n];
+    const what = H > 1
+      ? t('explain.denseConv', { layer: unitOf(m).layer, size: `${H}×${W}`, maps, below: m.below, n })
+      : t('explain.dense', { n, below: m.below });
     const row = '<tr><td></td><td class="mono"></td><td class="mono"></td><td class="mono"></td><td class="um-bar-cell"><span class="um-bar"></span></td></tr>';
     return `<p>${what}</p>
-      <table class="um-terms"><caption>The ${TOP_TERMS} largest contributions x · w (of ${n})</caption>
-      <thead><tr><th>input</th><th>x</th><th>w</th><th>x · w</th><th><span class="visually-hidden">size</span></th></tr></thead>
+      <table class="um-terms"><caption>${t('explain.termsCaption', { top: TOP_TERMS, n })}</caption>
+      <thead><tr><th>${t('explain.termInput')}</th><th>x</th><th>w</th><th>x · w</th><th><span class="visually-hidden">${t('explain.termSize')}</span></th></tr></thead>
       <tbody>${row.repeat(Math.min(TOP_TERMS, n))}</tbody></table>
-      ${SUM_LINES(n, labels.check)}${activationLine(m)}`;
+      ${SUM_LINES(n, text(labels.check))}${activationLine(m)}`;
   }
 
   function inputStructure() {
-    return `<p>An input pixel has no weights. Its ink is <strong class="mono" data-f="raw"></strong> (0 = background, 1 = ink);
-      the network sees it normalised: (<span data-f="raw"></span> − 0.1307) / 0.3081 = <strong class="mono" data-f="norm" data-testid="unit-z"></strong>.</p>
-      <p class="muted">Hovering it shows which units of every layer see this pixel.</p>`;
+    return `<p>${t('explain.inputPixel', {
+      raw: '<strong class="mono" data-f="raw"></strong>', raw2: '<span data-f="raw"></span>', mean: MNIST_MEAN, std: MNIST_STD,
+      norm: '<strong class="mono" data-f="norm" data-testid="unit-z"></strong>',
+    })}</p>
+      <p class="muted">${t('explain.inputHover')}</p>`;
   }
 
   // ---- fill (every update)
@@ -191,7 +215,7 @@ export function createExplain(root, options = {}) {
     set('z', num(m.z, 4));
     set('fpre', num(reference, 4));
     const ok = Math.abs(m.z - reference) <= AGREE_TOLERANCE;
-    set('agree', ok ? '✓ agrees (|difference| ≤ 10⁻⁴)' : '✗ differs (|difference| > 10⁻⁴)');
+    set('agree', t(ok ? 'explain.agrees' : 'explain.differs'));
     refs.check?.classList.toggle('bad', !ok);
     set('pre', num(reference, m.activation === 'softmax' ? 3 : 4));
     set('value', num(m.value, 4));
@@ -218,11 +242,11 @@ export function createExplain(root, options = {}) {
   function fillDense(m) {
     const order = [...m.products.keys()].sort((a, b) => Math.abs(m.products[b]) - Math.abs(m.products[a])).slice(0, TOP_TERMS);
     const maxAbs = Math.abs(m.products[order[0]]) || 1;
+    const [, H = 1, W = 1] = m.belowShape ?? [];
     const name = (i) => {
-      if (m.below !== 'S4') return `${m.below} unit ${i}`;
-      const [, H, W] = m.belowShape;
+      if (H * W === 1) return t('explain.termUnit', { below: m.below, i });
       const r = i % (H * W);
-      return `S4 map ${Math.floor(i / (H * W))} (${Math.floor(r / W)}, ${r % W})`;
+      return t('explain.termMapUnit', { below: m.below, map: Math.floor(i / (H * W)), y: Math.floor(r / W), x: r % W });
     };
     order.forEach((i, k) => {
       const cells = refs.rows[k].cells;
@@ -262,7 +286,7 @@ export function createExplain(root, options = {}) {
   function render(m, ref) {
     last = m;
     if (!m) {
-      title.textContent = labels.hint;
+      title.textContent = text(labels.hint);
       body.innerHTML = '';
       unitKey = builtKey = '';
       delete root.dataset.kind;
@@ -281,7 +305,7 @@ export function createExplain(root, options = {}) {
       channel = 0;
       for (const ch of m.channels) if (Math.abs(ch.partial) > Math.abs(m.channels[channel].partial)) channel = ch.index;
     }
-    const full = `${key}/${channel}`;
+    const full = `${key}/${channel}/${lang()}`;
     if (full !== builtKey) {
       builtKey = full;
       build(m);
@@ -318,5 +342,5 @@ function linkStylesheet() {
 export const createUnitMath = createExplain;
 
 function activationLine(m) {
-  return m.activation ? `<p class="um-act">${ACT_TEXT[m.activation]} <span class="muted">(the unit's value)</span></p>` : '';
+  return m.activation ? `<p class="um-act">${ACT_TEXT[m.activation]()} <span class="muted">${t('explain.unitValue')}</span></p>` : '';
 }

@@ -20,11 +20,11 @@ let dialog = null;
 function build(page) {
   const list = el('dl', { class: 'glossary-list' });
   const close = el('button', { type: 'button', 'data-testid': 'glossary-close' }, t('common.close'));
+  // The close button comes first (where focus lands when the dialog opens), at the top.
   const d = el('dialog', { class: 'glossary-dialog', 'aria-labelledby': 'glossary-title', 'data-testid': 'glossary' },
-    el('h2', { id: 'glossary-title' }, t('common.glossaryTitle')),
+    el('div', { class: 'glossary-head' }, el('h2', { id: 'glossary-title' }, t('common.glossaryTitle')), close),
     el('p', { class: 'muted' }, t('common.glossaryIntro')),
-    list,
-    el('div', { class: 'glossary-actions' }, close));
+    list);
   for (const id of PAGE_TERMS[page] ?? TERMS) {
     // The term in the page's language, and its name in the other one (the lecture gives both).
     const other = LANGS.find((l) => l !== lang());

@@ -7,7 +7,7 @@
 import { el } from './dom.js';
 import { shareButton } from './share.js';
 import { glossaryButton } from './glossary.js';
-import { LANGS, LANG_NAMES, lang, onLangChange, setLang, t, withLang } from './i18n.js';
+import { LANGS, LANG_NAMES, LANG_SHORT, lang, onLangChange, setLang, t, withLang } from './i18n.js';
 
 /** The pages, in navigation order, with their names' message keys. New pages are added here. */
 const PAGES = [
@@ -23,7 +23,8 @@ const PAGES = [
 function langSwitch() {
   const group = el('div', { role: 'group', class: 'lang-switch', 'data-testid': 'lang-switch', 'aria-label': t('common.langSwitch') });
   for (const l of LANGS) {
-    const b = el('button', { type: 'button', lang: l, 'data-lang': l, 'data-testid': `lang-${l}`, 'aria-pressed': String(l === lang()) }, LANG_NAMES[l]);
+    const b = el('button', { type: 'button', lang: l, 'data-lang': l, 'data-testid': `lang-${l}`, 'aria-pressed': String(l === lang()), 'aria-label': LANG_NAMES[l] },
+      el('span', { class: 'lang-long', 'aria-hidden': 'true' }, LANG_NAMES[l]), el('span', { class: 'lang-short', 'aria-hidden': 'true' }, LANG_SHORT[l]));
     b.addEventListener('click', () => setLang(l));
     group.append(b);
   }

@@ -16,6 +16,8 @@
 export const LANGS = ['ko', 'en'];
 /** Each language's name in itself (the switch's labels: they are not translated). */
 export const LANG_NAMES = { ko: '한국어', en: 'English' };
+/** The same, short, for narrow screens ("한/영" is the Korean keyboard's language key). */
+export const LANG_SHORT = { ko: '한', en: 'EN' };
 /** The localStorage key of the last choice. */
 export const LANG_KEY = 'convscope.lang';
 

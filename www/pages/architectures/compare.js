@@ -6,6 +6,7 @@
 import { CHART, HUMAN_TOP5 } from './config.js';
 import { compact } from '../../shared/format.js';
 import { svgEl as el } from '../../shared/dom.js';
+import { t } from '../../shared/i18n.js';
 import { pageColors, selectedRowPalette } from './palette.js';
 
 
@@ -65,15 +66,14 @@ export function renderComparison(container, entries, selected, onSelect) {
     viewBox: `0 0 ${COL.width} ${height}`, class: 'cmp-svg', role: 'img', 'aria-labelledby': 'cmp-title cmp-desc',
     'data-testid': 'compare-svg',
   });
-  svg.append(el('title', { id: 'cmp-title' }, 'Architectures compared'));
-  svg.append(el('desc', { id: 'cmp-desc' },
-    'Parameters and multiply-adds on log scales, and the ILSVRC top-5 error the lecture quotes, per architecture; the same numbers are in the table below the chart.'));
+  svg.append(el('title', { id: 'cmp-title' }, t('architectures.chartTitle')));
+  svg.append(el('desc', { id: 'cmp-desc' }, t('architectures.chartDesc')));
 
-  axis(svg, COL.params, 'Parameters (log)', decadeTicks(CHART.params), (v) => logX(v, CHART.params, COL.params.w), compact, 2);
-  axis(svg, COL.macs, 'Multiply-adds (log)', decadeTicks(CHART.macs), (v) => logX(v, CHART.macs, COL.macs.w), compact, 2);
-  axis(svg, COL.top5, 'ILSVRC top-5 error', [0, 5, 10, 15], (v) => linX(v, CHART.top5.max, COL.top5.w), (v) => `${v}%`);
-  svg.append(el('text', { x: COL.title, y: 14, class: 'cmp-head' }, 'Network'));
-  svg.append(el('text', { x: COL.year, y: 14, class: 'cmp-head' }, 'Year'));
+  axis(svg, COL.params, t('architectures.chartParams'), decadeTicks(CHART.params), (v) => logX(v, CHART.params, COL.params.w), compact, 2);
+  axis(svg, COL.macs, t('architectures.chartMacs'), decadeTicks(CHART.macs), (v) => logX(v, CHART.macs, COL.macs.w), compact, 2);
+  axis(svg, COL.top5, t('architectures.chartTop5'), [0, 5, 10, 15], (v) => linX(v, CHART.top5.max, COL.top5.w), (v) => `${v}%`);
+  svg.append(el('text', { x: COL.title, y: 14, class: 'cmp-head' }, t('architectures.chartNetwork')));
+  svg.append(el('text', { x: COL.year, y: 14, class: 'cmp-head' }, t('architectures.chartYear')));
 
   entries.forEach((e, i) => {
     const y = COL.top + i * rowH;
@@ -83,7 +83,7 @@ export function renderComparison(container, entries, selected, onSelect) {
     const fill = (key) => (p ? `fill: ${p[key]}` : null);
     const g = el('g', { class: `cmp-row${isSelected ? ' selected' : ''}`, 'data-name': e.name });
     g.append(el('rect', { x: 0, y, width: COL.width, height: rowH, class: 'cmp-bg', style: fill('fill') }));
-    g.append(el('text', { x: COL.title + 4, y: y + rowH * 0.68, class: 'cmp-name', style: fill('text') }, e.title));
+    g.append(el('text', { x: COL.title + 4, y: y + rowH * 0.68, class: 'cmp-name', style: fill('text'), translate: 'no' }, e.title));
     g.append(el('text', { x: COL.year, y: y + rowH * 0.68, class: 'cmp-year', style: fill('muted') }, e.year));
     const bar = (panel, w, cls, label) => {
       g.append(el('rect', { x: panel.x, y: y + 5, width: Math.max(1, w), height: rowH - 10, class: cls, rx: 2 }));
@@ -105,7 +105,7 @@ export function renderComparison(container, entries, selected, onSelect) {
   const hx = COL.top5.x + linX(HUMAN_TOP5, CHART.top5.max, COL.top5.w);
   const bottom = COL.top + entries.length * rowH;
   svg.append(el('line', { x1: hx, x2: hx, y1: COL.top - 4, y2: bottom + 2, class: 'cmp-human' }));
-  svg.append(el('text', { x: hx, y: bottom + 16, class: 'cmp-human-label', 'text-anchor': 'middle' }, `human ${HUMAN_TOP5}%`));
+  svg.append(el('text', { x: hx, y: bottom + 16, class: 'cmp-human-label', 'text-anchor': 'middle' }, t('architectures.chartHuman', { value: HUMAN_TOP5 })));
 
   container.replaceChildren(svg);
 }
@@ -117,9 +117,10 @@ export function renderComparison(container, entries, selected, onSelect) {
 export function renderComparisonTable(tbody, entries) {
   tbody.replaceChildren(...entries.map((e) => {
     const tr = document.createElement('tr');
-    for (const v of [e.title, e.year, compact(e.params), compact(e.macs), e.top5 != null ? `${e.top5}%` : '—', e.top5Note ?? '']) {
+    for (const [i, v] of [e.title, e.year, compact(e.params), compact(e.macs), e.top5 != null ? `${e.top5}%` : '—', e.top5Note ?? ''].entries()) {
       const td = document.createElement('td');
       td.textContent = v;
+      if (i === 0) td.translate = false; // the network's name
       tr.append(td);
     }
     return tr;

@@ -20,4 +20,4 @@ export const CHART = {
 };
 
 /** Block diagrams: box size and gaps in SVG px. */
-export const DIAGRAM = { boxW: 150, boxH: 34, gapX: 18, gapY: 14, pad: 12 };
+export const DIAGRAM = { boxW: 150, boxH: 34, gapX: 18, gapY: 14, pad: 12, labelFont: 11.5, labelPad: 6 };

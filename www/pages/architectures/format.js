@@ -1,14 +1,65 @@
-// Text for the architecture view: one-line layer descriptions in the lecture's words (numbers
-// and shapes come from shared/format.js). Formatting only; every number comes from
-// inferShapes() in the core.
+// Text for the architecture view: one-line layer descriptions in the lecture's words, in the
+// page's language (numbers and shapes come from shared/format.js, sentences from the catalogs).
+// Formatting only; every number comes from inferShapes() in the core.
 
 import { exact, pairLabel, sizeLabel } from '../../shared/format.js';
+import { t } from '../../shared/i18n.js';
 
-/** Display names of the activations. */
+/** Display names of the activations (Latin in every language). */
 const ACT = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
 export const actLabel = (a) => (a ? ACT[a] ?? a : '');
 
-const withStrideAndPad = (r) => `at stride ${pairLabel(r.stride)}, pad ${pairLabel(r.padding)}`;
+/** Row kinds whose description is one fixed message. */
+const FIXED = {
+  batchNorm: 'architectures.descBatchNorm',
+  add: 'architectures.descAdd',
+  concat: 'architectures.descConcat',
+  scale: 'architectures.descScale',
+  inception: 'architectures.descInception',
+  squeezeExcite: 'architectures.descSqueezeExcite',
+};
+const POOL_DESC = { max: 'architectures.descPoolMax', avg: 'architectures.descPoolAvg' };
+const POOL_BOX = { max: 'architectures.boxPoolMax', avg: 'architectures.boxPoolAvg' };
+const RESIDUAL_DESC = { basic: 'architectures.descBasic', bottleneck: 'architectures.descBottleneck' };
+const RESIDUAL_BOX = { basic: 'architectures.boxBasic', bottleneck: 'architectures.boxBottleneck' };
+const BOX = {
+  globalAvgPool: 'architectures.boxGlobalAvgPool',
+  batchNorm: 'architectures.boxBatchNorm',
+  lrn: 'architectures.boxLrn',
+  inception: 'architectures.boxInception',
+  squeezeExcite: 'architectures.boxSqueezeExcite',
+};
+/** Names of rows the core makes itself (the input, a block's merge), shown in the page's language. */
+const ROW_NAME = {
+  input: 'architectures.rowInput',
+  add: 'architectures.rowAdd',
+  concat: 'architectures.rowConcat',
+  scale: 'architectures.rowScale',
+};
+/** Branch names the core makes itself; the others are the paper's (1x1, 3x3, …) and stay. */
+const BRANCH_NAME = {
+  shortcut: 'architectures.branchShortcut',
+  gate: 'architectures.branchGate',
+  pool: 'architectures.branchPool',
+};
+
+const strideAndPad = (r) => ({ k: sizeLabel(r.kernel), s: pairLabel(r.stride), p: pairLabel(r.padding) });
+const tOr = (keys, k, fallback) => (keys[k] ? t(keys[k]) : fallback);
+
+/**
+ * A row's name as shown: the layer's own name (conv1, layer1_0, …: identifiers, never
+ * translated), or for the rows the core names after their kind (input, add, concat, scale)
+ * that word in the page's language.
+ */
+export function rowName(r) {
+  return r.name === r.kind && ROW_NAME[r.kind] ? t(ROW_NAME[r.kind]) : r.name;
+}
+
+/** Whether rowName(r) is the layer's own identifier (not a translated word). */
+export const isIdentifier = (r) => !(r.name === r.kind && ROW_NAME[r.kind]);
+
+/** A branch's name as shown (shortcut, gate, pool translated; 1x1, 3x3, … as the paper writes them). */
+export const branchName = (name) => tOr(BRANCH_NAME, name, name);
 
 /**
  * One line describing a layer row, e.g. "96 11×11 filters at stride 4, pad 0" (the lecture's
@@ -17,25 +68,19 @@ const withStrideAndPad = (r) => `at stride ${pairLabel(r.stride)}, pad ${pairLab
  */
 export function describe(r) {
   switch (r.kind) {
-    case 'input': return `input image, ${r.outShape[0]} channel${r.outShape[0] === 1 ? '' : 's'}`;
+    case 'input': return t('architectures.descInput', { count: r.outShape[0] });
     case 'conv': {
-      let s = `${r.outShape[0]} ${sizeLabel(r.kernel)} filters ${withStrideAndPad(r)}`;
-      if (r.groups > 1) s += `, ${r.groups} groups`;
-      if (r.dilation && (r.dilation[0] > 1 || r.dilation[1] > 1)) s += `, dilation ${pairLabel(r.dilation)}`;
-      return s;
+      const parts = [t('architectures.descConv', { count: r.outShape[0], ...strideAndPad(r) })];
+      if (r.groups > 1) parts.push(t('architectures.descGroups', { groups: r.groups }));
+      if (r.dilation && (r.dilation[0] > 1 || r.dilation[1] > 1)) parts.push(t('architectures.descDilation', { d: pairLabel(r.dilation) }));
+      return parts.join(', ');
     }
-    case 'pool': return `${sizeLabel(r.kernel)} ${r.variant} pool ${withStrideAndPad(r)}`;
-    case 'globalAvgPool': return `global average pool over ${sizeLabel(r.kernel)}`;
-    case 'fc': return `fully connected, ${exact(r.fanIn)} → ${exact(r.outShape[0])}`;
-    case 'batchNorm': return 'batch norm: γ and β per channel';
-    case 'lrn': return `local response norm across ${r.lrnSize} channels`;
-    case 'add': return 'add main path and shortcut';
-    case 'concat': return 'concatenate the branches along channels';
-    case 'scale': return 'multiply each channel by its gate';
-    case 'residual': return `${r.variant} residual block`;
-    case 'inception': return 'Inception module';
-    case 'squeezeExcite': return 'squeeze-and-excitation';
-    default: return r.kind;
+    case 'pool': return POOL_DESC[r.variant] ? t(POOL_DESC[r.variant], strideAndPad(r)) : r.variant;
+    case 'globalAvgPool': return t('architectures.descGlobalAvgPool', { k: sizeLabel(r.kernel) });
+    case 'fc': return t('architectures.descFc', { fanIn: exact(r.fanIn), out: exact(r.outShape[0]) });
+    case 'lrn': return t('architectures.descLrn', { n: r.lrnSize });
+    case 'residual': return tOr(RESIDUAL_DESC, r.variant, r.variant);
+    default: return tOr(FIXED, r.kind, r.kind);
   }
 }
 
@@ -43,16 +88,14 @@ export function describe(r) {
 export function boxLabel(r) {
   const stride = r.stride && (r.stride[0] > 1 || r.stride[1] > 1) ? ` /${pairLabel(r.stride)}` : '';
   switch (r.kind) {
-    case 'conv': return `${sizeLabel(r.kernel)} conv, ${r.outShape[0]}${r.groups > 1 ? ` (${r.groups} groups)` : ''}${stride}`;
-    case 'pool': return `${sizeLabel(r.kernel)} ${r.variant} pool${stride}`;
-    case 'globalAvgPool': return 'global avg pool';
-    case 'fc': return `FC ${r.outShape[0]}`;
-    case 'batchNorm': return 'BN';
-    case 'lrn': return 'LRN';
-    case 'residual': return `${r.variant} block`;
-    case 'inception': return 'Inception';
-    case 'squeezeExcite': return 'SE block';
-    default: return r.name;
+    case 'conv': {
+      const params = { k: sizeLabel(r.kernel), out: r.outShape[0], groups: r.groups };
+      return `${t(r.groups > 1 ? 'architectures.boxConvGroups' : 'architectures.boxConv', params)}${stride}`;
+    }
+    case 'pool': return POOL_BOX[r.variant] ? `${t(POOL_BOX[r.variant], { k: sizeLabel(r.kernel) })}${stride}` : r.name;
+    case 'fc': return t('architectures.boxFc', { out: r.outShape[0] });
+    case 'residual': return tOr(RESIDUAL_BOX, r.variant, r.name);
+    default: return tOr(BOX, r.kind, r.name);
   }
 }
 
@@ -63,7 +106,7 @@ export function boxLabel(r) {
  */
 export function fieldLabel(rf, input) {
   const s = sizeLabel(rf);
-  return rf[0] >= input[1] && rf[1] >= input[2] ? `${s} (whole input)` : s;
+  return rf[0] >= input[1] && rf[1] >= input[2] ? t('architectures.wholeInput', { size: s }) : s;
 }
 
 /**

@@ -2,9 +2,11 @@
 // the compute live). Drawing only: the numbers come from inferShapes() and architecture().
 import { $, el } from '../../shared/dom.js';
 import { compact, exact, percent } from '../../shared/format.js';
+import { t } from '../../shared/i18n.js';
+import { networkText } from './text.js';
 
 /** Names of the parameter/compute kinds in the share bars. */
-const KIND_LABEL = { conv: 'conv', fc: 'FC', batchNorm: 'BN' };
+const KIND_LABEL = { conv: 'architectures.kindConv', fc: 'architectures.kindFc', batchNorm: 'architectures.kindBatchNorm' };
 
 /**
  * One button per network (title, year, parameters, multiply-adds).
@@ -15,13 +17,24 @@ const KIND_LABEL = { conv: 'conv', fc: 'FC', batchNorm: 'BN' };
 export function renderPicker(ul, entries, onSelect) {
   ul.replaceChildren(...entries.map((e) => {
     const b = el('button', { type: 'button', 'data-testid': `pick-${e.name}`, 'data-name': e.name, 'aria-pressed': 'false' },
-      el('strong', null, e.title),
+      el('strong', { translate: 'no' }, e.title),
       // Three lines (title; year and parameters; multiply-adds) at every width, so the picker's
       // height is known before the core fills it in (architectures.css).
-      el('span', { class: 'meta' }, el('span', null, `${e.year} · ${compact(e.params)} params`), ' ', el('span', null, `${compact(e.macs)} MACs`)));
+      el('span', { class: 'meta' }, el('span', { 'data-part': 'params' }), ' ', el('span', { 'data-part': 'macs' })));
+    b.dataset.year = e.year;
+    b.dataset.params = e.params;
+    b.dataset.macs = e.macs;
     b.addEventListener('click', () => onSelect(e.name));
     return el('li', null, b);
-  }));
+  }));  translatePicker(ul);
+}
+
+/** Writes the picker's words (year and parameters, multiply-adds) in the current language. */
+export function translatePicker(ul) {
+  for (const b of ul.querySelectorAll('button')) {
+    b.querySelector('[data-part=params]').textContent = t('architectures.pickerYearParams', { year: b.dataset.year, params: compact(Number(b.dataset.params)) });
+    b.querySelector('[data-part=macs]').textContent = t('architectures.pickerMacs', { macs: compact(Number(b.dataset.macs)) });
+  }
 }
 
 /** Marks the picker's button of `name` as pressed. */
@@ -38,7 +51,7 @@ function shareRow(label, totals, key) {
     seg.style.width = `${(100 * k[key]) / whole}%`;
     return seg;
   }));
-  const legend = parts.map((k) => `${KIND_LABEL[k.kind] ?? k.kind} ${percent(k[key], whole)}`).join(' · ');
+  const legend = parts.map((k) => t('architectures.shareLegendPart', { kind: KIND_LABEL[k.kind] ? t(KIND_LABEL[k.kind]) : k.kind, percent: percent(k[key], whole) })).join(' · ');
   return el('div', { class: 'share-row' }, el('span', { class: 'share-label' }, label), stack, el('span', { class: 'share-legend' }, legend));
 }
 
@@ -51,15 +64,18 @@ function setCount(dd, n) {
  * The info panel of network `spec` (architecture()) with `totals` (inferShapes().totals).
  */
 export function renderInfo(spec, totals) {
-  $('#arch-title').textContent = `${spec.title} (${spec.year})`;
-  $('#arch-source').textContent = `Layer table from: ${spec.source}`;
-  $('#arch-notes').textContent = spec.notes;
+  const text = networkText(spec);
+  $('#arch-title').textContent = t('architectures.titleYear', { title: spec.title, year: spec.year });
+  $('#arch-source').textContent = t('architectures.source', { source: text.source });
+  $('#arch-notes').textContent = text.notes;
   setCount($('#total-params'), totals.params);
   setCount($('#total-macs'), totals.macs);
   $('#total-depth').textContent = String(totals.weightLayers);
-  $('#top5').textContent = spec.top5Error != null ? `${spec.top5Error}% — ${spec.top5Note ?? ''}` : 'not an ILSVRC entry the lecture quotes';
+  $('#top5').textContent = spec.top5Error != null
+    ? t('architectures.top5Value', { error: String(spec.top5Error), entry: text.entry ?? '' })
+    : t('architectures.top5None');
   $('#share').replaceChildren(
-    shareRow('Where the parameters live', totals, 'params'),
-    shareRow('Where the compute lives', totals, 'macs'),
+    shareRow(t('architectures.shareParams'), totals, 'params'),
+    shareRow(t('architectures.shareMacs'), totals, 'macs'),
   );
 }

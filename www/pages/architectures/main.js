@@ -9,13 +9,15 @@ import { $, el } from '../../shared/dom.js';
 import { sizeLabel } from '../../shared/format.js';
 import { parseHash, serializeHash, hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
-import { initI18n } from '../../shared/i18n.js';
+import { initI18n, lang, onLangChange, t } from '../../shared/i18n.js';
 import { createStore } from '../../shared/store.js';
 import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
 import { ancestors, renderTable } from './table.js';
+import { diagnose, sentence } from './errors.js';
 import { errorLayer } from './format.js';
-import { renderInfo, renderPicker, syncPicker } from './info.js';
+import { renderInfo, renderPicker, syncPicker, translatePicker } from './info.js';
+import { networkText } from './text.js';
 
 const store = createStore({
   name: DEFAULT_ARCH,
@@ -33,8 +35,8 @@ const specs = new Map();
 const defaults = new Map();
 /** The last table that computed; shown (marked stale) while the settings are invalid. */
 let shown = null;
-/** The core's message for the current settings ('' when they work), and the layer it names. */
-let error = '';
+/** What is wrong with the current settings (null when they work: diagnose()), and the layer it names. */
+let error = null;
 let errorPath = null;
 
 // ------------------------------------------------------------------ compute
@@ -51,10 +53,10 @@ function compute() {
   const state = store.get();
   try {
     shown = core.inferShapes(state.name, options());
-    error = '';
+    error = null;
     errorPath = null;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    error = diagnose(e, { core, spec: specs.get(state.name), options: options() });
     errorPath = errorLayer(e?.param);
     if (!shown || shown.name !== state.name) shown = defaults.get(state.name);
   }
@@ -66,8 +68,8 @@ function compute() {
 function entries() {
   return names.map((n) => {
     const s = specs.get(n);
-    const t = defaults.get(n).totals;
-    return { name: n, title: s.title, year: s.year, params: t.params, macs: t.macs, top5: s.top5Error, top5Note: s.top5Note };
+    const totals = defaults.get(n).totals;
+    return { name: n, title: s.title, year: s.year, params: totals.params, macs: totals.macs, top5: s.top5Error, top5Note: networkText(s).entry };
   });
 }
 
@@ -77,31 +79,41 @@ function renderCompare() {
   renderComparisonTable($('#compare-rows'), all);
 }
 
+const POOL_OPTION = { max: 'architectures.optionPoolMax', avg: 'architectures.optionPoolAvg' };
+
+/** A layer's entry in the layer menu: "conv1 (conv 11×11)", "pool1 (max pool)". */
+function optionLabel(r) {
+  if (r.kind === 'conv') return t('architectures.optionConv', { path: r.path, k: sizeLabel(r.kernel) });
+  return POOL_OPTION[r.variant] ? t(POOL_OPTION[r.variant], { path: r.path }) : r.path;
+}
+
 function renderEditor() {
   const state = store.get();
   const rows = (shown ?? defaults.get(state.name)).rows;
   const sel = $('#edit-layer');
   const keep = sel.value;
   const editable = rows.filter((r) => r.editable);
-  if (sel.dataset.arch !== state.name) {
-    sel.replaceChildren(...editable.map((r) => el('option', { value: r.path },
-      `${r.path} (${r.kind === 'conv' ? `conv ${sizeLabel(r.kernel)}` : `${r.variant} pool`})`)));
+  if (sel.dataset.arch !== state.name || sel.dataset.lang !== lang()) {
+    const sameArch = sel.dataset.arch === state.name;
+    sel.replaceChildren(...editable.map((r) => el('option', { value: r.path }, optionLabel(r))));
     sel.dataset.arch = state.name;
-    prefill(editable[0]?.path ?? '');
+    sel.dataset.lang = lang();
+    if (sameArch && keep) sel.value = keep;
+    else prefill(editable[0]?.path ?? '');
   } else if (keep) {
     sel.value = keep;
   }
   const ul = $('#edits');
   ul.replaceChildren(...Object.entries(state.overrides).map(([path, o]) => {
     const parts = [];
-    if (o.stride !== undefined) parts.push(`stride ${o.stride}`);
-    if (o.padding !== undefined) parts.push(`padding ${o.padding}`);
-    const b = el('button', { type: 'button', 'data-testid': `remove-${path}`, 'aria-label': `Remove the edit of ${path}` }, '×');
+    if (o.stride !== undefined) parts.push(t('architectures.editStride', { n: String(o.stride) }));
+    if (o.padding !== undefined) parts.push(t('architectures.editPadding', { n: String(o.padding) }));
+    const b = el('button', { type: 'button', 'data-testid': `remove-${path}`, 'aria-label': t('architectures.removeEdit', { path }) }, '×');
     b.addEventListener('click', () => {
       const { [path]: removed, ...rest } = store.get().overrides;
       if (removed) store.set({ overrides: rest });
     });
-    return el('li', null, `${path}: ${parts.join(', ')} `, b);
+    return el('li', null, `${t('architectures.editItem', { path, changes: parts.join(', ') })} `, b);
   }));
   const input = $('#input-size');
   if (document.activeElement !== input) {
@@ -110,14 +122,14 @@ function renderEditor() {
 }
 
 function renderError() {
-  $('#edit-error').textContent = error;
+  $('#edit-error').textContent = error ? sentence(error) : '';
   $('#stale').hidden = !error;
   const path = errorPath;
   const known = path && shown.rows.some((r) => r.path === path);
   const btn = $('#show-error-row');
   btn.hidden = !known;
   btn.dataset.path = known ? path : '';
-  btn.textContent = known ? `Show ${path} in the table` : '';
+  btn.textContent = known ? t('architectures.showRow', { path }) : '';
   document.querySelector('.layers-table').classList.toggle('stale', Boolean(error));
 }
 
@@ -254,13 +266,22 @@ async function main() {
     }
   } catch (e) {
     $('#loading').hidden = true;
-    $('#fatal').textContent = `The WebAssembly core could not be loaded: ${e instanceof Error ? e.message : e}`;
+    const why = e instanceof Error ? e.message : String(e);
+    $('#fatal').textContent = t('architectures.fatal', { why });
+    onLangChange(() => { $('#fatal').textContent = t('architectures.fatal', { why }); });
     return;
   }
   $('#loading').hidden = true;
   renderPicker($('#picker'), entries(), select);
   wire();
   select(nameFromHash());
+  // A language switch rewrites every word in place; the network, the edits, the expanded
+  // blocks, the input size and the URL hash are state and stay as they are.
+  onLangChange(() => {
+    translatePicker($('#picker'));
+    renderCompare();
+    render();
+  });
 }
 
 main();

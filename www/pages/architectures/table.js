@@ -4,9 +4,10 @@
 // layers. Rendering only; every number comes from inferShapes().
 
 import { blockDiagram, blockSummary } from './diagram.js';
-import { actLabel, describe, fieldLabel } from './format.js';
+import { actLabel, branchName, describe, fieldLabel, isIdentifier, rowName } from './format.js';
 import { compact, exact, percent, lectureShapeLabel as shapeLabel } from '../../shared/format.js';
 import { el } from '../../shared/dom.js';
+import { t } from '../../shared/i18n.js';
 
 const COLUMNS = 9;
 
@@ -17,7 +18,7 @@ const cell = (tag, cls, text) => el(tag, { class: cls || null }, text);
 function countCell(value, max, total, kind, testid) {
   const td = cell('td', `c-count c-${kind}`);
   const num = cell('span', 'num mono', compact(value));
-  num.title = `${exact(value)} (${percent(value, total)} of the network)`;
+  num.title = t('architectures.countTitle', { exact: exact(value), percent: percent(value, total) });
   if (testid) num.dataset.testid = testid;
   const bar = cell('span', `bar bar-${kind}`);
   bar.setAttribute('aria-hidden', 'true');
@@ -26,6 +27,17 @@ function countCell(value, max, total, kind, testid) {
   bar.append(fill);
   td.append(num, bar);
   return td;
+}
+
+/**
+ * A row's name in a span: the layer's identifier (conv1, layer1_0, …) marked translate="no"
+ * (it is a name, the same in every language), or the translated word for the rows the core
+ * names after their kind (input, add, …).
+ */
+function name_(r, cls) {
+  const span = cell('span', cls, rowName(r));
+  if (isIdentifier(r)) span.translate = false;
+  return span;
 }
 
 /** Whether every block enclosing `row` is expanded. */
@@ -69,14 +81,18 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
       b.type = 'button';
       b.setAttribute('aria-expanded', String(open));
       b.dataset.testid = `toggle-${r.path}`;
-      b.append(cell('span', 'chev', open ? '▾' : '▸'), document.createTextNode(` ${r.name}`));
-      b.setAttribute('aria-label', `${open ? 'Collapse' : 'Expand'} ${r.path}`);
+      b.append(cell('span', 'chev', open ? '▾' : '▸'), ' ', name_(r));
+      b.setAttribute('aria-label', t(open ? 'architectures.collapse' : 'architectures.expand', { path: r.path }));
       b.addEventListener('click', () => onToggle(r.path));
       name.append(b);
     } else {
-      name.append(cell('span', 'lname', r.name));
+      name.append(name_(r, 'lname'));
     }
-    if (r.branch && r.branch !== 'main' && r.branch !== r.name) name.append(cell('span', 'branch', r.branch));
+    if (r.branch && r.branch !== 'main' && r.branch !== r.name) {
+      const branch = cell('span', 'branch', branchName(r.branch));
+      if (branchName(r.branch) === r.branch) branch.translate = false;
+      name.append(branch);
+    }
     tr.append(name);
 
     const what = cell('td', 'c-what', r.isBlock ? blockSummary(r, rows) : describe(r));
@@ -92,7 +108,7 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
 
     const rf = cell('td', 'c-rf mono', fieldLabel(r.receptiveField, result.input));
     rf.dataset.testid = `rf-${r.path}`;
-    if (r.jump[0] > 1 || r.jump[1] > 1) rf.append(cell('span', 'jump', `jump ${r.jump[0] === r.jump[1] ? r.jump[0] : r.jump.join('×')}`));
+    if (r.jump[0] > 1 || r.jump[1] > 1) rf.append(cell('span', 'jump', t('architectures.jump', { n: r.jump[0] === r.jump[1] ? String(r.jump[0]) : r.jump.join('×') })));
     tr.append(rf);
     const cp = cell('td', 'c-cum mono', compact(r.cumulativeParams));
     cp.title = exact(r.cumulativeParams);
@@ -102,10 +118,10 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
 
     const edit = cell('td', 'c-edit');
     if (r.editable) {
-      const b = cell('button', 'edit', 'Edit');
+      const b = cell('button', 'edit', t('architectures.edit'));
       b.type = 'button';
       b.dataset.testid = `edit-${r.path}`;
-      b.setAttribute('aria-label', `Edit stride and padding of ${r.path}`);
+      b.setAttribute('aria-label', t('architectures.editAria', { path: r.path }));
       b.addEventListener('click', () => onEdit(r.path));
       edit.append(b);
     }
@@ -118,8 +134,7 @@ export function renderTable(tbody, result, { expanded, errorPath, onToggle, onEd
       td.colSpan = COLUMNS;
       const wrap = cell('div', 'diagram-wrap');
       wrap.append(blockDiagram(r, rows));
-      const caption = cell('p', 'diagram-caption muted small',
-        'Outlined in the accent colour: the main path, along which the receptive field is traced. Dashed: the skip connection.');
+      const caption = cell('p', 'diagram-caption muted small', t('architectures.diagramCaption'));
       wrap.append(caption);
       td.append(wrap);
       dr.append(td);

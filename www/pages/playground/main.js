@@ -250,7 +250,7 @@ function createPlayground() {
   }
 
   async function start() {
-    await initI18n(['playground']);
+    await initI18n(['playground', 'explain']);
     renderHeader();
     const tabs = document.querySelector('.modes');
     tabs.replaceChildren(...MODES.map((m) => {

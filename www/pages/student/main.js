@@ -7,13 +7,16 @@
 //  2. after that frame is painted, views.js is loaded: the drawing pad, the preview, every
 //     layer, the filters and the unit arithmetic, wired to the same store.
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
-import { coreReady, samplesReady, networkReady, firstVariant, hash } from './start.js';
+// Texts come from the message catalogs (start.js loads them beside the network); after a
+// language switch everything with text is written again from the store (here: the prediction,
+// its announcement and the error; views.js: the rest).
+import { coreReady, samplesReady, networkReady, firstVariant, hash, i18nReady } from './start.js';
 import { createStore } from '../../shared/store.js';
 import { $ } from '../../shared/dom.js';
-import { TEXT } from './text.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
-import { initI18n } from '../../shared/i18n.js';
+import { onLangChange, t, translateDom } from '../../shared/i18n.js';
+import { errorText, networkLoadError } from './errors.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
 import { markPrediction, mark } from './state/marks.js';
 import { createPrediction, topClass } from './views/prediction.js';
@@ -32,18 +35,28 @@ function firstUnit(specs) {
 const errorEl = $('[data-testid="error"]');
 const statusEl = $('[data-testid="status"]');
 
+/** The error shown, as a function (it is written again in the new language after a switch). */
+let errorShown = null;
 function showError(e) {
-  errorEl.textContent = e?.message ?? String(e);
+  errorShown = errorText(e);
+  errorEl.textContent = errorShown();
 }
+
+/** The variants' names as the page shows them. */
+const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernName' };
 
 /** Resolves after the browser has painted the current DOM (the next frame's paint). */
 const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
 async function boot() {
   mark('modules');
-  await initI18n(['student']);
+  // Loading since start.js ran (usually done before the network is).
+  await i18nReady;
+  mark('i18n');
+  translateDom(document);
   // The header's skip link goes past the pad and the prediction to the layers.
-  renderHeader(undefined, { skipTo: document.getElementById('layers'), skipLabel: TEXT.skipToLayers });
+  const layers = document.getElementById('layers');
+  renderHeader(undefined, () => ({ skipTo: layers, skipLabel: t('student.skipToLayers') }));
   if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
   let core;
   let firstNet;
@@ -53,8 +66,8 @@ async function boot() {
     firstNet = await networkReady;
     mark('network');
   } catch (e) {
-    statusEl.textContent = '';
-    showError(new Error(`The network could not be loaded (${e.message}). Is pkg/ built?`));
+    statusEl.hidden = true;
+    showError(networkLoadError(e));
     return;
   }
   const model = createModel(core, { [firstVariant]: firstNet });
@@ -67,16 +80,26 @@ async function boot() {
   const prediction = createPrediction($('.prediction-panel'));
   const announce = $('[data-testid="announce"]');
   let lastTop = null;
+  const announcement = (top) => (top === null ? t('student.announceNothing') : t('student.announceDigit', { digit: top }));
+  const renderPrediction = (s) => {
+    const probs = s.pixels ? s.result.probabilities : null;
+    prediction.render(probs, s.otherProbs, { name: t(VARIANT_NAMES[s.variant]), other: t(VARIANT_NAMES[otherVariant(s.variant)]) });
+    return probs;
+  };
   store.subscribe((s, changed) => {
     if (!changed.has('result') && !changed.has('otherProbs')) return;
-    const probs = s.pixels ? s.result.probabilities : null;
-    prediction.render(probs, s.otherProbs, { name: s.variant, other: otherVariant(s.variant) });
+    const probs = renderPrediction(s);
     if (probs) markPrediction();
     const top = probs ? topClass(probs) : null;
     if (top !== lastTop) {
       lastTop = top;
-      announce.textContent = top === null ? 'Nothing drawn.' : `The network reads ${top}.`;
+      announce.textContent = announcement(top);
     }
+  });
+  onLangChange(() => {
+    if (store.get().result) renderPrediction(store.get());
+    if (announce.textContent) announce.textContent = announcement(lastTop);
+    if (errorShown) errorEl.textContent = errorShown();
   });
 
   const samples = await samplesReady.catch((e) => { showError(e); return null; });

@@ -1,7 +1,8 @@
 // The start of the student view, run as soon as index.html is parsed (an `async` module with
 // a few small imports), before the page's other modules have arrived: it starts the wasm
-// module, the network of the URL's variant and the sample digits, so the first prediction waits
-// for the slowest of them and not for their sum.
+// module, the network of the URL's variant, the sample digits and the page's message catalogs
+// (Korean or English), so the first prediction waits for the slowest of them and not for
+// their sum.
 //
 // Why a forward pass on a blank image here: the browser compiles each wasm function on its
 // first call (V8's lazy compilation), and LeNet5.load + forward touch ~0.5 MB of code. Doing
@@ -11,6 +12,15 @@ import { loadCore } from '../../shared/core.js';
 import { parseHash } from '../../shared/hash.js';
 import { loadSamples } from './state/samples.js';
 import { blankInput } from './state/model.js';
+import { initI18n } from '../../shared/i18n.js';
+
+/**
+ * Resolves to the page's language once its catalogs (`student`, and `explain` for the unit
+ * arithmetic) are loaded. Started here, in parallel with the network: main.js awaits it where
+ * text is first needed. (The page may not be fully parsed yet: main.js fills the static text
+ * again.)
+ */
+export const i18nReady = initI18n(['student', 'explain']);
 
 /**
  * The URL hash's start-up options (#sample=12&variant=modern; shared/hash.js): sample, variant
@@ -46,4 +56,4 @@ export const networkReady = coreReady.then((core) => {
 });
 
 // The page attaches its own handlers later; until then a failure is not "unhandled".
-for (const p of [coreReady, samplesReady, networkReady]) p.catch(() => {});
+for (const p of [coreReady, samplesReady, networkReady, i18nReady]) p.catch(() => {});

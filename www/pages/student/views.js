@@ -1,7 +1,8 @@
 // The student view after its first prediction (main.js loads this module then): the drawing
 // pad, the preview, every layer, the filters, the unit arithmetic and the sample picker, wired
 // to the page's store. Every number comes from the wasm core (state/model.js; one unit's
-// arithmetic from net.explainUnit).
+// arithmetic from net.explainUnit). Every text is in the page's language and is written again
+// after a language switch (onLangChange), from the same state: nothing else changes.
 import { otherVariant, layerOf } from './state/model.js';
 import { saveDrawing } from '../../shared/persist.js';
 import { showNotice } from '../../shared/header.js';
@@ -16,12 +17,12 @@ import { createFilters } from './views/filters.js';
 import { createRfInfo } from './views/receptive_field.js';
 import { createSamplesPicker } from './views/samples_picker.js';
 import { renderLegend } from './views/legend.js';
-import { explainLabels } from './views/labels.js';
 import { createUnitPanel } from './views/unit_panel.js';
 import { createKeysHelp } from './views/keys_help.js';
 import { bindPresenterKeys } from '../../shared/keys.js';
-import { unitName } from '../../shared/format.js';
-import { TEXT } from './text.js';
+import { onLangChange, t } from '../../shared/i18n.js';
+import { explainLabels, unitLabel } from './views/labels.js';
+import { errorText, sampleRangeError } from './errors.js';
 
 /** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
 const PAD_MAX = 300;
@@ -61,12 +62,16 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   const probeOrNull = (u) => store.set({ probe: u });
   const select = (u, how) => {
     store.set({ selected: u, probe: u });
-    unitSide.show(unitName(u), how);
+    unitSide.show(() => unitLabel(u, model.specs), how);
   };
+  // Screen-reader announcements (a polite live region): the last one is kept as a function, so
+  // that it reads in the new language after a switch.
+  const unitLive = $('[data-testid="unit-announce"]');
+  let lastSaid = null;
+  const say = (text) => { lastSaid = text; unitLive.textContent = text(); };
   // The arithmetic opens on demand in its side panel; it is computed only while that is open.
   let unitVisible = false;
-  const unitLive = $('[data-testid="unit-announce"]');
-  const unitSide = createUnitPanel($('[data-testid="unit-math"]'), unitLive, {
+  const unitSide = createUnitPanel($('[data-testid="unit-math"]'), say, {
     onToggle(open) {
       unitVisible = open;
       if (open) renderUnitMathNow();
@@ -78,7 +83,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   // Shown once built: below the layers, it would otherwise move as they fill in.
   $('[data-testid="filters"]').hidden = false;
   // The wording comes from the specs (shared/explain.js takes it as its `labels`).
-  const unitPanel = createUnitMath($('[data-testid="unit-math"]'), { ...explainLabels(model.specs), hint: TEXT.unitHint });
+  const unitPanel = createUnitMath($('[data-testid="unit-math"]'), explainLabels(model.specs));
   const rfInfo = createRfInfo($('[data-testid="rf-info"]'), model.specs);
   const picker = createSamplesPicker($('.samples'), { onPick: (i) => pickSample(i) });
   renderLegend($('[data-testid="legend"]'));
@@ -117,7 +122,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       const problem = saveDrawing(pixels);
-      if (problem && !saveProblem) showNotice(`Your drawing cannot be handed to the playground: ${problem}. Drawing here works as before.`, 'storage');
+      if (problem && !saveProblem) showNotice(() => t('student.saveProblem', { why: t(problem) }), 'storage');
       saveProblem = problem;
     }, 0);
   }
@@ -150,7 +155,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
 
   function pickSample(i) {
     if (!samples || i < 0 || i >= samples.count) {
-      showError(new Error(`sample: invalid \`index\`: expected 0 to ${(samples?.count ?? 1) - 1}, got ${i}`));
+      showError(sampleRangeError(i, (samples?.count ?? 1) - 1));
       return;
     }
     store.set({ sample: i });
@@ -170,8 +175,6 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   });
 
   // ---- keys: presenter keys step through the sample digits, whatever has focus (shared/keys.js)
-  padCanvas.setAttribute('aria-label', TEXT.padLabel);
-  padCanvas.setAttribute('aria-roledescription', TEXT.padRole);
   const help = createKeysHelp();
   $('.pad-panel').append(help.button);
   function stepSample(to) {
@@ -179,7 +182,8 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     const n = samples.count;
     const i = ((to % n) + n) % n;
     pickSample(i);
-    unitLive.textContent = TEXT.sampleAnnounce(samples.labels[i], i);
+    const label = samples.labels[i];
+    say(() => t('student.sampleAnnounce', { label, index: i }));
   }
   bindPresenterKeys({
     next: () => stepSample((store.get().sample ?? -1) + 1),
@@ -207,6 +211,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
 
 
   // ---- reacting to state
+  let rf = [null, null]; // the receptive-field read-out's unit and highlights
   let unitTimer = 0;
   let unitAt = -Infinity;
   function renderUnitMathNow() {
@@ -230,7 +235,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
       const m = model.net(s.variant).explainUnit(s.pixels ?? model.blank, u.layer, u.c, u.y, u.x);
       unitPanel.render(forWidget(m, u, s.result));
     } catch (e) {
-      unitPanel.error(e.message);
+      unitPanel.error(errorText(e)());
     }
   }
 
@@ -250,6 +255,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
       }
       maps.highlight(hl, s.selected);
       preview.highlight(hl);
+      rf = [unit, hl];
       rfInfo.render(unit, hl);
     }
     if (changed.has('selected')) filters.select(s.selected);
@@ -274,8 +280,20 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   } else {
     update(null);
   }
-  statusEl.textContent = '';
   statusEl.hidden = true;
+
+  // ---- language switch: every text again, from the same state (static HTML: i18n.js did it)
+  onLangChange(() => {
+    maps.relabel();
+    filters.relabel();
+    rfInfo.render(...rf);
+    renderLegend($('[data-testid="legend"]'));
+    picker.relabel();
+    help.relabel();
+    unitSide.relabel();
+    if (lastSaid) unitLive.textContent = lastSaid();
+    renderUnitMathNow();
+  });
   setTimeout(() => {
     try {
       filters.setWeights(model.weights(store.get().variant));

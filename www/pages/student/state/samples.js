@@ -1,11 +1,15 @@
 // The MNIST sample digits shipped in www/assets/mnist-samples.bin (format: www/assets/README.md,
-// written by scripts/make_samples.mjs).
+// written by scripts/make_samples.mjs). Failures carry a `code` (samples_file, samples_http,
+// samples_fetch) for the page's translated sentence (errors.js); their messages stay English.
 
 const SAMPLES_URL = new URL('../../../assets/mnist-samples.bin', import.meta.url);
 const MAGIC = 'CSMS';
 const HEADER_BYTES = 16;
 /** Byte value of full ink in the file (MNIST stores 0-255). */
 const INK_MAX = 255;
+
+/** An Error with `message` and `code` (and more fields). */
+const coded = (code, message, fields = {}) => Object.assign(new Error(message), { code, ...fields });
 
 /**
  * Parses a CSMS file.
@@ -15,16 +19,16 @@ const INK_MAX = 255;
 export function parseSamples(buffer) {
   const view = new DataView(buffer);
   const magic = String.fromCharCode(...new Uint8Array(buffer, 0, 4));
-  if (magic !== MAGIC) throw new Error(`samples: invalid \`file\`: expected magic ${MAGIC}, got ${JSON.stringify(magic)}`);
+  if (magic !== MAGIC) throw coded('samples_file', `samples: invalid \`file\`: expected magic ${MAGIC}, got ${JSON.stringify(magic)}`);
   const version = view.getUint32(4, true);
-  if (version !== 1) throw new Error(`samples: invalid \`file\`: expected version 1, got ${version}`);
+  if (version !== 1) throw coded('samples_file', `samples: invalid \`file\`: expected version 1, got ${version}`);
   const count = view.getUint32(8, true);
   const rows = view.getUint16(12, true);
   const cols = view.getUint16(14, true);
   const size = rows * cols;
   const pixelStart = HEADER_BYTES + 5 * count;
   if (buffer.byteLength < pixelStart + count * size) {
-    throw new Error(`samples: invalid \`file\`: expected ${pixelStart + count * size} bytes, got ${buffer.byteLength}`);
+    throw coded('samples_file', `samples: invalid \`file\`: expected ${pixelStart + count * size} bytes, got ${buffer.byteLength}`);
   }
   const labels = new Uint8Array(buffer, HEADER_BYTES, count);
   const indices = new Uint32Array(count);
@@ -37,8 +41,13 @@ export function parseSamples(buffer) {
 
 /** Fetches and parses the shipped samples. */
 export async function loadSamples(url = SAMPLES_URL) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`samples: could not load ${url.pathname ?? url} (HTTP ${res.status})`);
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw coded('samples_fetch', `samples: could not load ${url.pathname ?? url} (${e.message})`);
+  }
+  if (!res.ok) throw coded('samples_http', `samples: could not load ${url.pathname ?? url} (HTTP ${res.status})`, { status: res.status });
   return parseSamples(await res.arrayBuffer());
 }
 

@@ -10,9 +10,10 @@ import { absMax } from '../../../shared/colors.js';
 import { BOX_WIDTH, HALO, strokeCells, strokeRect, drawInput, drawDigitLabels } from './layer_paint.js';
 import { stripLayout, originOf, hitTest, CARD_MIN } from './layout.js';
 import { createMapPainter } from './map_painter.js';
-import { layerLabel, layerRole } from './labels.js';
-import { fmt, unitName } from '../../../shared/format.js';
+import { layerLabel, layerRole, unitLabel } from './labels.js';
+import { fmt } from '../../../shared/format.js';
 import { setText } from '../../../shared/dom.js';
+import { t } from '../../../shared/i18n.js';
 import { unitOf } from '../state/model.js';
 
 /** Horizontal padding + border of a layer card (student.css .layer), CSS px. */
@@ -47,16 +48,13 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       <span class="layer-shape mono"></span><span class="layer-scale mono muted"></span></figcaption>
       <div class="layer-stack"><canvas class="map" tabindex="0" role="img"></canvas></div>
       <p class="layer-role muted"></p>`;
-    const role = layerRole(spec, specs);
-    fig.querySelector('.layer-role').textContent = role;
-    fig.querySelector('figcaption').title = role;
     const stack = fig.querySelector('.layer-stack');
     const card = {
       spec, fig, stack,
       canvas: fig.querySelector('canvas.map'),
       scaleEl: fig.querySelector('.layer-scale'),
       painter: createMapPainter(),
-      role,
+      role: '',
       cursor: null,
       g: null, ctx: null,
     };
@@ -192,17 +190,28 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   }
   let lastChrome = specs.map(() => CHROME_GUESS);
 
+  /**
+   * Writes each card's texts for the variant's `activation` and `pooling`, in the page's
+   * language (relabel() does it again after a language switch, and refits the maps).
+   */
   function setLabels(activation, pooling) {
     labels = { activation, pooling };
     for (const card of cards.values()) {
       const l = layerLabel(card.spec, activation, pooling);
+      card.role = layerRole(card.spec, specs);
+      card.fig.querySelector('.layer-role').textContent = card.role;
+      card.fig.querySelector('figcaption').title = card.role;
       card.fig.querySelector('.layer-name').textContent = l.name;
       card.fig.querySelector('.layer-op').textContent = l.op;
       card.fig.querySelector('.layer-shape').textContent = l.shape;
-      card.canvas.setAttribute('aria-label', `${l.name}, ${l.op}, ${l.shape}: ${card.role}. `
-        + (card.spec.shape[1] > 1 ? 'Arrow keys move between units, Page Up and Page Down change map' : 'Arrow keys move between units')
-        + ', Enter shows the unit\'s arithmetic.');
+      card.canvas.setAttribute('aria-label', t(card.spec.shape[1] > 1 ? 'student.mapKeys' : 'student.vectorKeys', { ...l, role: card.role }));
     }
+  }
+
+  /** Writes every text again in the page's language and refits the layers to the new captions. */
+  function relabel() {
+    setLabels(labels.activation, labels.pooling);
+    relayout();
   }
 
   /** Draws every layer's values (cards off screen are marked and drawn when they scroll in). */
@@ -353,16 +362,16 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     box.style.width = `${(r.x1 - r.x0) * c}px`;
     box.style.height = `${(r.y1 - r.y0) * c}px`;
     box.dataset.size = `${hl.size[0]}×${hl.size[1]}`;
-    box.title = `receptive field ${hl.size[0]}×${hl.size[1]} on the padded input`;
+    box.title = t('student.rfBox', { size: `${hl.size[0]}×${hl.size[1]}` });
   }
 
   /** Text for a screen-reader status: the unit under the keyboard cursor and its value. */
   function describe(unit, result) {
     const layer = result?.layers.find((l) => l.name === unit.layer);
-    if (!layer) return unitName(unit);
+    if (!layer) return unitLabel(unit, specs);
     const [, H, W] = layer.shape.length === 3 ? layer.shape : [layer.shape[0], 1, 1];
     const i = layer.shape.length === 3 ? (unit.c * H + unit.y) * W + unit.x : unit.c;
-    return `${unitName(unit)}: ${fmt(layer.data[i], 3)}`;
+    return t('student.unitValue', { unit: unitLabel(unit, specs), value: fmt(layer.data[i], 3) });
   }
 
   const ro = new ResizeObserver(() => {
@@ -377,5 +386,5 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   });
   relayout();
 
-  return { render, highlight, setLabels, relayout, describe, cards };
+  return { render, highlight, setLabels, relabel, relayout, describe, cards };
 }

@@ -7,6 +7,7 @@ import { setupCanvas, drawGrid, strokeCells, themeColor } from '../../../shared/
 import { absMax, diverging } from '../../../shared/colors.js';
 import { textStyleOn } from '../../../shared/contrast.js';
 import { fmt, sizeLabel } from '../../../shared/format.js';
+import { t } from '../../../shared/i18n.js';
 
 /**
  * Sizes, CSS px: the gap between kernels; a weight's cell (min, max; `large` in a layer of
@@ -40,10 +41,11 @@ export function createFilters(root, specs) {
     const wrap = document.createElement(large ? 'details' : 'div');
     wrap.className = 'filter-layer';
     wrap.dataset.testid = `filters-${name}`;
-    const title = large ? `<summary>${name} kernels: ${O} × ${I} of ${sizeLabel(spec.kernel)} (large)</summary>` : `<h3>${name} kernels</h3>`;
-    wrap.innerHTML = `${title}<div class="filter-scroll"><canvas tabindex="0"></canvas></div><p class="muted filter-note"></p>`;
+    wrap.innerHTML = `${large ? '<summary class="filter-title"></summary>' : '<h3 class="filter-title"></h3>'}<div class="filter-scroll"><canvas tabindex="0"></canvas></div><p class="muted filter-note"></p>`;
     grids.append(wrap);
-    const layer = { name, large, single: I === 1, across: O, kw: Array.isArray(spec.kernel) ? spec.kernel[1] : spec.kernel, wrap, canvas: wrap.querySelector('canvas'), g: null, ctx: null, cursor: { o: 0, i: 0 } };
+    const title = () => (large ? t('student.kernelsLarge', { name, out: O, in: I, size: sizeLabel(spec.kernel) }) : t('student.kernels', { name }));
+    const layer = { name, large, title, single: I === 1, across: O, kw: Array.isArray(spec.kernel) ? spec.kernel[1] : spec.kernel, wrap, canvas: wrap.querySelector('canvas'), g: null, ctx: null, cursor: { o: 0, i: 0 } };
+    relabel(layer);
     if (large) wrap.addEventListener('toggle', () => { if (wrap.open) draw(layer); });
     const at = (e) => {
       if (!layer.g) return null;
@@ -65,6 +67,11 @@ export function createFilters(root, specs) {
       zoom(layer, layer.cursor);
     });
     return layer;
+  }
+
+  /** The texts of `layer` that do not depend on the weights (its title). */
+  function relabel(layer) {
+    layer.wrap.querySelector('.filter-title').textContent = layer.title();
   }
 
   function cellFor(layer) {
@@ -91,10 +98,10 @@ export function createFilters(root, specs) {
         drawGrid(layer.ctx, w.data, KH, KW, o * (kpx + GAP), i * (kpx + GAP), cell, scale, (o * I + i) * KH * KW);
       }
     }
-    layer.canvas.setAttribute('aria-label', `${layer.name}: ${O} kernels × ${I} input map${I > 1 ? 's' : ''}, ${KH}×${KW} each; arrow keys enlarge one`);
+    layer.canvas.setAttribute('aria-label', t('student.kernelsLabel', { name: layer.name, out: O, count: I, size: `${KH}×${KW}` }));
     layer.wrap.querySelector('.filter-note').textContent = I > 1
-      ? `one column per ${layer.name} map (${O}), one row per input map (${I}); scale ±${fmt(g.limit)}`
-      : `one kernel per ${layer.name} map; scale ±${fmt(g.limit)}`;
+      ? t('student.kernelsNoteMaps', { name: layer.name, out: O, in: I, limit: fmt(g.limit) })
+      : t('student.kernelsNote', { name: layer.name, limit: fmt(g.limit) });
     outline(layer);
   }
 
@@ -124,8 +131,10 @@ export function createFilters(root, specs) {
         ctx.fillText(fmt(v), (x + 0.5) * CELL.zoom, (y + 0.5) * CELL.zoom);
       }
     }
-    zoomText.textContent = `${layer.name} kernel for map ${k.o}` + (I > 1 ? `, input map ${k.i}` : '')
-      + ` · bias ${fmt(w.bias.data[k.o], 3)}`;
+    const bias = fmt(w.bias.data[k.o], 3);
+    zoomText.textContent = I > 1
+      ? t('student.zoomCaptionInput', { name: layer.name, map: k.o, input: k.i, bias })
+      : t('student.zoomCaption', { name: layer.name, map: k.o, bias });
     // Mark the enlarged kernel on its grid (redrawing only the grids that carry a mark).
     if (marked && marked !== layer) draw(marked);
     marked = layer;
@@ -151,5 +160,10 @@ export function createFilters(root, specs) {
       else if (zoomed) zoom(layers.find((l) => l.name === zoomed.layer), zoomed);
     },
     relayout() { for (const l of layers) draw(l); if (zoomed) zoom(layers.find((l) => l.name === zoomed.layer), zoomed); },
+    /** Writes every text again in the page's language (after a switch). */
+    relabel() {
+      for (const l of layers) relabel(l);
+      this.relayout();
+    },
   };
 }

@@ -8,6 +8,7 @@
 // (student.css), so a new number re-lays out its own box, not the page.
 import { fmt } from '../../../shared/format.js';
 import { setText } from '../../../shared/dom.js';
+import { t } from '../../../shared/i18n.js';
 
 /** Argmax of a probability vector (ties: the lower digit). Display only. */
 export function topClass(p) {
@@ -50,12 +51,12 @@ export function createPrediction(root) {
   /**
    * @param {Float32Array|null} probs this variant's probabilities (null: nothing drawn)
    * @param {Float32Array|null} otherProbs the other variant's
-   * @param {{name: string, other: string}} names variant names
+   * @param {{name: string, other: string}} names variant names, as shown
    */
   function render(probs, otherProbs, names) {
     if (!probs) {
       setText(top, '–');
-      setText(conf, 'draw a digit');
+      setText(conf, t('student.drawPrompt'));
       if (readout) setText(readout, '');
       setText(compare, '');
       for (const r of rows) {
@@ -68,7 +69,7 @@ export function createPrediction(root) {
     }
     const best = topClass(probs);
     setText(top, String(best));
-    setText(conf, `${pct(probs[best])} sure`);
+    setText(conf, t('student.sure', { pct: pct(probs[best]) }));
     if (readout) setText(readout, `→ ${best} (${pct(probs[best])})`);
     for (let d = 0; d < 10; d++) {
       const r = rows[d];
@@ -79,7 +80,7 @@ export function createPrediction(root) {
     }
     if (otherProbs) {
       const ob = topClass(otherProbs);
-      setText(compare, `${names.other} network says ${ob} (${pct(otherProbs[ob])})`);
+      setText(compare, t('student.otherSays', { network: names.other, digit: ob, pct: pct(otherProbs[ob]) }));
     } else {
       setText(compare, '');
     }

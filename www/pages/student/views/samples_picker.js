@@ -1,6 +1,7 @@
 // "…or pick a real MNIST test digit": ten buttons, one per class; pressing a class again
 // steps to its next example.
 import { indicesOfClass } from '../state/samples.js';
+import { t } from '../../../shared/i18n.js';
 
 /**
  * @param {HTMLElement} root holds .sample-buttons and [data-testid=sample-info]
@@ -11,6 +12,7 @@ export function createSamplesPicker(root, { onPick }) {
   const info = root.querySelector('[data-testid="sample-info"]');
   let samples = null;
   const next = new Array(10).fill(0);
+  let shown = null;
   /** Picks the next example of digit `d` (each press of the same digit steps to another). */
   function pickDigit(d) {
     if (!samples) return;
@@ -24,21 +26,28 @@ export function createSamplesPicker(root, { onPick }) {
     b.type = 'button';
     b.textContent = String(d);
     b.dataset.testid = `sample-${d}`;
-    b.setAttribute('aria-label', `Show a handwritten ${d} from MNIST`);
     b.disabled = true;
     b.addEventListener('click', () => pickDigit(d));
     buttons.append(b);
   }
+  /** Writes the buttons' labels and the note in the page's language. */
+  function relabel() {
+    buttons.querySelectorAll('button').forEach((b, d) => b.setAttribute('aria-label', t('student.sampleButton', { digit: d })));
+    info.textContent = shown === null || !samples ? ''
+      : t('student.sampleInfo', { image: String(samples.indices[shown]), label: samples.labels[shown], index: shown });
+  }
+  relabel();
   return {
     pickDigit,
+    relabel,
     setSamples(s) {
       samples = s;
       for (const b of buttons.querySelectorAll('button')) b.disabled = false;
     },
     /** Describes the shown sample (index into the file) or clears the note (null). */
     show(index) {
-      info.textContent = index === null || !samples ? ''
-        : `MNIST test image #${samples.indices[index]}, labelled ${samples.labels[index]} (sample ${index})`;
+      shown = index;
+      relabel();
     },
   };
 }
