@@ -24,7 +24,7 @@ export const inputControls = {
       <button type="button" id="reseed" data-testid="reseed" data-i18n="playground.reseed">New random</button>
     </div>
     <div class="field" id="upload-row">
-      <label><span data-i18n="playground.imageFile">Image file</span> <input type="file" id="upload" data-testid="upload" accept="image/*"></label>
+      <span class="file-pick"><input type="file" id="upload" data-testid="upload" accept="image/*" class="visually-hidden"><label for="upload" data-i18n="playground.imageFile">Choose an image file…</label> <span id="upload-name" class="muted small"></span></span>
       <label><span data-i18n="playground.colour">Colour</span>
         <select id="upload-color" data-testid="upload-color">
           <option value="gray" data-i18n="playground.colourGray">Grayscale (1 channel)</option>
@@ -60,7 +60,9 @@ export const inputControls = {
       if (v !== null) upd((s) => { s.input.seed = v; }, { key: 'seed' });
     });
     $('#reseed').addEventListener('click', () => upd((s) => { s.input.seed = (s.input.seed * 7919 + 17) % (LIMITS.seed.max + 1); s.input.edits = new Map(); }, { key: null }));
-    $('#upload').addEventListener('change', (e) => { const f = e.target.files?.[0]; if (f) actions.upload(f); });
+    // The browser's own file button speaks the browser's language: the page shows its own label
+    // and the chosen file's name instead (the input stays in the tab order, visually hidden).
+    $('#upload').addEventListener('change', (e) => { const f = e.target.files?.[0]; this.relabel(); if (f) actions.upload(f); });
     $('#upload-color').addEventListener('change', (e) => upd((s) => { s.input.color = e.target.value; }, { key: null, resetStep: true }));
     $('#clear-edits').addEventListener('click', () => upd((s) => { s.input.edits = new Map(); }, { key: null }));
     for (const id of ['input-size', 'input-seed']) $(`#${id}`).addEventListener('change', () => actions.resync());
@@ -82,8 +84,9 @@ export const inputControls = {
     $('#input-message').textContent = say(info.inputMessage);
   },
 
-  /** Re-words the source menu (its options are written from INPUT_KINDS). */
+  /** Re-words the source menu (its options are written from INPUT_KINDS) and the chosen file's line. */
   relabel() {
     for (const o of $('#input-kind').options) o.textContent = t(INPUT_KINDS[o.value]);
+    $('#upload-name').textContent = $('#upload').files?.[0]?.name ?? t('playground.noFile');
   },
 };

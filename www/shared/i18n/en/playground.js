@@ -3,6 +3,7 @@
 export default {
   // Page, bar, player, notices (playground.html, main.js, controls.js)
   docTitle: '{mode} · Convolution playground · convscope',
+  metaDescription: 'Instructor view: convolution, pooling, transposed convolution and 1-D convolution on text, step by step, computed by a WebAssembly core.',
   modesLabel: 'Demo',
   modeConv: 'Convolution',
   modePool: 'Pooling',
@@ -56,7 +57,8 @@ export default {
   inputSize: 'Size (cells per side)',
   seed: 'Seed',
   reseed: 'New random',
-  imageFile: 'Image file',
+  imageFile: 'Choose an image file…',
+  noFile: 'no file chosen',
   colour: 'Colour',
   colourGray: 'Grayscale (1 channel)',
   colourRgb: 'RGB (3 channels)',
