@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
+import { axeViolations, describeShifts, describeViolations, measureCLS } from './a11y.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -155,4 +156,23 @@ test('switching language in place keeps the network, the edits, the expanded blo
   assert.deepEqual(after.edits, ['remove-conv1', 'remove-layer1_1.conv2']);
   clean(page);
   await page.close();
+});
+
+test('architectures.html?lang=ko at 1400×900 and 390×844 (AlexNet, the default, and LeNet-5, the longest Korean notes): layout shift while loading <= 0.1 and no serious or critical axe-core violation', async () => {
+  for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+    const sized = await launch({ viewport });
+    try {
+      for (const hash of ['', '#lenet5']) {
+        const page = await sized.newPage();
+        const { cls, shifts } = await measureCLS(page, `${sized.url}architectures.html?lang=ko${hash}`);
+        const violations = await axeViolations(page, { impacts: ['serious', 'critical'] });
+        clean(page);
+        await page.close();
+        assert.ok(cls <= 0.1, `${viewport.width}px ${hash}: CLS ${cls.toFixed(3)} > 0.1:\n${describeShifts(shifts)}`);
+        assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+      }
+    } finally {
+      await sized.close();
+    }
+  }
 });

@@ -13,7 +13,14 @@ import { lastShape, upstream } from './upstream.js';
 /** The core's limit on whole-number parameters and output sizes (src/params.rs MAX_INT_PARAM). */
 export const MAX_INT = 2 ** 20;
 
-const PARAM = { stride: 'architectures.paramStride', padding: 'architectures.paramPadding', kernel: 'architectures.paramKernel' };
+const PARAM = {
+  stride: 'architectures.paramStride',
+  padding: 'architectures.paramPadding',
+  kernel: 'architectures.paramKernel',
+  out: 'architectures.paramOut',
+  params: 'architectures.paramParams',
+  macs: 'architectures.paramMacs',
+};
 /** Smallest allowed value of each edited parameter (the form's min attributes say the same). */
 const MIN = { inputSize: 1, stride: 1, padding: 0 };
 
@@ -79,7 +86,7 @@ function emptyOutput(core, spec, layer, which, options) {
       const key = node.kind === 'pool' ? 'architectures.errEmptyPool' : 'architectures.errEmptyConv';
       return { key, params: { k, n, p, padded: n + 2 * p, formula: size.formula } };
     }
-    if (size.size > MAX_INT) return { key: 'architectures.errTooBig', params: { limit: MAX_INT } };
+    if (size.size > MAX_INT) return { key: 'architectures.errTooWide', params: { size: size.size, limit: MAX_INT } };
   }
   return null;
 }
@@ -135,7 +142,8 @@ export function diagnose(err, { core, spec, options }) {
       }
     }
   }
-  if (['stride', 'kernel', 'padding', 'out', 'params', 'macs'].includes(which)) return named('architectures.errTooBig', { limit: MAX_INT });
+  if (['out', 'params', 'macs'].includes(which)) return named('architectures.errTooMany', {});
+  if (['stride', 'kernel'].includes(which)) return named('architectures.errTooBig', {});
   return other;
 }
 

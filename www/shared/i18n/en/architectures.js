@@ -146,6 +146,9 @@ export default {
   paramStride: 'stride',
   paramPadding: 'padding',
   paramKernel: 'kernel',
+  paramOut: 'out',
+  paramParams: 'params',
+  paramMacs: 'macs',
   errInputWhole: 'inferShapes: invalid `inputSize`: expected a whole number >= {min}, got {got}',
   errInputTooLarge: 'inferShapes: invalid `inputSize`: expected at most {limit}, got {got}',
   errLayerWhole: 'inferShapes: invalid `{layer}.{param}`: expected a whole number >= {min}, got {got}',
@@ -156,7 +159,9 @@ export default {
   errEmptyUnknown: 'inferShapes: invalid `{layer}.{param}`: empty output: the window does not fit in the map this layer receives',
   errResidual: 'inferShapes: invalid `{layer}.{param}`: the residual add in {block} needs equal shapes, but the main path gives {main} and the shortcut gives {shortcut}',
   errConcat: 'inferShapes: invalid `{layer}.{param}`: concatenating the branches of {block} needs the same height and width, got {shapes}',
-  errTooBig: 'inferShapes: invalid `{layer}.{param}`: the numbers grow beyond what the core counts here (outputs over {limit} wide, receptive fields over 2^31 input pixels, or more than 2^53 parameters or multiply-adds)',
+  errTooWide: 'inferShapes: invalid `{layer}.{param}`: the output would be {size} wide; at most {limit} is supported',
+  errTooMany: 'inferShapes: invalid `{layer}.{param}`: the layer would have more than 2^53 parameters or multiply-adds',
+  errTooBig: 'inferShapes: invalid `{layer}.{param}`: receptive fields here could exceed 2^31 input pixels',
   errOther: 'inferShapes: invalid `{param}` ({code}): {message}',
 
   // ---------------------------------------------------------------- case-study notes, sources and ILSVRC entries

@@ -144,6 +144,9 @@ export default {
   paramStride: '스트라이드',
   paramPadding: '패딩',
   paramKernel: '커널',
+  paramOut: '필터 수',
+  paramParams: '파라미터 합',
+  paramMacs: '곱셈-누산 합',
   errInputWhole: '입력 크기는 {min} 이상의 정수여야 하는데 {got}입니다.',
   errInputTooLarge: '입력 크기는 {limit} 이하여야 하는데 {got}입니다.',
   errLayerWhole: '{layer}의 {param}: {min} 이상의 정수여야 하는데 {got}입니다.',
@@ -154,7 +157,9 @@ export default {
   errEmptyUnknown: '{layer}의 {param}: 출력이 비게 됩니다. 이 층이 받는 특성 맵에 창이 들어갈 자리가 없습니다.',
   errResidual: '{layer}의 {param}: {block}의 잔차 연결은 두 경로의 출력 크기가 같아야 더할 수 있는데, 주 경로는 {main}, 숏컷은 {shortcut}입니다.',
   errConcat: '{layer}의 {param}: {block}의 가지들을 이어 붙이려면 높이와 너비가 같아야 하는데, 가지별 출력이 {shapes}입니다.',
-  errTooBig: '{layer}의 {param}: 이 설정에서는 수가 코어가 셀 수 있는 범위를 넘습니다(출력 너비 {limit} 초과, 수용 영역 2^31 픽셀 초과, 또는 파라미터나 곱셈-누산 2^53개 초과).',
+  errTooWide: '{layer}의 {param}: 출력 너비가 {size}에 이르는데, 코어는 너비 {limit}까지만 다룹니다.',
+  errTooMany: '{layer}의 {param}: 이 층의 파라미터나 곱셈-누산이 2^53개를 넘게 됩니다.',
+  errTooBig: '{layer}의 {param}: 여기서는 수용 영역이 입력 픽셀 2^31개를 넘을 수 있습니다.',
   errOther: '`{param}` 설정으로는 계산할 수 없습니다(오류 코드 {code}). 코어의 설명(영어): {message}',
 
   // ---------------------------------------------------------------- 사례 연구 설명, 출처, ILSVRC 출품작
