@@ -145,3 +145,50 @@ test('with ?lang=ko an out-of-range sample is reported in Korean with its number
   assert.deepEqual(page.errors, [], 'console errors');
   await page.close();
 });
+
+/**
+ * Texts cut off at the side by their box: elements holding text whose box clips (overflow other
+ * than visible, or size / paint containment) and whose content is wider than the box. (Heights
+ * are not compared: a line box taller than its glyphs overflows a fixed-height box by a pixel or
+ * two without hiding any ink.)
+ */
+function clippedTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const e of document.querySelectorAll('body *')) {
+      if (![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (!e.checkVisibility()) continue;
+      const cs = getComputedStyle(e);
+      const clips = cs.overflowX !== 'visible' || cs.overflowY !== 'visible' || /strict|size|paint|content/.test(cs.contain);
+      if (!clips || cs.overflowX === 'auto' || cs.overflowY === 'auto' || e.closest('.visually-hidden')) continue;
+      if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className}: “${e.textContent.trim().slice(0, 40)}” ${e.scrollWidth} px wide in ${e.clientWidth}`);
+    }
+    return out;
+  });
+}
+
+for (const [width, height] of [[1400, 900], [390, 844]]) {
+  test(`at ${width}×${height} no text is cut off by its box, in Korean and English, before and after drawing and with a unit open`, async () => {
+    const phone = width < 600;
+    const b = await launch({ viewport: { width, height }, hasTouch: phone, isMobile: phone });
+    try {
+      for (const lang of ['ko', 'en']) {
+        const page = await b.newPage();
+        await page.goto(`${b.url}index.html?lang=${lang}`);
+        await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
+        assert.deepEqual(await clippedTexts(page), [], `${lang}, nothing drawn`);
+        await page.getByTestId('sample-8').click();
+        await page.waitForFunction(() => /^\d$/.test(document.querySelector('[data-testid="prediction"]').textContent.trim()));
+        assert.deepEqual(await clippedTexts(page), [], `${lang}, a sample shown`);
+        await page.getByTestId('layer-C1').locator('canvas.map').focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-math"] .um-grid td').length === 75);
+        assert.deepEqual(await clippedTexts(page), [], `${lang}, a unit open`);
+        assert.deepEqual(page.errors, [], 'console errors');
+        await page.close();
+      }
+    } finally {
+      await b.close();
+    }
+  });
+}

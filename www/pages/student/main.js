@@ -41,6 +41,7 @@ function showError(e) {
   errorShown = errorText(e);
   errorEl.textContent = errorShown();
 }
+onLangChange(() => { if (errorShown) errorEl.textContent = errorShown(); });
 
 /** The variants' names as the page shows them. */
 const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernName' };
@@ -99,7 +100,6 @@ async function boot() {
   onLangChange(() => {
     if (store.get().result) renderPrediction(store.get());
     if (announce.textContent) announce.textContent = announcement(lastTop);
-    if (errorShown) errorEl.textContent = errorShown();
   });
 
   const samples = await samplesReady.catch((e) => { showError(e); return null; });
