@@ -23,8 +23,9 @@ const PAGES = [
 function langSwitch() {
   const group = el('div', { role: 'group', class: 'lang-switch', 'data-testid': 'lang-switch', 'aria-label': t('common.langSwitch') });
   for (const l of LANGS) {
-    const b = el('button', { type: 'button', lang: l, 'data-lang': l, 'data-testid': `lang-${l}`, 'aria-pressed': String(l === lang()), 'aria-label': LANG_NAMES[l] },
-      el('span', { class: 'lang-long', 'aria-hidden': 'true' }, LANG_NAMES[l]), el('span', { class: 'lang-short', 'aria-hidden': 'true' }, LANG_SHORT[l]));
+    // The name is the visible label (the hidden one is display:none, so not part of it).
+    const b = el('button', { type: 'button', lang: l, 'data-lang': l, 'data-testid': `lang-${l}`, 'aria-pressed': String(l === lang()), title: LANG_NAMES[l] },
+      el('span', { class: 'lang-long' }, LANG_NAMES[l]), el('span', { class: 'lang-short' }, LANG_SHORT[l]));
     b.addEventListener('click', () => setLang(l));
     group.append(b);
   }
