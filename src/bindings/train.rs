@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, PlainLimits, core_error, get, kind, object_keys, read_bytes, read_f32s,
-    read_plain, read_string, read_whole, set, tensor_to_js, to_plain_js,
+    JsResult, PlainLimits, core_error, get, kind, object_keys, read_bytes, read_f32s, read_plain,
+    read_string, read_whole, set, tensor_to_js, to_plain_js,
 };
 use crate::data::augment::Augment;
 use crate::data::rng::Rng;
@@ -95,9 +95,11 @@ fn read_settings<T: DeserializeOwned + Default>(
     }
     if kind(v) != "object" {
         let k = kind(v);
-        return Err(ParamError::new(op, name, format!("expected an object, got {k}"))
-            .with_code(Code::WrongType)
-            .with_got(k));
+        return Err(
+            ParamError::new(op, name, format!("expected an object, got {k}"))
+                .with_code(Code::WrongType)
+                .with_got(k),
+        );
     }
     let plain = read_plain(op, name, v, &CONFIG_LIMITS)?;
     drop_nulls(&plain);
@@ -251,7 +253,10 @@ impl Trainer {
             return Err(ParamError::new(
                 AUG,
                 "pixels",
-                format!("expected k·{IMAGE_PIXELS} values (28×28 per image), got {}", pixels.len()),
+                format!(
+                    "expected k·{IMAGE_PIXELS} values (28×28 per image), got {}",
+                    pixels.len()
+                ),
             )
             .with_code(Code::ShapeMismatch)
             .with_got(pixels.len())
