@@ -249,7 +249,7 @@ impl Trainer {
         a.validate(AUG, "")?;
         let seed = read_whole(AUG, "seed", &seed, 0)?;
         let pixels = read_f32s(AUG, "pixels", &pixels, 256 * IMAGE_PIXELS)?;
-        if pixels.is_empty() || pixels.len() % IMAGE_PIXELS != 0 {
+        if pixels.is_empty() || !pixels.len().is_multiple_of(IMAGE_PIXELS) {
             return Err(ParamError::new(
                 AUG,
                 "pixels",
