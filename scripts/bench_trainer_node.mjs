@@ -2,7 +2,7 @@
 // `Trainer.step` for LeNet-5 at batch 32 and 128, on MNIST test images (tests/data/mnist).
 // Node runs wasm SIMD like Chromium; the browser benchmark of the training page is separate.
 //
-//   node scripts/bench_trainer_node.mjs [--variant classic|modern] [--batches N]
+//   node scripts/bench_trainer_node.mjs [--variant classic|modern] [--batches N]   (TRAIN_PKG=dir: another build)
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
@@ -17,7 +17,7 @@ const opt = (name, fallback) => {
 const variant = opt('--variant', 'classic');
 const batches = Number(opt('--batches', '60'));
 
-const dir = resolve(ROOT, 'pkg-train');
+const dir = resolve(process.env.TRAIN_PKG ?? resolve(ROOT, 'pkg-train'));
 const cs = await import(pathToFileURL(`${dir}/convscope.js`).href);
 await cs.default({ module_or_path: await readFile(`${dir}/convscope_bg.wasm`) });
 

@@ -141,6 +141,8 @@ fn read_settings<T: DeserializeOwned + Serialize + Default>(
             let (param, value, why) = find_bad::<T>(&plain, &mut Vec::new())
                 .map(|(p, v, w)| (format!("{prefix}{p}"), v, w))
                 .unwrap_or_else(|| (name.into(), plain, e.to_string()));
+            // serde-wasm-bindgen's messages start with "Error: ".
+            let why = why.strip_prefix("Error: ").unwrap_or(&why).to_string();
             let k = kind(&value);
             let code = if why.starts_with("unknown field") {
                 Code::UnknownOption
