@@ -1,0 +1,63 @@
+// Grids of small images on one canvas: the C1 / C3 filters (diverging colours, one scale per
+// layer) and the probe digit's feature maps. Drawing only.
+import { drawGrid, setupCanvas, themeColor } from '../../../shared/canvas.js';
+import { absMax } from '../../../shared/colors.js';
+
+/**
+ * Draws `count` tiles of `h`×`w` values from `data` (tile i at offset i·h·w) in rows of `cols`,
+ * each cell `cell` px, `gap` px apart; `scale` as canvas.js drawGrid takes it.
+ */
+export function drawTiles(canvas, { data, count, h, w, cols, cell, gap = 3, scale }) {
+  const rows = Math.ceil(count / cols);
+  const tw = w * cell;
+  const th = h * cell;
+  const ctx = setupCanvas(canvas, cols * (tw + gap) - gap, rows * (th + gap) - gap);
+  for (let i = 0; i < count; i++) {
+    drawGrid(ctx, data, h, w, (i % cols) * (tw + gap), Math.floor(i / cols) * (th + gap), cell, scale, i * h * w);
+  }
+}
+
+/** C1's 6 kernels (1×5×5) in one row: a diverging scale over the layer's largest |weight|. */
+export function drawC1Filters(canvas, weight, cell = 7) {
+  const [o, , kh, kw] = weight.shape;
+  drawTiles(canvas, { data: weight.data, count: o, h: kh, w: kw, cols: o, cell, gap: 4, scale: { kind: 'diverging', limit: absMax(weight.data) } });
+}
+
+/** C3's kernels, 16 rows (output channels) × 6 (input channels) of 5×5. */
+export function drawC3Filters(canvas, weight, cell = 3) {
+  const [o, c, kh, kw] = weight.shape;
+  drawTiles(canvas, { data: weight.data, count: o * c, h: kh, w: kw, cols: c, cell, gap: 2, scale: { kind: 'diverging', limit: absMax(weight.data) } });
+}
+
+/** Feature maps [C, H, W] in rows of `cols`, each map on its own diverging scale... shared per layer. */
+export function drawMaps(canvas, t, cols, cell) {
+  const [c, h, w] = t.shape;
+  drawTiles(canvas, { data: t.data, count: c, h, w, cols, cell, gap: 3, scale: { kind: 'diverging', limit: absMax(t.data) } });
+}
+
+/** The probe digit (784 values, ink = 1) on a sequential scale. */
+export function drawDigit(canvas, pixels, cell = 3) {
+  drawTiles(canvas, { data: pixels, count: 1, h: 28, w: 28, cols: 1, cell, scale: { kind: 'sequential', lo: 0, hi: 1 } });
+}
+
+/** Ten probability bars with their digits under them; `label` (or null) outlined. */
+export function drawProbabilities(canvas, probabilities, label, { width = 200, height = 70 } = {}) {
+  const ctx = setupCanvas(canvas, width, height);
+  const ink = themeColor('--fg', '#222');
+  const accent = themeColor('--accent', '#0b6bcb');
+  const bw = width / 10;
+  const top = height - 16;
+  let best = 0;
+  probabilities.forEach((p, i) => { if (p > probabilities[best]) best = i; });
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (let i = 0; i < 10; i++) {
+    const bh = Math.max(1, probabilities[i] * (top - 2));
+    ctx.fillStyle = i === best ? accent : 'rgba(128,128,128,0.55)';
+    ctx.fillRect(i * bw + 3, top - bh, bw - 6, bh);
+    ctx.fillStyle = ink;
+    ctx.font = i === label ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
+    ctx.fillText(String(i), i * bw + bw / 2, top + 2);
+  }
+}
