@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly module and its JS glue (wasm-bindgen --target web) into pkg/.
+# Builds the WebAssembly module and its JS glue (wasm-bindgen --target web) into pkg/, or with
+# --train the training module (the same crate plus feature `train`: burn's autodiff and
+# optimisers, the `Trainer` class) into pkg-train/ as convscope_train.js. Only the training
+# page's worker loads pkg-train/; the other pages never download it.
 #
-#   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt]
+#   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt] [--train]
 #
 # Steps: cargo build (profile `wasm`: LTO, one codegen unit, panic=abort; +simd128 from
 # .cargo/config.toml) -> wasm-bindgen --target web -> wasm-opt -O3 (npm binaryen; Debian's
@@ -13,13 +16,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 backend=flex
-out=pkg
+out=
 opt=1
+train=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) backend="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --no-opt) opt=0; shift ;;   # skip wasm-opt (quicker; for test-only builds)
+    --train) train=1; shift ;;  # the training module (pkg-train/)
     *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -32,17 +37,27 @@ if [ "$want" != "$have" ]; then
   exit 1
 fi
 
+features="$backend,simd"
+name=convscope
+if [ "$train" = 1 ]; then
+  features="$features,train"
+  name=convscope_train
+  out=${out:-pkg-train}
+fi
+out=${out:-pkg}
+
 cargo build --lib --locked --profile wasm --target wasm32-unknown-unknown \
-  --no-default-features --features "$backend,simd"
+  --no-default-features --features "$features"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name convscope \
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/convscope.wasm"
 [ "$opt" = 0 ] || node_modules/.bin/wasm-opt -O3 \
   --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/convscope_bg.wasm" -o "$out/convscope_bg.wasm"
+  "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 {
   echo "backend: $backend"
+  echo "features: $features"
   echo "sources: $(scripts/source-hash.sh)"
 } > "$out/BUILD_INFO"
 ls -l "$out"

@@ -9,16 +9,23 @@
 #
 # pkg/ is committed, so a plain clone serves as it is. When src/ has changed since pkg/ was
 # built (pkg/BUILD_INFO) and a Rust toolchain is present, pkg/ is rebuilt first.
+# pkg-train/ likewise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-built=$(sed -n 's/^sources: //p' pkg/BUILD_INFO 2>/dev/null || true)
-if [ "$built" != "$(scripts/source-hash.sh)" ]; then
+# pkg-train/ is the training page's module (scripts/build.sh --train).
+stale() { [ "$(sed -n 's/^sources: //p' "$1/BUILD_INFO" 2>/dev/null || true)" != "$(scripts/source-hash.sh)" ]; }
+for dir in pkg pkg-train; do
+  stale "$dir" || continue
   if command -v cargo >/dev/null && command -v wasm-bindgen >/dev/null && [ -x node_modules/.bin/wasm-opt ]; then
-    echo "src/ changed since pkg/ was built: rebuilding pkg/ ..."
-    backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO 2>/dev/null || echo flex)
-    scripts/build.sh --backend "${backend:-flex}"
+    echo "src/ changed since $dir/ was built: rebuilding $dir/ ..."
+    backend=$(sed -n 's/^backend: //p' "$dir/BUILD_INFO" 2>/dev/null || echo flex)
+    if [ "$dir" = pkg ]; then
+      scripts/build.sh --backend "${backend:-flex}"
+    else
+      scripts/build.sh --backend "${backend:-flex}" --train
+    fi
   else
-    echo "note: src/ changed since pkg/ was built, and the build tools are missing (scripts/setup.sh installs them); serving the committed pkg/" >&2
+    echo "note: src/ changed since $dir/ was built, and the build tools are missing (scripts/setup.sh installs them); serving the committed $dir/" >&2
   fi
-fi
+done
 exec node scripts/serve.mjs "$@"

@@ -5,7 +5,8 @@
 #      their compiled dependencies), then native Rust tests in release (every op on both
 #      backends, worked examples, property tests, LeNet-5 accuracy on the full 10k MNIST test
 #      set, preprocessing robustness);
-#   2. pkg/ is rebuilt and must equal the committed pkg/ byte for byte (stale pkg/ fails);
+#   2. pkg/ and pkg-train/ are rebuilt and must equal the committed ones byte for byte (stale
+#      pkg/ or pkg-train/ fails);
 #   3. the wasm module also builds with the other backend (ndarray), and its API tests pass;
 #   4. browser tests in headless Chromium (node --test, playwright-core).
 set -euo pipefail
@@ -21,11 +22,16 @@ echo "== 1. clippy, then native tests"
 cargo clippy --release --locked --features ndarray,flex,simd,train --all-targets -- -D warnings
 cargo test --release --locked --features ndarray,flex,simd,train
 
-echo "== 2. committed pkg/ is current"
+echo "== 2. committed pkg/ and pkg-train/ are current"
 backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO)
 scripts/build.sh --backend "$backend" --out target/pkg-check
 if ! diff -r pkg target/pkg-check; then
   echo "pkg/ is stale: run scripts/build.sh --backend $backend and commit pkg/" >&2
+  exit 1
+fi
+scripts/build.sh --backend "$backend" --train --out target/pkg-train-check
+if ! diff -r pkg-train target/pkg-train-check; then
+  echo "pkg-train/ is stale: run scripts/build.sh --backend $backend --train and commit pkg-train/" >&2
   exit 1
 fi
 

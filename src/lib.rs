@@ -17,6 +17,8 @@ pub mod lenet;
 pub mod ops;
 pub mod params;
 pub mod tensor;
+#[cfg(feature = "train")]
+pub mod train;
 
 pub use backend::Backend;
 pub use error::{Error, ParamError, Result};

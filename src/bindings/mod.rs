@@ -11,3 +11,5 @@ mod convert;
 mod explain;
 mod lenet;
 mod ops;
+#[cfg(feature = "train")]
+mod train;

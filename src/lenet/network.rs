@@ -200,7 +200,7 @@ impl LeNet5 {
 }
 
 impl LeNet5 {
-    fn activate<const D: usize>(&self, x: Tensor<D>) -> Tensor<D> {
+    pub(crate) fn activate<const D: usize>(&self, x: Tensor<D>) -> Tensor<D> {
         match self.variant {
             Variant::Classic => x.tanh(),
             Variant::Modern => relu(x),
@@ -208,7 +208,7 @@ impl LeNet5 {
     }
 
     /// Pooling layer `spec` (S2, S4): the variant's mode, kernel = stride.
-    fn subsample(&self, spec: &LayerSpec, x: Tensor<4>) -> Tensor<4> {
+    pub(crate) fn subsample(&self, spec: &LayerSpec, x: Tensor<4>) -> Tensor<4> {
         let k = spec.kernel();
         match self.variant.pool_mode() {
             PoolMode::Avg => avg_pool2d(x, AvgPoolOptions::new([k, k])),

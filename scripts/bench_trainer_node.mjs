@@ -1,0 +1,47 @@
+// Training speed of the wasm trainer (pkg-train/) in Node, one thread: images/s of
+// `Trainer.step` for LeNet-5 at batch 32 and 128, on MNIST test images (tests/data/mnist).
+// Node runs wasm SIMD like Chromium; the browser benchmark of the training page is separate.
+//
+//   node scripts/bench_trainer_node.mjs [--variant classic|modern] [--batches N]
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const variant = opt('--variant', 'classic');
+const batches = Number(opt('--batches', '60'));
+
+const dir = resolve(ROOT, 'pkg-train');
+const cs = await import(pathToFileURL(`${dir}/convscope_train.js`).href);
+await cs.default({ module_or_path: await readFile(`${dir}/convscope_train_bg.wasm`) });
+
+const images = gunzipSync(await readFile(`${ROOT}/tests/data/mnist/t10k-images-idx3-ubyte.gz`)).subarray(16);
+const labels = gunzipSync(await readFile(`${ROOT}/tests/data/mnist/t10k-labels-idx1-ubyte.gz`)).subarray(8);
+const n = 8000;
+const train = [images.subarray(0, n * 784), labels.subarray(0, n)];
+const val = [images.subarray(n * 784, 10000 * 784), labels.subarray(n, 10000)];
+
+for (const batchSize of [32, 128]) {
+  const t = new cs.Trainer({ variant, batchSize }, ...train, ...val);
+  t.step(3); // warm-up
+  const t0 = performance.now();
+  let seen = 0;
+  let last;
+  for (let i = 0; i < batches; i++) {
+    last = t.step(1);
+    seen += last.images;
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${variant} batch ${batchSize}: ${(seen / s).toFixed(0)} images/s ` +
+    `(${((s * 1000) / batches).toFixed(1)} ms/step, ${batches} steps, loss ${last.loss.toFixed(3)})`);
+  const e0 = performance.now();
+  const ev = t.evaluate();
+  console.log(`  evaluate ${ev.images} images: ${(performance.now() - e0).toFixed(0)} ms, accuracy ${(100 * ev.accuracy).toFixed(1)}%`);
+  t.free();
+}

@@ -1,0 +1,208 @@
+//! The training module's `Trainer` class (feature `train`; built into `pkg-train/` only, so
+//! the student page never downloads it). Conversions only: the work is in
+//! [`crate::train::Trainer`]. Every argument and setting is checked before burn runs, and
+//! errors are JS `Error`s with `op`, `param` and `code` like the rest of the API.
+
+use js_sys::{Object, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use super::convert::{
+    JsResult, PlainLimits, core_error, get, kind, object_keys, read_bytes, read_plain, read_whole,
+    set, tensor_to_js, to_plain_js,
+};
+use crate::error::{Code, ParamError};
+use crate::lenet::IMAGE_PIXELS;
+use crate::tensor::HostTensor;
+use crate::train::config::OP;
+use crate::train::{Dataset, Init, TrainConfig, Trainer as Core};
+
+/// Most images per set (MNIST's whole training set is 60,000); checked before copying.
+const MAX_IMAGES: usize = 70_000;
+/// Largest weights file accepted (the real ones are about 125 KB).
+const MAX_WEIGHTS_BYTES: usize = 4 << 20;
+/// Bounds on the config object (it has about 40 values).
+const CONFIG_LIMITS: PlainLimits = PlainLimits {
+    depth: 4,
+    values: 256,
+    chars: 4096,
+};
+
+/// `{a: {b: leaf}}` for `path` `[a, b]`.
+fn wrap(path: &[String], leaf: JsValue) -> JsValue {
+    path.iter().rev().fold(leaf, |inner, key| {
+        let o = Object::new();
+        set(&o, key, &inner);
+        o.into()
+    })
+}
+
+/// The first setting of plain object `obj` (at `path`) that serde refuses on its own:
+/// (dotted name, its value, serde's reason).
+fn find_bad(obj: &JsValue, path: &mut Vec<String>) -> Option<(String, JsValue, String)> {
+    let keys = object_keys(OP, "config", "an object", obj, 256, &|_| String::new()).ok()?;
+    for key in keys {
+        let v = get(obj, &key)?;
+        path.push(key);
+        if let Err(e) = serde_wasm_bindgen::from_value::<TrainConfig>(wrap(path, v.clone())) {
+            if kind(&v) == "object"
+                && let Some(found) = find_bad(&v, path)
+            {
+                return Some(found);
+            }
+            return Some((path.join("."), v, e.to_string()));
+        }
+        path.pop();
+    }
+    None
+}
+
+/// Reads the config object (`undefined`/`null`: all defaults); an unknown or ill-typed
+/// setting names itself (`param` `'lr'`, `'schedule.kind'`, …).
+fn read_config(v: &JsValue) -> Result<TrainConfig, ParamError> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(TrainConfig::default());
+    }
+    if kind(v) != "object" {
+        let k = kind(v);
+        return Err(
+            ParamError::new(OP, "config", format!("expected an object, got {k}"))
+                .with_code(Code::WrongType)
+                .with_got(k),
+        );
+    }
+    let plain = read_plain(OP, "config", v, &CONFIG_LIMITS)?;
+    match serde_wasm_bindgen::from_value::<TrainConfig>(plain.clone()) {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            let (param, value, why) = find_bad(&plain, &mut Vec::new())
+                .unwrap_or_else(|| ("config".into(), plain, e.to_string()));
+            let k = kind(&value);
+            let code = if why.starts_with("unknown field") {
+                Code::UnknownOption
+            } else if k == "number" || why.starts_with("unknown variant") {
+                Code::InvalidValue
+            } else if why.contains("expected f") || why.contains("expected u") {
+                Code::NotANumber
+            } else {
+                Code::WrongType
+            };
+            Err(ParamError::new(OP, param, why).with_code(code).with_got(k))
+        }
+    }
+}
+
+/// Reads one image set: `n · 784` pixel bytes and `n` label bytes.
+fn read_set(px: &JsValue, lb: &JsValue, name: &str) -> Result<Dataset, ParamError> {
+    let pixels = read_bytes(OP, &format!("{name}Pixels"), px, MAX_IMAGES * IMAGE_PIXELS)?;
+    let labels = read_bytes(OP, &format!("{name}Labels"), lb, MAX_IMAGES)?;
+    Dataset::new(pixels, labels, name)
+}
+
+/// LeNet-5 training in the browser (see README "Training"): seeded, resumable batch by batch.
+#[wasm_bindgen]
+pub struct Trainer {
+    core: Core,
+}
+
+#[wasm_bindgen]
+impl Trainer {
+    /// `new Trainer(config, trainPixels, trainLabels, valPixels, valLabels, initWeights?)`:
+    /// pixels are `Uint8Array`s of 28×28 bytes per image (0 background … 255 ink), labels one
+    /// byte per image; `initWeights` a weights file of the configured variant (else a seeded
+    /// random start).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        config: JsValue,
+        train_pixels: JsValue,
+        train_labels: JsValue,
+        val_pixels: JsValue,
+        val_labels: JsValue,
+        init_weights: JsValue,
+    ) -> JsResult<Trainer> {
+        let config = read_config(&config)?;
+        let train = read_set(&train_pixels, &train_labels, "train")?;
+        let val = read_set(&val_pixels, &val_labels, "val")?;
+        let init = if init_weights.is_undefined() || init_weights.is_null() {
+            Init::Scratch
+        } else {
+            Init::Weights(read_bytes(
+                OP,
+                "initWeights",
+                &init_weights,
+                MAX_WEIGHTS_BYTES,
+            )?)
+        };
+        let core =
+            Core::new(config, train, val, init).map_err(|e| core_error(OP, "initWeights", e))?;
+        Ok(Trainer { core })
+    }
+
+    /// `Trainer.defaults()`: the default config (every setting).
+    pub fn defaults() -> JsResult<JsValue> {
+        to_plain_js("Trainer.defaults", &TrainConfig::default())
+    }
+
+    /// `config()`: this trainer's config with every default filled in.
+    pub fn config(&self) -> JsResult<JsValue> {
+        to_plain_js("Trainer.config", self.core.config())
+    }
+
+    /// `step(n)`: trains up to `n` batches → `{batches, images, loss, accuracy, lr, epoch,
+    /// batch, batchesPerEpoch, imagesSeen, finished, events: [{type, …}]}`.
+    pub fn step(&mut self, n: JsValue) -> JsResult<JsValue> {
+        const STEP: &str = "Trainer.step";
+        let n = read_whole(STEP, "n", &n, 1)?;
+        let m = self.core.step(n).map_err(|e| core_error(STEP, "n", e))?;
+        to_plain_js(STEP, &m)
+    }
+
+    /// `evaluate()` → `{loss, accuracy, confusion: number[10][10] (row: true class), images}`
+    /// on the validation set.
+    pub fn evaluate(&self) -> JsResult<JsValue> {
+        const EVAL: &str = "Trainer.evaluate";
+        let m = self
+            .core
+            .evaluate()
+            .map_err(|e| core_error(EVAL, "validation", e))?;
+        to_plain_js(EVAL, &m)
+    }
+
+    /// `encode()` → `Uint8Array`: the weights file `LeNet5.fromBytes(bytes, variant)` reads
+    /// (batch norm folded in, f16).
+    pub fn encode(&self) -> JsResult<Uint8Array> {
+        let bytes = self
+            .core
+            .encode()
+            .map_err(|e| core_error("Trainer.encode", "weights", e))?;
+        Ok(Uint8Array::from(bytes.as_slice()))
+    }
+
+    /// `filters(layer)` → `{weight: {data, shape}, bias: {data, shape}}` of `'C1'`, `'C3'`,
+    /// `'C5'`, `'F6'` or `'output'` as inference uses them (conv `[O, C, KH, KW]`, dense
+    /// `[out, in]`).
+    pub fn filters(&self, layer: JsValue) -> JsResult<JsValue> {
+        const FILTERS: &str = "Trainer.filters";
+        let layer = super::convert::read_string(FILTERS, "layer", &layer, 64)?;
+        let (w, shape, b) = self
+            .core
+            .weights_of(&layer)
+            .map_err(|e| core_error(FILTERS, "layer", e))?;
+        let obj = Object::new();
+        let n = b.len();
+        set(&obj, "weight", &tensor_to_js(&HostTensor::new(w, shape)));
+        set(&obj, "bias", &tensor_to_js(&HostTensor::new(b, vec![n])));
+        Ok(obj.into())
+    }
+
+    /// Batches per epoch.
+    #[wasm_bindgen(getter, js_name = batchesPerEpoch)]
+    pub fn batches_per_epoch(&self) -> usize {
+        self.core.batches_per_epoch()
+    }
+
+    /// Whether training is over (last epoch, or early stopping).
+    #[wasm_bindgen(getter)]
+    pub fn finished(&self) -> bool {
+        self.core.is_finished()
+    }
+}

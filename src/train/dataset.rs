@@ -1,0 +1,127 @@
+//! Training and validation data as plain bytes, and batches made from them.
+//!
+//! An image is 28×28 `u8` (0 = background, 255 = ink, MNIST's convention), a label one `u8`
+//! in 0..10. A batch goes through exactly the preparation inference uses
+//! ([`crate::lenet::prepare_input`]: ink scaled to [0, 1], padded to 32×32, normalised with
+//! the MNIST mean and standard deviation), after optional augmentation.
+
+use burn::tensor::{Device, Tensor};
+
+use crate::backend::upload;
+use crate::data::augment::Augment;
+use crate::data::rng::Rng;
+use crate::error::{Code, ParamError};
+use crate::lenet::{CLASSES, IMAGE_PIXELS, PADDED_SIDE, prepare_input};
+
+use super::config::OP;
+
+/// Images and labels, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pixels: Vec<u8>,
+    labels: Vec<u8>,
+}
+
+impl Dataset {
+    /// `pixels`: `n · 784` bytes; `labels`: `n` bytes in 0..10. Errors name `{name}Pixels` /
+    /// `{name}Labels` (`name` is `"train"` or `"val"`, as the JS constructor calls them).
+    pub fn new(pixels: Vec<u8>, labels: Vec<u8>, name: &str) -> Result<Self, ParamError> {
+        let px = format!("{name}Pixels");
+        let lb = format!("{name}Labels");
+        if pixels.len() % IMAGE_PIXELS != 0 {
+            return Err(ParamError::new(
+                OP,
+                px,
+                format!(
+                    "expected a multiple of {IMAGE_PIXELS} bytes (28×28 per image), got {}",
+                    pixels.len()
+                ),
+            )
+            .with_code(Code::ShapeMismatch)
+            .with_got(pixels.len()));
+        }
+        let n = pixels.len() / IMAGE_PIXELS;
+        if labels.len() != n {
+            return Err(ParamError::new(
+                OP,
+                lb,
+                format!("expected one label per image ({n}), got {}", labels.len()),
+            )
+            .with_code(Code::ShapeMismatch)
+            .with_expected(n)
+            .with_got(labels.len()));
+        }
+        if let Some(i) = labels.iter().position(|&l| l as usize >= CLASSES) {
+            return Err(ParamError::new(
+                OP,
+                lb,
+                format!("expected labels 0 to 9, got {} at index {i}", labels[i]),
+            )
+            .with_got(labels[i] as f64));
+        }
+        Ok(Self { pixels, labels })
+    }
+
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Image `i`'s 784 bytes.
+    pub fn image(&self, i: usize) -> &[u8] {
+        &self.pixels[i * IMAGE_PIXELS..(i + 1) * IMAGE_PIXELS]
+    }
+
+    pub fn label(&self, i: usize) -> usize {
+        self.labels[i] as usize
+    }
+
+    /// Image `i` as ink in [0, 1].
+    pub fn ink(&self, i: usize) -> Vec<f32> {
+        self.image(i).iter().map(|&b| b as f32 / 255.0).collect()
+    }
+}
+
+/// A batch on its device.
+///
+/// # Shapes
+/// - `x`: `[b, 1, 32, 32]`, prepared; `targets`: `[b, 10]` one-hot; `labels`: `b` classes
+pub struct Batch {
+    pub x: Tensor<4>,
+    pub targets: Tensor<2>,
+    pub labels: Vec<usize>,
+}
+
+/// The images `idx` of `data` (each augmented with `augment` from `rng` when given), prepared
+/// as inference prepares a digit.
+pub fn batch(
+    data: &Dataset,
+    idx: &[u32],
+    augment: Option<(&Augment, &mut Rng)>,
+    device: &Device,
+) -> Batch {
+    let b = idx.len();
+    let mut x = Vec::with_capacity(b * PADDED_SIDE * PADDED_SIDE);
+    let mut aug = augment.filter(|(a, _)| a.is_active());
+    for &i in idx {
+        let ink = data.ink(i as usize);
+        let ink = match aug.as_mut() {
+            Some((a, rng)) => a.apply(&ink, rng),
+            None => ink,
+        };
+        x.extend(prepare_input(&ink));
+    }
+    let labels: Vec<usize> = idx.iter().map(|&i| data.label(i as usize)).collect();
+    let mut onehot = vec![0.0f32; b * CLASSES];
+    for (row, &l) in labels.iter().enumerate() {
+        onehot[row * CLASSES + l] = 1.0;
+    }
+    Batch {
+        x: upload(&x, [b, 1, PADDED_SIDE, PADDED_SIDE], device),
+        targets: upload(&onehot, [b, CLASSES], device),
+        labels,
+    }
+}

@@ -1,0 +1,29 @@
+//! Training LeNet-5 in the library (feature `train`): the native CLI (`src/bin/train.rs`) and
+//! the browser's training module (`pkg-train/`, `src/bindings/train.rs`) drive the same
+//! [`Trainer`].
+//!
+//! - [`config`]: [`TrainConfig`], its defaults (declared once) and validation;
+//! - [`dataset`]: images and labels as bytes, batches prepared as inference prepares a digit;
+//! - [`model`]: LeNet-5 with optional batch norm and dropout, folded into a plain `LeNet5`;
+//! - [`params`]: parameters on the host: seeded initialisation, batch-norm folding;
+//! - [`loss`], [`schedule`], [`callbacks`] (early stopping, reduce-LR-on-plateau);
+//! - [`trainer`]: the resumable loop; [`metrics`]: what it reports.
+//!
+//! Randomness comes only from [`crate::data::rng::Rng`] streams derived from the seed; with
+//! a single-threaded backend (wasm, or native without `cli`'s threads) a seed reproduces a
+//! run bit for bit.
+
+pub mod callbacks;
+pub mod config;
+pub mod dataset;
+pub mod loss;
+pub mod metrics;
+pub mod model;
+pub mod params;
+pub mod schedule;
+pub mod trainer;
+
+pub use config::TrainConfig;
+pub use dataset::Dataset;
+pub use metrics::{EvalMetrics, Event, StepMetrics};
+pub use trainer::{Init, Trainer};

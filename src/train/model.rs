@@ -1,0 +1,148 @@
+//! The network being trained: LeNet-5 ([`crate::lenet::LeNet5`], the same layers and
+//! activations the student page runs) with optional batch normalisation after C1, C3, C5 and
+//! F6 (before the activation) and optional dropout after C5 and F6. Inference never sees
+//! these layers: [`TrainNet::export`] folds batch normalisation into the layer before it and
+//! drops dropout (the identity at inference), giving a plain `LeNet5`.
+
+use burn::module::{Module, Param, RunningState};
+use burn::nn::BatchNorm;
+use burn::tensor::{Device, Tensor};
+
+use super::params::{self, HostLayer, HostNorm};
+use crate::backend::{download, upload};
+use crate::error::Result;
+use crate::lenet::{LAYERS, LeNet5, Variant};
+
+/// PyTorch's and burn's batch-norm defaults.
+pub const BN_EPS: f64 = 1e-5;
+pub const BN_MOMENTUM: f64 = 0.1;
+
+/// Channels of the four normalised layers: C1, C3, C5, F6.
+const NORMED: [usize; 4] = [1, 3, 5, 6];
+
+/// Dropout masks for one batch, already scaled by `1/(1 − p)` (inverted dropout).
+///
+/// # Shapes
+/// - `c5`: `[b, 120]`, `f6`: `[b, 84]`
+pub struct Masks {
+    pub c5: Tensor<2>,
+    pub f6: Tensor<2>,
+}
+
+#[derive(Module, Debug)]
+pub struct TrainNet {
+    pub net: LeNet5,
+    pub bn1: Option<BatchNorm>,
+    pub bn3: Option<BatchNorm>,
+    pub bn5: Option<BatchNorm>,
+    pub bn6: Option<BatchNorm>,
+}
+
+/// A batch-norm layer of `n` channels in its initial state (γ = 1, β = 0, running mean 0 and
+/// variance 1), built directly so that burn-nn's initialisers are not linked.
+fn batch_norm(n: usize, device: &Device) -> BatchNorm {
+    BatchNorm {
+        gamma: Param::from_tensor(Tensor::ones([n], device)),
+        beta: Param::from_tensor(Tensor::zeros([n], device)),
+        training: Param::from_bool(true),
+        running_mean: RunningState::new(Tensor::zeros([n], device)),
+        running_var: RunningState::new(Tensor::ones([n], device)),
+        momentum: BN_MOMENTUM,
+        epsilon: BN_EPS,
+    }
+}
+
+fn norm<const D: usize>(bn: &Option<BatchNorm>, x: Tensor<D>) -> Tensor<D> {
+    match bn {
+        Some(bn) => bn.forward(x),
+        None => x,
+    }
+}
+
+impl TrainNet {
+    /// A network holding `layers`, with fresh batch-norm layers when `batch_norm`.
+    pub fn new(layers: &[HostLayer], variant: Variant, batch_norm: bool, device: &Device) -> Self {
+        let bn =
+            |i: usize| batch_norm.then(|| self::batch_norm(LAYERS[NORMED[i]].shape[0], device));
+        Self {
+            net: params::build(layers, variant, device),
+            bn1: bn(0),
+            bn3: bn(1),
+            bn5: bn(2),
+            bn6: bn(3),
+        }
+    }
+
+    /// Class scores before softmax. Batch norm uses batch statistics on the autodiff device
+    /// (training) and running statistics after [`Module::valid`]; `masks` apply dropout.
+    ///
+    /// # Shapes
+    /// - `x`: `[b, 1, 32, 32]` (see [`crate::lenet::prepare_input`]); returns `[b, 10]`
+    pub fn forward(&self, x: Tensor<4>, masks: Option<&Masks>) -> Tensor<2> {
+        let n = &self.net;
+        let c1 = n.activate(norm(&self.bn1, n.c1.forward(x))); // [b, 6, 28, 28]
+        let s2 = n.subsample(&LAYERS[2], c1); // [b, 6, 14, 14]
+        let c3 = n.activate(norm(&self.bn3, n.c3.forward(s2))); // [b, 16, 10, 10]
+        let s4 = n.subsample(&LAYERS[4], c3); // [b, 16, 5, 5]
+        let c5: Tensor<2> = n.c5.forward(s4).flatten(1, 3); // [b, 120]
+        let mut c5 = n.activate(norm(&self.bn5, c5));
+        if let Some(m) = masks {
+            c5 = c5 * m.c5.clone();
+        }
+        let mut f6 = n.activate(norm(&self.bn6, n.f6.forward(c5))); // [b, 84]
+        if let Some(m) = masks {
+            f6 = f6 * m.f6.clone();
+        }
+        n.output.forward(f6) // [b, 10]
+    }
+
+    /// The five weighted layers as inference uses them: batch norm (running statistics) folded
+    /// into C1, C3, C5 and F6.
+    pub fn folded(&self) -> Result<Vec<HostLayer>> {
+        let mut layers = params::read(&self.net)?;
+        for (i, bn) in [&self.bn1, &self.bn3, &self.bn5, &self.bn6]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(bn) = bn {
+                let stats = HostNorm {
+                    gamma: download(bn.gamma.val())?,
+                    beta: download(bn.beta.val())?,
+                    mean: download(bn.running_mean.value())?,
+                    var: download(bn.running_var.value())?,
+                };
+                layers[i] = params::fold(&layers[i], &stats, bn.epsilon, i < 3);
+            }
+        }
+        Ok(layers)
+    }
+
+    /// The inference network (plain `LeNet5` on `device`) computing what this one computes in
+    /// evaluation mode.
+    pub fn export(&self, device: &Device) -> Result<LeNet5> {
+        Ok(params::build(&self.folded()?, self.net.variant, device))
+    }
+}
+
+/// Dropout masks for a batch of `b`: each unit kept with probability `1 − p` and scaled by
+/// `1/(1 − p)`, drawn from `rng`.
+pub fn dropout_masks(b: usize, p: f64, rng: &mut crate::data::rng::Rng, device: &Device) -> Masks {
+    let keep = 1.0 - p;
+    let scale = (1.0 / keep) as f32;
+    let mut draw = |n: usize| -> Vec<f32> {
+        (0..b * n)
+            .map(|_| {
+                if (rng.unit() as f64) < keep {
+                    scale
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    };
+    let (c5, f6) = (LAYERS[5].shape[0], LAYERS[6].shape[0]);
+    Masks {
+        c5: upload(&draw(c5), [b, c5], device),
+        f6: upload(&draw(f6), [b, f6], device),
+    }
+}
