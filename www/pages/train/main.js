@@ -27,6 +27,7 @@ const store = createStore({
   run: null, // run.js
   runs: [], // kept runs, oldest first
   filters: null,
+  batch: null, // the last batch as trained
   probe: null,
   evalVersion: 0,
   initWeights: null, // {buffer, name} of imported weights
@@ -101,7 +102,7 @@ const onMessage = {
     newRunFromSettings();
   },
   [FROM_WORKER.run](m) {
-    store.set({ run: newRun(++runId, store.get().values, m.config, m.init), filters: null });
+    store.set({ run: newRun(++runId, store.get().values, m.config, m.init), filters: null, batch: null });
   },
   [FROM_WORKER.progress](m) { if (store.get().run) store.set({ run: withProgress(store.get().run, m) }); },
   [FROM_WORKER.evaluation](m) {
@@ -109,6 +110,7 @@ const onMessage = {
     if (s.run) store.set({ run: withEvaluation(s.run, m), evalVersion: s.evalVersion + 1 });
   },
   [FROM_WORKER.filters](m) { store.set({ filters: m }); },
+  [FROM_WORKER.batch](m) { store.set({ batch: m }); },
   [FROM_WORKER.probe](m) { store.set({ probe: m }); },
   [FROM_WORKER.weights](m) { download(m.buffer, m.variant); },
   [FROM_WORKER.error](m) {

@@ -38,6 +38,8 @@
 //   evaluation {epoch, imagesSeen, loss, accuracy, confusion: number[10][10] (row: true class)}
 //              on the validation set: at the start and at each epoch end
 //   filters    {imagesSeen, layers: {C1: {weight, bias}, C3: {weight, bias}}} ~2×/s while training
+//   batch      {pixels: Float32Array(k·784), labels: Uint8Array(k)}  the first k ≤ 16 images of
+//              the last training batch as the network saw them (augmented), with `filters`
 //   probe      {index, pixels: Float32Array(784), label, probabilities: Float32Array(10),
 //               layers: {C1: tensor, C3: tensor}}   ~1×/s while training, and on request
 //   weights    {buffer: ArrayBuffer, variant}  (transferred) the run's weights file
@@ -51,7 +53,7 @@ export const TO_WORKER = Object.freeze({
 
 export const FROM_WORKER = Object.freeze({
   ready: 'ready', run: 'run', progress: 'progress', evaluation: 'evaluation', filters: 'filters',
-  probe: 'probe', weights: 'weights', error: 'error',
+  batch: 'batch', probe: 'probe', weights: 'weights', error: 'error',
 });
 
 /** The data file the worker loads (scripts/mnist_subset.mjs, www/assets/README.md). */

@@ -4,7 +4,7 @@
 import { $, el, setText } from '../../shared/dom.js';
 import { formatNumber, t } from '../../shared/i18n.js';
 import { drawRunCharts, drawCompareChart, RUN_COLORS } from './views/curves.js';
-import { drawC1Filters, drawC3Filters, drawDigit, drawMaps, drawProbabilities } from './views/maps.js';
+import { drawC1Filters, drawC3Filters, drawDigit, drawImages, drawMaps, drawProbabilities } from './views/maps.js';
 import { drawConfusion } from './views/confusion.js';
 import { latestValAccuracy } from './run.js';
 import { eventLabel, runSummary, secondsLabel } from './text.js';
@@ -63,6 +63,15 @@ export function paintFilters(s) {
   drawC3Filters($('#filters-c3'), f.layers.C3.weight, 3);
 }
 
+export function paintBatch(s) {
+  const b = s.batch;
+  const canvas = $('#batch');
+  canvas.hidden = !b;
+  if (!b) return;
+  drawImages(canvas, b.pixels, b.labels.length, 8, 2);
+  setText($('#batch-labels'), t('train.batchLabels', { labels: Array.from(b.labels).join(' ') }));
+}
+
 export function paintProbe(s) {
   const p = s.probe;
   if (!p) return;
@@ -101,6 +110,7 @@ export const PAINTERS = [
   [paintStatus, ['run', 'phase', 'initWeights']],
   [paintCharts, ['run']],
   [paintFilters, ['filters']],
+  [paintBatch, ['batch']],
   [paintProbe, ['probe']],
   [paintConfusion, ['evalVersion']],
   [paintCompare, ['runs', 'evalVersion', 'defaults']],

@@ -3,7 +3,7 @@
 // trains in slices of ~SLICE_MS and yields between them, so a pause arrives at once and the
 // page hears about progress ~10×/s. Every message is documented in protocol.js; every call into
 // the trainer is in this file.
-import initTrain, { Trainer } from '../../../pkg-train/convscope_train.js';
+import initTrain, { Trainer } from '../../../pkg-train/convscope.js';
 import initCore, { LeNet5, backendName, preprocessDigit } from '../../../pkg/convscope.js';
 import { DATA_URL, FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { loadSubset } from './data.js';
@@ -48,6 +48,12 @@ function sendFilters() {
     transfer.push(layers[name].weight.data.buffer, layers[name].bias.data.buffer);
   }
   post({ type: FROM_WORKER.filters, imagesSeen: run.last.imagesSeen, layers }, transfer);
+  const batch = typeof trainer.lastBatch === 'function' ? trainer.lastBatch() : null; // newer trainers only
+  if (batch?.labels.length) {
+    const pixels = Float32Array.from(batch.pixels);
+    const labels = Uint8Array.from(batch.labels);
+    post({ type: FROM_WORKER.batch, pixels, labels }, [pixels.buffer, labels.buffer]);
+  }
 }
 
 function probePixels() {

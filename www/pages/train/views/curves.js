@@ -52,7 +52,7 @@ export function drawRunCharts(canvases, run, width, text) {
   const maxLoss = Math.max(0.5, ...run.val.map((v) => v.loss), ...run.train.map((p) => p.loss).slice(-50));
   drawChart(canvases.loss, {
     width, height: 200, xMax, yMin: 0, yMax: Math.min(3, Math.ceil(maxLoss * 2) / 2), xLabel: text.epoch, yLabel: text.loss, empty: text.empty,
-    band: (() => { const b = gapBand(run, 'trainLoss', 'valLoss', true); return b && { ...b, upper: b.upper, lower: b.lower }; })(),
+    band: gapBand(run, 'trainLoss', 'valLoss', true),
     markers: markers(run, text.eventLabel),
     series: [
       { points: smooth(run.train, 'loss'), color: COLORS.train, width: 1.5 },
@@ -79,7 +79,7 @@ export function drawRunCharts(canvases, run, width, text) {
  * in `runs` (the current one last), each in its colour.
  */
 export function drawCompareChart(canvas, runs, width, text) {
-  const xMax = Math.max(1, ...runs.map((r) => Math.max(r.val.at(-1)?.x ?? 0, r.epochs.at(-1)?.x ?? 0)));
+  const xMax = Math.max(1, ...runs.map((r) => Math.max(r.config?.epochs ?? 1, r.val.at(-1)?.x ?? 0)));
   const accs = runs.flatMap((r) => r.val.filter((v) => v.x > 0).map((v) => v.accuracy));
   const yMin = accs.length ? Math.max(0, Math.min(0.9, Math.floor(Math.min(...accs) * 10) / 10)) : 0;
   drawChart(canvas, {

@@ -23,13 +23,21 @@ export function drawC1Filters(canvas, weight, cell = 7) {
   drawTiles(canvas, { data: weight.data, count: o, h: kh, w: kw, cols: o, cell, gap: 4, scale: { kind: 'diverging', limit: absMax(weight.data) } });
 }
 
-/** C3's kernels, 16 rows (output channels) × 6 (input channels) of 5×5. */
+/** C3's kernels [16, 6, 5, 5] laid out with one column per output channel, one row per input channel. */
 export function drawC3Filters(canvas, weight, cell = 3) {
   const [o, c, kh, kw] = weight.shape;
-  drawTiles(canvas, { data: weight.data, count: o * c, h: kh, w: kw, cols: c, cell, gap: 2, scale: { kind: 'diverging', limit: absMax(weight.data) } });
+  const per = kh * kw;
+  const t = new Float32Array(o * c * per);
+  for (let i = 0; i < o; i++) for (let j = 0; j < c; j++) t.set(weight.data.subarray((i * c + j) * per, (i * c + j + 1) * per), (j * o + i) * per);
+  drawTiles(canvas, { data: t, count: o * c, h: kh, w: kw, cols: o, cell, gap: 2, scale: { kind: 'diverging', limit: absMax(weight.data) } });
 }
 
-/** Feature maps [C, H, W] in rows of `cols`, each map on its own diverging scale... shared per layer. */
+/** A batch of 28×28 images (ink in [0, 1]) in rows of `cols`. */
+export function drawImages(canvas, pixels, count, cols, cell = 2) {
+  drawTiles(canvas, { data: pixels, count, h: 28, w: 28, cols, cell, gap: 3, scale: { kind: 'sequential', lo: 0, hi: 1 } });
+}
+
+/** Feature maps [C, H, W] in rows of `cols`, on one diverging scale for the layer. */
 export function drawMaps(canvas, t, cols, cell) {
   const [c, h, w] = t.shape;
   drawTiles(canvas, { data: t.data, count: c, h, w, cols, cell, gap: 3, scale: { kind: 'diverging', limit: absMax(t.data) } });
