@@ -120,21 +120,37 @@ const onMessage = {
   },
 };
 
-// ---- painting: once per frame, only what changed
+// ---- painting: once per frame at most, only what changed; a painter with a minimum interval
+// (render.js PAINTERS) waits for it, so the main thread stays light while training.
 let dirty = new Set();
 let frame = 0;
+let later = 0;
+const lastPainted = new Map();
+function schedule() { frame ||= requestAnimationFrame(paint); }
 store.subscribe((_, changed) => {
   for (const k of changed) dirty.add(k);
-  frame ||= requestAnimationFrame(paint);
+  schedule();
 });
 function paint() {
   frame = 0;
+  const t0 = performance.now();
   const s = store.get();
-  const changed = dirty;
-  dirty = new Set();
-  for (const [painter, keys] of PAINTERS) if (changed.has('*') || keys.some((k) => changed.has(k))) painter(s);
+  const all = dirty.has('*');
+  const waiting = new Set();
+  for (const [painter, keys, interval = 0] of PAINTERS) {
+    const due = all || keys.some((k) => dirty.has(k));
+    if (!due) continue;
+    if (!all && t0 - (lastPainted.get(painter) ?? -Infinity) < interval) { keys.forEach((k) => waiting.add(k)); continue; }
+    lastPainted.set(painter, t0);
+    const t1 = performance.now();
+    painter(s);
+    performance.measure(`train-paint:${painter.name}`, { start: t1 });
+  }
+  dirty = waiting;
+  if (waiting.size && !later) later = setTimeout(() => { later = 0; schedule(); }, 100);
+  performance.measure('train-paint', { start: t0 });
 }
-function repaintAll() { dirty.add('*'); frame ||= requestAnimationFrame(paint); }
+function repaintAll() { dirty.add('*'); schedule(); }
 
 function bind() {
   $('#start').addEventListener('click', () => {

@@ -46,7 +46,11 @@ export function paintStatus(s) {
   setText($('#lr'), run?.lr ? formatNumber(run.lr, { maximumSignificantDigits: 3 }) : '–');
   setText($('#run-state'), stateSentence(run, s.phase));
   setText($('#init-from'), `${t('train.initFrom')}: ${s.initWeights ? t('train.initWeights', { name: s.initWeights.name }) : t('train.initScratch')}`);
-  $('#tr').dataset.state = s.phase === 'ready' ? (running ? 'running' : 'idle') : s.phase;
+  const main = $('#tr');
+  main.dataset.state = s.phase === 'ready' ? (running ? 'running' : 'idle') : s.phase;
+  main.dataset.imagesSeen = String(run?.imagesSeen ?? 0); // test hooks: progress and curve sizes
+  main.dataset.trainPoints = String(run?.train.length ?? 0);
+  main.dataset.valPoints = String(run?.val.length ?? 0);
 }
 
 export function paintCharts(s) {
@@ -105,13 +109,13 @@ export function paintCompare(s) {
   $('#runs-clear').disabled = !s.runs.length;
 }
 
-/** What each painter shows: state keys that make it repaint. */
+/** What each painter shows: state keys that make it repaint, and its minimum interval in ms. */
 export const PAINTERS = [
   [paintStatus, ['run', 'phase', 'initWeights']],
-  [paintCharts, ['run']],
+  [paintCharts, ['run'], 250],
   [paintFilters, ['filters']],
   [paintBatch, ['batch']],
   [paintProbe, ['probe']],
   [paintConfusion, ['evalVersion']],
-  [paintCompare, ['runs', 'evalVersion', 'defaults']],
+  [paintCompare, ['runs', 'evalVersion', 'defaults'], 500],
 ];

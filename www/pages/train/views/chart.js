@@ -1,7 +1,8 @@
 // A line chart on a canvas: series of points, an optional shaded band between two of them, and
 // vertical event markers. Drawing only: the caller passes every label already translated and
 // every number already computed.
-import { setupCanvas, themeColor } from '../../../shared/canvas.js';
+import { themeColor } from '../../../shared/canvas.js';
+import { fitCanvas } from './fit.js';
 
 const PAD = { left: 44, right: 12, top: 10, bottom: 30 };
 
@@ -23,7 +24,7 @@ function niceStep(span, n) {
  */
 export function drawChart(canvas, spec) {
   const { width, height } = spec;
-  const ctx = setupCanvas(canvas, width, height);
+  const ctx = fitCanvas(canvas, width, height);
   const ink = themeColor('--fg', '#222');
   const muted = themeColor('--muted', '#666');
   const w = width - PAD.left - PAD.right;

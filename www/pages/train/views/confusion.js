@@ -1,6 +1,7 @@
 // The confusion matrix on the validation set: rows the true digit, columns the prediction,
 // each cell shaded by its share of its row, counts written in. Drawing only.
-import { setupCanvas, themeColor } from '../../../shared/canvas.js';
+import { themeColor } from '../../../shared/canvas.js';
+import { fitCanvas } from './fit.js';
 import { css, sequential, textOn } from '../../../shared/colors.js';
 
 /**
@@ -12,7 +13,7 @@ export function drawConfusion(canvas, confusion, { trueLabel, predictedLabel, ce
   const left = 34;
   const top = 30;
   const size = 10 * cell;
-  const ctx = setupCanvas(canvas, left + size + 4, top + size + 4);
+  const ctx = fitCanvas(canvas, left + size + 4, top + size + 4);
   const ink = themeColor('--fg', '#222');
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillStyle = ink;

@@ -1,20 +1,43 @@
 // Grids of small images on one canvas: the C1 / C3 filters (diverging colours, one scale per
 // layer) and the probe digit's feature maps. Drawing only.
-import { drawGrid, setupCanvas, themeColor } from '../../../shared/canvas.js';
-import { absMax } from '../../../shared/colors.js';
+import { themeColor } from '../../../shared/canvas.js';
+import { fitCanvas } from './fit.js';
+import { absMax, paintValues } from '../../../shared/colors.js';
 
 /**
  * Draws `count` tiles of `h`×`w` values from `data` (tile i at offset i·h·w) in rows of `cols`,
- * each cell `cell` px, `gap` px apart; `scale` as canvas.js drawGrid takes it.
+ * each cell `cell` px, `gap` px apart; `scale` as colors.js paintValues takes it. One
+ * ImageData for the whole canvas (in device pixels) and one putImageData: the filters redraw
+ * twice a second while training and must stay cheap on the main thread.
  */
 export function drawTiles(canvas, { data, count, h, w, cols, cell, gap = 3, scale }) {
   const rows = Math.ceil(count / cols);
-  const tw = w * cell;
-  const th = h * cell;
-  const ctx = setupCanvas(canvas, cols * (tw + gap) - gap, rows * (th + gap) - gap);
+  const cssW = cols * (w * cell + gap) - gap;
+  const cssH = rows * (h * cell + gap) - gap;
+  const ctx = fitCanvas(canvas, cssW, cssH);
+  const dpr = canvas.width / cssW;
+  const img = ctx.createImageData(canvas.width, canvas.height);
+  const colours = new Uint8ClampedArray(4 * h * w);
+  const c = Math.max(1, Math.round(cell * dpr));
   for (let i = 0; i < count; i++) {
-    drawGrid(ctx, data, h, w, (i % cols) * (tw + gap), Math.floor(i / cols) * (th + gap), cell, scale, i * h * w);
+    paintValues(colours, 0, data, i * h * w, h * w, scale);
+    const x0 = Math.round((i % cols) * (w * cell + gap) * dpr);
+    const y0 = Math.round(Math.floor(i / cols) * (h * cell + gap) * dpr);
+    for (let y = 0; y < h * c; y++) {
+      const py = y0 + y;
+      if (py >= img.height) break;
+      let o = 4 * (py * img.width + x0);
+      const rowAt = 4 * Math.floor(y / c) * w;
+      for (let x = 0; x < w * c && x0 + x < img.width; x++, o += 4) {
+        const k = rowAt + 4 * Math.floor(x / c);
+        img.data[o] = colours[k];
+        img.data[o + 1] = colours[k + 1];
+        img.data[o + 2] = colours[k + 2];
+        img.data[o + 3] = 255;
+      }
+    }
   }
+  ctx.putImageData(img, 0, 0);
 }
 
 /** C1's 6 kernels (1×5×5) in one row: a diverging scale over the layer's largest |weight|. */
@@ -50,7 +73,7 @@ export function drawDigit(canvas, pixels, cell = 3) {
 
 /** Ten probability bars with their digits under them; `label` (or null) outlined. */
 export function drawProbabilities(canvas, probabilities, label, { width = 200, height = 70 } = {}) {
-  const ctx = setupCanvas(canvas, width, height);
+  const ctx = fitCanvas(canvas, width, height);
   const ink = themeColor('--fg', '#222');
   const accent = themeColor('--accent', '#0b6bcb');
   const bw = width / 10;
