@@ -120,37 +120,45 @@ const onMessage = {
   },
 };
 
-// ---- painting: once per frame at most, only what changed; a painter with a minimum interval
-// (render.js PAINTERS) waits for it, so the main thread stays light while training.
-let dirty = new Set();
+// ---- painting: once per frame at most, only what changed, and at most one canvas painter per
+// frame (each its own task); a painter with a minimum interval (render.js PAINTERS) waits for
+// it. So the main thread stays light while the worker trains.
+const pending = new Set(); // painters to run
 let frame = 0;
 let later = 0;
 const lastPainted = new Map();
 function schedule() { frame ||= requestAnimationFrame(paint); }
 store.subscribe((_, changed) => {
-  for (const k of changed) dirty.add(k);
+  for (const entry of PAINTERS) if (entry[1].some((k) => changed.has(k))) pending.add(entry);
   schedule();
 });
 function paint() {
   frame = 0;
   const t0 = performance.now();
   const s = store.get();
-  const all = dirty.has('*');
-  const waiting = new Set();
-  for (const [painter, keys, interval = 0] of PAINTERS) {
-    const due = all || keys.some((k) => dirty.has(k));
-    if (!due) continue;
-    if (!all && t0 - (lastPainted.get(painter) ?? -Infinity) < interval) { keys.forEach((k) => waiting.add(k)); continue; }
+  let canvasPainted = false;
+  let waiting = false;
+  for (const entry of PAINTERS) {
+    const [painter, , { interval = 0, canvas = true } = {}] = entry;
+    if (!pending.has(entry)) continue;
+    if (t0 - (lastPainted.get(painter) ?? -Infinity) < interval) { waiting = true; continue; }
+    if (canvas && canvasPainted) continue;
+    canvasPainted ||= canvas;
+    pending.delete(entry);
     lastPainted.set(painter, t0);
     const t1 = performance.now();
     painter(s);
     performance.measure(`train-paint:${painter.name}`, { start: t1 });
   }
-  dirty = waiting;
-  if (waiting.size && !later) later = setTimeout(() => { later = 0; schedule(); }, 100);
+  if (pending.size && !waiting) schedule();
+  else if (pending.size && !later) later = setTimeout(() => { later = 0; schedule(); }, 100);
   performance.measure('train-paint', { start: t0 });
 }
-function repaintAll() { dirty.add('*'); schedule(); }
+function repaintAll() {
+  for (const entry of PAINTERS) pending.add(entry);
+  lastPainted.clear();
+  schedule();
+}
 
 function bind() {
   $('#start').addEventListener('click', () => {

@@ -109,13 +109,16 @@ export function paintCompare(s) {
   $('#runs-clear').disabled = !s.runs.length;
 }
 
-/** What each painter shows: state keys that make it repaint, and its minimum interval in ms. */
+/**
+ * What each painter shows: the state keys that make it repaint; `interval`: its minimum time
+ * between paints, ms; `canvas`: whether it draws canvases (one of those per frame).
+ */
 export const PAINTERS = [
-  [paintStatus, ['run', 'phase', 'initWeights']],
-  [paintCharts, ['run'], 250],
+  [paintStatus, ['run', 'phase', 'initWeights'], { canvas: false }],
+  [paintCharts, ['run'], { interval: 250 }],
   [paintFilters, ['filters']],
   [paintBatch, ['batch']],
   [paintProbe, ['probe']],
   [paintConfusion, ['evalVersion']],
-  [paintCompare, ['runs', 'evalVersion', 'defaults'], 500],
+  [paintCompare, ['runs', 'evalVersion', 'defaults'], { interval: 500 }],
 ];

@@ -3,6 +3,7 @@
 // every number already computed.
 import { themeColor } from '../../../shared/canvas.js';
 import { fitCanvas } from './fit.js';
+import { CANVAS_FONT } from './font.js';
 
 const PAD = { left: 44, right: 12, top: 10, bottom: 30 };
 
@@ -34,7 +35,7 @@ export function drawChart(canvas, spec) {
   const X = (x) => PAD.left + (x / xMax) * w;
   const Y = (y) => PAD.top + (1 - (Math.min(spec.yMax, Math.max(spec.yMin, y)) - spec.yMin) / span) * h;
   ctx.clearRect(0, 0, width, height);
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = CANVAS_FONT;
   ctx.lineWidth = 1;
   // grid and ticks
   ctx.strokeStyle = 'rgba(128,128,128,0.25)';

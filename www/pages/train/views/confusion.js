@@ -2,6 +2,7 @@
 // each cell shaded by its share of its row, counts written in. Drawing only.
 import { themeColor } from '../../../shared/canvas.js';
 import { fitCanvas } from './fit.js';
+import { CANVAS_FONT } from './font.js';
 import { css, sequential, textOn } from '../../../shared/colors.js';
 
 /**
@@ -15,7 +16,7 @@ export function drawConfusion(canvas, confusion, { trueLabel, predictedLabel, ce
   const size = 10 * cell;
   const ctx = fitCanvas(canvas, left + size + 4, top + size + 4);
   const ink = themeColor('--fg', '#222');
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = CANVAS_FONT;
   ctx.fillStyle = ink;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
@@ -39,7 +40,6 @@ export function drawConfusion(canvas, confusion, { trueLabel, predictedLabel, ce
       ctx.fillRect(left + c * cell, top + r * cell, cell - 1, cell - 1);
       if (n) {
         ctx.fillStyle = textOn(rgb);
-        ctx.font = `${n > 99 ? 9 : 10}px system-ui, sans-serif`;
         ctx.fillText(String(n), left + c * cell + cell / 2, top + r * cell + cell / 2);
       }
       if (r === c) {

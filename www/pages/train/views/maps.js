@@ -2,6 +2,7 @@
 // layer) and the probe digit's feature maps. Drawing only.
 import { themeColor } from '../../../shared/canvas.js';
 import { fitCanvas } from './fit.js';
+import { CANVAS_FONT } from './font.js';
 import { absMax, paintValues } from '../../../shared/colors.js';
 
 /**
@@ -80,7 +81,7 @@ export function drawProbabilities(canvas, probabilities, label, { width = 200, h
   const top = height - 16;
   let best = 0;
   probabilities.forEach((p, i) => { if (p > probabilities[best]) best = i; });
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = CANVAS_FONT;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (let i = 0; i < 10; i++) {
@@ -88,7 +89,7 @@ export function drawProbabilities(canvas, probabilities, label, { width = 200, h
     ctx.fillStyle = i === best ? accent : 'rgba(128,128,128,0.55)';
     ctx.fillRect(i * bw + 3, top - bh, bw - 6, bh);
     ctx.fillStyle = ink;
-    ctx.font = i === label ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
     ctx.fillText(String(i), i * bw + bw / 2, top + 2);
+    if (i === label) ctx.fillRect(i * bw + bw / 2 - 4, height - 2, 8, 2); // the true digit underlined
   }
 }
