@@ -31,7 +31,7 @@
 //               accuracy, imagesPerSecond, trainMs, epochMs, events}
 //              ~10×/s while training: loss and accuracy averaged over the images since the last
 //              report (as trained: augmented, with dropout); imagesPerSecond over the last
-//              second of training; trainMs: training time of the run (pauses excluded, measured
+//              25 slices (~1 s of training); trainMs: training time of the run (pauses excluded, measured
 //              with performance.now() in the worker); epochMs: duration of the last whole epoch
 //              (null before one ends); events: the trainer's events since the last report
 //              ({type: 'epochEnd'|'lrReduced'|'earlyStop'|'restoredBest'|'finished', epoch, …})

@@ -11,8 +11,8 @@ import { loadSubset } from './data.js';
 /** Target length of one training slice, ms (a pause waits at most this long). */
 const SLICE_MS = 40;
 const MAX_BATCHES_PER_SLICE = 64;
-/** Window over which images/s is averaged, ms. */
-const RATE_WINDOW_MS = 1000;
+/** Images/s is averaged over the last this many slices (~1 s of training). */
+const RATE_SLICES = 25;
 
 let data = null;
 let trainer = null;
@@ -86,19 +86,19 @@ function sendEvaluation() {
   post({ type: FROM_WORKER.evaluation, epoch: run.last.epoch, imagesSeen: run.last.imagesSeen, loss: e.loss, accuracy: e.accuracy, confusion: e.confusion });
 }
 
-function imagesPerSecond(now) {
-  run.slices = run.slices.filter((s) => now - s.at <= RATE_WINDOW_MS);
+function imagesPerSecond() {
+  run.slices = run.slices.slice(-RATE_SLICES);
   const ms = run.slices.reduce((a, s) => a + s.ms, 0);
   const images = run.slices.reduce((a, s) => a + s.images, 0);
   return ms > 0 ? (images * 1000) / ms : 0;
 }
 
-function sendProgress(now) {
+function sendProgress() {
   const p = run.pending;
   post({
     type: FROM_WORKER.progress, running: run.running, finished: run.finished, ...run.last,
     loss: p.images ? p.lossSum / p.images : null, accuracy: p.images ? p.correct / p.images : null,
-    imagesPerSecond: imagesPerSecond(now), trainMs: run.trainMs, epochMs: run.epochMs, events: p.events,
+    imagesPerSecond: imagesPerSecond(), trainMs: run.trainMs, epochMs: run.epochMs, events: p.events,
   });
   run.pending = { images: 0, lossSum: 0, correct: 0, events: [] };
   run.reported.progress = run.trainMs;
@@ -110,7 +110,7 @@ function train(batches) {
   const m = trainer.step(batches);
   const ms = performance.now() - t0;
   run.trainMs += ms;
-  run.slices.push({ at: performance.now(), ms, images: m.images });
+  run.slices.push({ ms, images: m.images });
   if (m.batches > 0) run.batchesPerSlice = Math.max(1, Math.min(MAX_BATCHES_PER_SLICE, Math.round(SLICE_MS / (ms / m.batches))));
   const p = run.pending;
   if (m.images > 0) {
@@ -130,11 +130,10 @@ function train(batches) {
 }
 
 function reportIfDue(force = false) {
-  const now = performance.now();
   const r = run.reported;
   if (force || run.trainMs - r.filters >= REPORT_MS.filters) { sendFilters(); r.filters = run.trainMs; }
   if (force || run.trainMs - r.probe >= REPORT_MS.probe) { sendProbe(); r.probe = run.trainMs; }
-  if (force || run.trainMs - r.progress >= REPORT_MS.progress) sendProgress(now);
+  if (force || run.trainMs - r.progress >= REPORT_MS.progress) sendProgress();
 }
 
 function slice() {
@@ -147,7 +146,7 @@ function slice() {
   } catch (err) {
     run.running = false;
     post(errorMessage('step', err));
-    sendProgress(performance.now());
+    sendProgress();
   }
 }
 
