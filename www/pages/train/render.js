@@ -69,10 +69,9 @@ export function paintFilters(s) {
 
 export function paintBatch(s) {
   const b = s.batch;
-  const canvas = $('#batch');
-  canvas.hidden = !b;
+  $('#batch-box').hidden = !b;
   if (!b) return;
-  drawImages(canvas, b.pixels, b.labels.length, 8, 2);
+  drawImages($('#batch'), b.pixels, b.labels.length, 8, 2);
   setText($('#batch-labels'), t('train.batchLabels', { labels: Array.from(b.labels).join(' ') }));
 }
 
@@ -85,7 +84,8 @@ export function paintProbe(s) {
   p.probabilities.forEach((v, i) => { if (v > p.probabilities[best]) best = i; });
   const who = p.label === null ? t('train.probeDrawn') : t('train.probeTrue', { label: p.label });
   setText($('#probe-caption'), `${who} · ${t('train.probePrediction', { digit: best, p: formatNumber(p.probabilities[best] * 100, { maximumFractionDigits: 1 }) })}`);
-  drawMaps($('#maps-c1'), p.layers.C1, 6, 2);
+  const narrow = widthOf($('#maps-c1').parentElement, 400) < 380; // six 56-px maps need ~350 px
+  drawMaps($('#maps-c1'), p.layers.C1, narrow ? 3 : 6, 2);
   drawMaps($('#maps-c3'), p.layers.C3, 8, 3);
 }
 
