@@ -41,7 +41,7 @@ features="$backend,simd"
 name=convscope
 if [ "$train" = 1 ]; then
   features="$features,train"
-  name=convscope_train
+  name=convscope   # read.js imports the glue back as ../convscope.js
   out=${out:-pkg-train}
 fi
 out=${out:-pkg}

@@ -33,7 +33,7 @@ fn subset(m: &Mnist, from: usize, to: usize) -> Dataset {
 
 fn logits(net: &LeNet5, data: &Dataset) -> Vec<f32> {
     let idx: Vec<u32> = (0..data.len() as u32).collect();
-    let b = batch(data, &idx, None, &Backend::default().device());
+    let b = batch(data, &idx, None, 0, &Backend::default().device());
     net.forward(b.x).into_data().try_to_vec::<f32>().unwrap()
 }
 
@@ -175,7 +175,7 @@ fn batch_norm_folds_into_an_exported_lenet5_with_the_same_logits() {
         let idx: Vec<u32> = (0..val.len() as u32).collect();
         let device = Backend::default().device();
         let expected = eval
-            .forward(batch(&val, &idx, None, &device).x, None)
+            .forward(batch(&val, &idx, None, 0, &device).x, None)
             .into_data()
             .try_to_vec::<f32>()
             .unwrap();
@@ -214,7 +214,7 @@ fn batch_norm_folds_into_an_exported_lenet5_with_the_same_logits() {
 fn training_batches_are_prepared_exactly_as_inference_prepares_a_digit() {
     let m = mnist();
     let data = subset(&m, 0, 3);
-    let b = batch(&data, &[2, 0], None, &Backend::default().device());
+    let b = batch(&data, &[2, 0], None, 0, &Backend::default().device());
     let got = b.x.into_data().try_to_vec::<f32>().unwrap();
     let ink = |i: usize| -> Vec<f32> { m.image(i).iter().map(|&p| p as f32 / 255.0).collect() };
     let want: Vec<f32> = [2, 0]

@@ -231,7 +231,7 @@ fn train_variant(
     let mut correct = 0usize;
     let all: Vec<u32> = (0..test.len() as u32).collect();
     for chunk in all.chunks(500) {
-        let b = batch(test, chunk, None, &device);
+        let b = batch(test, chunk, None, 0, &device);
         let logits = shipped
             .forward(b.x)
             .into_data()

@@ -3,13 +3,17 @@
 //! [`crate::train::Trainer`]. Every argument and setting is checked before burn runs, and
 //! errors are JS `Error`s with `op`, `param` and `code` like the rest of the API.
 
-use js_sys::{Object, Uint8Array};
+use js_sys::{Float32Array, Object, Uint8Array};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, PlainLimits, core_error, get, kind, object_keys, read_bytes, read_plain, read_whole,
-    set, tensor_to_js, to_plain_js,
+    JsResult, PlainLimits, core_error, get, kind, object_keys, read_bytes, read_f32s, read_plain,
+    read_string, read_whole, set, tensor_to_js, to_plain_js,
 };
+use crate::data::augment::Augment;
+use crate::data::rng::Rng;
 use crate::error::{Code, ParamError};
 use crate::lenet::IMAGE_PIXELS;
 use crate::tensor::HostTensor;
@@ -36,16 +40,37 @@ fn wrap(path: &[String], leaf: JsValue) -> JsValue {
     })
 }
 
+/// Removes `null` values from plain object `obj` and the objects in it: a `null` setting
+/// means its default, as `undefined` does (and as options elsewhere in the API).
+fn drop_nulls(obj: &JsValue) {
+    let Ok(keys) = object_keys(OP, "config", "an object", obj, 256, &|_| String::new()) else {
+        return;
+    };
+    for key in keys {
+        match get(obj, &key) {
+            Some(v) if v.is_null() => {
+                let target: &Object = obj.unchecked_ref();
+                let _ = js_sys::Reflect::delete_property(target, &JsValue::from(key));
+            }
+            Some(v) if kind(&v) == "object" => drop_nulls(&v),
+            _ => {}
+        }
+    }
+}
+
 /// The first setting of plain object `obj` (at `path`) that serde refuses on its own:
 /// (dotted name, its value, serde's reason).
-fn find_bad(obj: &JsValue, path: &mut Vec<String>) -> Option<(String, JsValue, String)> {
+fn find_bad<T: DeserializeOwned>(
+    obj: &JsValue,
+    path: &mut Vec<String>,
+) -> Option<(String, JsValue, String)> {
     let keys = object_keys(OP, "config", "an object", obj, 256, &|_| String::new()).ok()?;
     for key in keys {
         let v = get(obj, &key)?;
         path.push(key);
-        if let Err(e) = serde_wasm_bindgen::from_value::<TrainConfig>(wrap(path, v.clone())) {
+        if let Err(e) = serde_wasm_bindgen::from_value::<T>(wrap(path, v.clone())) {
             if kind(&v) == "object"
-                && let Some(found) = find_bad(&v, path)
+                && let Some(found) = find_bad::<T>(&v, path)
             {
                 return Some(found);
             }
@@ -56,26 +81,34 @@ fn find_bad(obj: &JsValue, path: &mut Vec<String>) -> Option<(String, JsValue, S
     None
 }
 
-/// Reads the config object (`undefined`/`null`: all defaults); an unknown or ill-typed
-/// setting names itself (`param` `'lr'`, `'schedule.kind'`, …).
-fn read_config(v: &JsValue) -> Result<TrainConfig, ParamError> {
+/// Reads settings object `v` of `op` (`undefined`/`null`: all defaults; a `null` setting: its
+/// default); an unknown or ill-typed setting names itself, after `prefix` (`param` `'lr'`,
+/// `'schedule.kind'`, `'augment.shift'`, …).
+fn read_settings<T: DeserializeOwned + Default>(
+    op: &'static str,
+    name: &str,
+    prefix: &str,
+    v: &JsValue,
+) -> Result<T, ParamError> {
     if v.is_undefined() || v.is_null() {
-        return Ok(TrainConfig::default());
+        return Ok(T::default());
     }
     if kind(v) != "object" {
         let k = kind(v);
         return Err(
-            ParamError::new(OP, "config", format!("expected an object, got {k}"))
+            ParamError::new(op, name, format!("expected an object, got {k}"))
                 .with_code(Code::WrongType)
                 .with_got(k),
         );
     }
-    let plain = read_plain(OP, "config", v, &CONFIG_LIMITS)?;
-    match serde_wasm_bindgen::from_value::<TrainConfig>(plain.clone()) {
+    let plain = read_plain(op, name, v, &CONFIG_LIMITS)?;
+    drop_nulls(&plain);
+    match serde_wasm_bindgen::from_value::<T>(plain.clone()) {
         Ok(c) => Ok(c),
         Err(e) => {
-            let (param, value, why) = find_bad(&plain, &mut Vec::new())
-                .unwrap_or_else(|| ("config".into(), plain, e.to_string()));
+            let (param, value, why) = find_bad::<T>(&plain, &mut Vec::new())
+                .map(|(p, v, w)| (format!("{prefix}{p}"), v, w))
+                .unwrap_or_else(|| (name.into(), plain, e.to_string()));
             let k = kind(&value);
             let code = if why.starts_with("unknown field") {
                 Code::UnknownOption
@@ -86,7 +119,7 @@ fn read_config(v: &JsValue) -> Result<TrainConfig, ParamError> {
             } else {
                 Code::WrongType
             };
-            Err(ParamError::new(OP, param, why).with_code(code).with_got(k))
+            Err(ParamError::new(op, param, why).with_code(code).with_got(k))
         }
     }
 }
@@ -119,7 +152,7 @@ impl Trainer {
         val_labels: JsValue,
         init_weights: JsValue,
     ) -> JsResult<Trainer> {
-        let config = read_config(&config)?;
+        let config = read_settings::<TrainConfig>(OP, "config", "", &config)?;
         let train = read_set(&train_pixels, &train_labels, "train")?;
         let val = read_set(&val_pixels, &val_labels, "val")?;
         let init = if init_weights.is_undefined() || init_weights.is_null() {
@@ -182,7 +215,7 @@ impl Trainer {
     /// `[out, in]`).
     pub fn filters(&self, layer: JsValue) -> JsResult<JsValue> {
         const FILTERS: &str = "Trainer.filters";
-        let layer = super::convert::read_string(FILTERS, "layer", &layer, 64)?;
+        let layer = read_string(FILTERS, "layer", &layer, 64)?;
         let (w, shape, b) = self
             .core
             .weights_of(&layer)
@@ -192,6 +225,49 @@ impl Trainer {
         set(&obj, "weight", &tensor_to_js(&HostTensor::new(w, shape)));
         set(&obj, "bias", &tensor_to_js(&HostTensor::new(b, vec![n])));
         Ok(obj.into())
+    }
+
+    /// `lastBatch()` → `{pixels: Float32Array(k·784), labels: Uint8Array(k)}`: the first
+    /// k ≤ 16 images of the last training batch exactly as the network saw them (augmented,
+    /// ink in [0, 1], 28×28 row-major); k = 0 before the first step.
+    #[wasm_bindgen(js_name = lastBatch)]
+    pub fn last_batch(&self) -> JsValue {
+        let (pixels, labels) = self.core.last_batch();
+        let obj = Object::new();
+        set(&obj, "pixels", &Float32Array::from(pixels).into());
+        set(&obj, "labels", &Uint8Array::from(labels).into());
+        obj.into()
+    }
+
+    /// `Trainer.augment(pixels, augment, seed)` → `Float32Array`: each 28×28 image of `pixels`
+    /// (`Float32Array` of k·784 values, ink in [0, 1], k ≤ 256) augmented as training does
+    /// with settings `augment` (`{rotation, shift, scale, elastic, elasticSigma, noise}`, the
+    /// config's `augment`), one seeded random stream for all k images.
+    pub fn augment(pixels: JsValue, augment: JsValue, seed: JsValue) -> JsResult<Float32Array> {
+        const AUG: &str = "Trainer.augment";
+        let a = read_settings::<Augment>(AUG, "augment", "", &augment)?;
+        a.validate(AUG, "")?;
+        let seed = read_whole(AUG, "seed", &seed, 0)?;
+        let pixels = read_f32s(AUG, "pixels", &pixels, 256 * IMAGE_PIXELS)?;
+        if pixels.is_empty() || pixels.len() % IMAGE_PIXELS != 0 {
+            return Err(ParamError::new(
+                AUG,
+                "pixels",
+                format!(
+                    "expected k·{IMAGE_PIXELS} values (28×28 per image), got {}",
+                    pixels.len()
+                ),
+            )
+            .with_code(Code::ShapeMismatch)
+            .with_got(pixels.len())
+            .into());
+        }
+        let mut rng = Rng::new(seed as u64);
+        let out: Vec<f32> = pixels
+            .chunks_exact(IMAGE_PIXELS)
+            .flat_map(|p| a.apply(p, &mut rng))
+            .collect();
+        Ok(Float32Array::from(out.as_slice()))
     }
 
     /// Batches per epoch.

@@ -287,7 +287,12 @@ impl TrainConfig {
         let r = &self.reduce_lr;
         count("reduceLr.patience", r.patience, 1, MAX_EPOCHS)?;
         range("reduceLr.factor", r.factor, (0.0, true), (1.0, true))?;
-        range("reduceLr.minLr", r.min_lr, (0.0, false), (self.lr, false))?;
+        range(
+            "reduceLr.minLr",
+            r.min_lr,
+            (0.0, false),
+            (f64::INFINITY, true),
+        )?;
         range(
             "reduceLr.minDelta",
             r.min_delta,

@@ -89,30 +89,38 @@ impl Dataset {
 ///
 /// # Shapes
 /// - `x`: `[b, 1, 32, 32]`, prepared; `targets`: `[b, 10]` one-hot; `labels`: `b` classes
+/// - `ink`: `[k * 784]`, the first `k` images as the network saw them (augmented, before
+///   normalisation; `k` as asked of [`batch`])
 pub struct Batch {
     pub x: Tensor<4>,
     pub targets: Tensor<2>,
     pub labels: Vec<usize>,
+    pub ink: Vec<f32>,
 }
 
 /// The images `idx` of `data` (each augmented with `augment` from `rng` when given), prepared
-/// as inference prepares a digit.
+/// as inference prepares a digit; the first `keep` images' ink is kept for previews.
 pub fn batch(
     data: &Dataset,
     idx: &[u32],
     augment: Option<(&Augment, &mut Rng)>,
+    keep: usize,
     device: &Device,
 ) -> Batch {
     let b = idx.len();
     let mut x = Vec::with_capacity(b * PADDED_SIDE * PADDED_SIDE);
     let mut aug = augment.filter(|(a, _)| a.is_active());
-    for &i in idx {
+    let mut kept = Vec::with_capacity(keep.min(b) * IMAGE_PIXELS);
+    for (n, &i) in idx.iter().enumerate() {
         let ink = data.ink(i as usize);
         let ink = match aug.as_mut() {
             Some((a, rng)) => a.apply(&ink, rng),
             None => ink,
         };
         x.extend(prepare_input(&ink));
+        if n < keep {
+            kept.extend_from_slice(&ink);
+        }
     }
     let labels: Vec<usize> = idx.iter().map(|&i| data.label(i as usize)).collect();
     let mut onehot = vec![0.0f32; b * CLASSES];
@@ -123,5 +131,6 @@ pub fn batch(
         x: upload(&x, [b, 1, PADDED_SIDE, PADDED_SIDE], device),
         targets: upload(&onehot, [b, CLASSES], device),
         labels,
+        ink: kept,
     }
 }

@@ -19,7 +19,7 @@ use super::schedule::scheduled_lr;
 use crate::backend::{Backend, download};
 use crate::data::rng::Rng;
 use crate::error::{Error, ParamError, Result};
-use crate::lenet::{CLASSES, LeNet5, weights};
+use crate::lenet::{LeNet5, weights};
 
 /// Where the weights start.
 #[derive(Debug, Clone)]
@@ -39,6 +39,8 @@ const STREAM_DROPOUT: u64 = 5;
 
 /// Validation images per forward pass.
 const EVAL_CHUNK: usize = 500;
+/// Images of the last batch kept for a preview ([`Trainer::last_batch`]).
+pub const PREVIEW: usize = 16;
 
 pub struct Trainer {
     config: TrainConfig,
@@ -70,6 +72,8 @@ pub struct Trainer {
     epoch_images: usize,
     last_lr: f64,
     finished: bool,
+    /// The first [`PREVIEW`] images of the last batch as trained on (ink), and their labels.
+    preview: (Vec<f32>, Vec<u8>),
 }
 
 fn optimizer(c: &TrainConfig) -> ModuleOptimizer {
@@ -144,6 +148,7 @@ impl Trainer {
             epoch_images: 0,
             last_lr: config.lr,
             finished: false,
+            preview: (Vec::new(), Vec::new()),
             config,
         })
     }
@@ -217,6 +222,7 @@ impl Trainer {
             &self.train,
             idx,
             Some((&c.augment, &mut self.augment_rng)),
+            PREVIEW,
             &self.device,
         );
         let masks = (c.dropout > 0.0)
@@ -239,6 +245,8 @@ impl Trainer {
             .zip(&data.labels)
             .filter(|((_, p), l)| p == *l)
             .count();
+        let shown = data.labels.iter().take(PREVIEW).map(|&l| l as u8).collect();
+        self.preview = (data.ink, shown);
         self.pos = end;
         self.images_seen += b as u64;
         self.last_lr = lr;
@@ -301,7 +309,7 @@ impl Trainer {
         let (mut loss, mut correct) = (0.0f64, 0usize);
         let all: Vec<u32> = (0..self.val.len() as u32).collect();
         for chunk in all.chunks(EVAL_CHUNK) {
-            let data = batch(&self.val, chunk, None, &self.eval_device);
+            let data = batch(&self.val, chunk, None, 0, &self.eval_device);
             let logits = download(net.forward(data.x, None))?;
             for ((l, p), &y) in host_loss_and_prediction(&logits, &data.labels)
                 .into_iter()
@@ -333,7 +341,7 @@ impl Trainer {
     pub fn weights_of(&self, layer: &str) -> Result<(Vec<f32>, Vec<usize>, Vec<f32>)> {
         let i = params::WEIGHTED
             .iter()
-            .position(|&at| crate::lenet::LAYERS[at].name == layer && at <= 7)
+            .position(|&at| crate::lenet::LAYERS[at].name == layer)
             .ok_or_else(|| {
                 ParamError::new(
                     "Trainer.filters",
@@ -360,8 +368,10 @@ impl Trainer {
         Ok((l.weight.clone(), shape, l.bias.clone()))
     }
 
-    /// Classes, for reports.
-    pub fn classes(&self) -> usize {
-        CLASSES
+    /// The first (up to [`PREVIEW`]) images of the last training batch exactly as the network
+    /// saw them (augmented; ink in [0, 1], 28×28 each) and their labels; empty before the
+    /// first step.
+    pub fn last_batch(&self) -> (&[f32], &[u8]) {
+        (&self.preview.0, &self.preview.1)
     }
 }
