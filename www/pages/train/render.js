@@ -71,7 +71,8 @@ export function paintBatch(s) {
   const b = s.batch;
   $('#batch-box').hidden = !b;
   if (!b) return;
-  drawImages($('#batch'), b.pixels, b.labels.length, 8, 2);
+  const narrow = widthOf($('#batch-box'), 600) < 500; // 8 digits at 2 px per pixel need ~470 px
+  drawImages($('#batch'), b.pixels, b.labels.length, 8, narrow ? 1 : 2);
   setText($('#batch-labels'), t('train.batchLabels', { labels: Array.from(b.labels).join(' ') }));
 }
 

@@ -85,7 +85,7 @@ export default {
   filters: 'Filters as they learn',
   filtersC1: 'C1: 6 filters, 5×5',
   filtersC3: 'C3: 16 × 6 filters, 5×5 (column: output channel, row: input channel)',
-  batchTitle: 'This batch as the network sees it (after data augmentation)',
+  batchTitle: 'The current batch as the network sees it (augmented)',
   batchLabels: 'labels: {labels}',
   probe: 'Feature maps of one digit',
   probeNext: 'Another digit',

@@ -85,7 +85,7 @@ export default {
   filters: '학습되는 필터',
   filtersC1: 'C1: 필터 6개, 5×5',
   filtersC3: 'C3: 필터 16 × 6개, 5×5 (열: 출력 채널, 행: 입력 채널)',
-  batchTitle: '신경망이 보는 이번 배치 (데이터 확장 후)',
+  batchTitle: '신경망이 보는 현재 배치 (데이터 확장 후)',
   batchLabels: '정답: {labels}',
   probe: '숫자 하나의 특성 맵(feature map)',
   probeNext: '다른 숫자',
