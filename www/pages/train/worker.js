@@ -158,6 +158,7 @@ function configure({ config, init, weights }) {
   trainer = new Trainer(config, data.train.pixels, data.train.labels, data.val.pixels, data.val.labels, initWeights);
   const full = trainer.config();
   run = freshRun(full.variant);
+  Object.assign(run.last, { lr: full.lr, batchesPerEpoch: trainer.batchesPerEpoch });
   post({ type: FROM_WORKER.run, config: full, batchesPerEpoch: trainer.batchesPerEpoch, init: initWeights ? 'weights' : 'scratch' });
   sendEvaluation();
   reportIfDue(true);
