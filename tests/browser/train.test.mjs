@@ -73,12 +73,14 @@ test('default settings: validation accuracy passes 90 % and the epoch counter ad
     && document.querySelector('main').dataset.trainPoints === '0' && document.querySelector('main').dataset.valPoints === '1', null, { timeout: 20_000 });
   assert.equal(await number(page, 'train-epoch'), 0, 'epoch counter back to 0');
   assert.ok(await number(page, 'val-accuracy') < 30, 'validation accuracy of the fresh random network');
+  await page.locator('[data-testid=runs]').scrollIntoViewIfNeeded(); // panels paint when on screen
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=run-item]').length === 2, null, { timeout: 10_000 });
   assert.equal(await page.locator('[data-testid=run-item]').count(), 2, 'the trained run is kept for comparison beside the new one');
   clean(page);
   await page.close();
 });
 
-test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and reproduce the trainer\'s validation accuracy on the same 2,000 images', { timeout: TRAIN_LIMIT_MS + 120_000 }, async () => {
+test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and reproduce the trainer\'s validation accuracy on the same 2,000 images; imported back they start a run at that accuracy', { timeout: TRAIN_LIMIT_MS + 120_000 }, async () => {
   const b = await getBrowser();
   const page = await open(b, 'train.html?lang=en#ep=1');
   await page.click('[data-testid=train-start]');
@@ -108,6 +110,13 @@ test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and
   const accuracy = (100 * check.correct) / check.count;
   assert.ok(accuracy > 90, `exported network: ${accuracy} %`);
   assert.ok(Math.abs(accuracy - shown) <= 0.5, `exported network ${accuracy} % vs trainer ${shown} % (f16 weights: a few images may flip)`);
+
+  // Imported back, the file starts a new run whose first validation is that network's.
+  await page.setInputFiles('[data-testid=train-import]', { name: 'trained.bin', mimeType: 'application/octet-stream', buffer: bytes });
+  await page.waitForFunction(() => document.querySelector('[data-testid=init-from]').textContent.includes('trained.bin')
+    && document.querySelector('main').dataset.imagesSeen === '0' && document.querySelector('main').dataset.valPoints === '1', null, { timeout: 30_000 });
+  const imported = await number(page, 'val-accuracy');
+  assert.ok(Math.abs(imported - accuracy) <= 0.5, `imported weights validate at ${imported} %, the file at ${accuracy} %`);
   clean(page);
   await page.close();
 });

@@ -110,7 +110,10 @@ const onMessage = {
     if (s.run) store.set({ run: withEvaluation(s.run, m), evalVersion: s.evalVersion + 1 });
   },
   [FROM_WORKER.filters](m) { store.set({ filters: m }); },
-  [FROM_WORKER.batch](m) { store.set({ batch: m }); },
+  [FROM_WORKER.batch](m) {
+    $('#batch-box').hidden = false;
+    store.set({ batch: m });
+  },
   [FROM_WORKER.probe](m) { store.set({ probe: m }); },
   [FROM_WORKER.weights](m) { download(m.buffer, m.variant); },
   [FROM_WORKER.error](m) {
@@ -127,6 +130,7 @@ const pending = new Set(); // painters to run
 let frame = 0;
 let later = 0;
 const lastPainted = new Map();
+const onScreen = new Set(); // panels in view (IntersectionObserver); the others wait
 function schedule() { frame ||= requestAnimationFrame(paint); }
 store.subscribe((_, changed) => {
   for (const entry of PAINTERS) if (entry[1].some((k) => changed.has(k))) pending.add(entry);
@@ -139,8 +143,8 @@ function paint() {
   let canvasPainted = false;
   let waiting = false;
   for (const entry of PAINTERS) {
-    const [painter, , { interval = 0, canvas = true } = {}] = entry;
-    if (!pending.has(entry)) continue;
+    const [painter, , { interval = 0, canvas = true, section = null } = {}] = entry;
+    if (!pending.has(entry) || (section && !onScreen.has(section))) continue;
     if (t0 - (lastPainted.get(painter) ?? -Infinity) < interval) { waiting = true; continue; }
     if (canvas && canvasPainted) continue;
     canvasPainted ||= canvas;
@@ -150,14 +154,30 @@ function paint() {
     painter(s);
     performance.measure(`train-paint:${painter.name}`, { start: t1 });
   }
-  if (pending.size && !waiting) schedule();
-  else if (pending.size && !later) later = setTimeout(() => { later = 0; schedule(); }, 100);
   performance.measure('train-paint', { start: t0 });
+  const due = [...pending].some(([, , { section = null } = {}]) => !section || onScreen.has(section));
+  if (!due) return;
+  if (!waiting) schedule();
+  else if (!later) later = setTimeout(() => { later = 0; schedule(); }, 100);
 }
 function repaintAll() {
   for (const entry of PAINTERS) pending.add(entry);
   lastPainted.clear();
   schedule();
+}
+
+/** Paints a panel when it scrolls into view (what changed meanwhile is still pending). */
+function watchPanels() {
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const key = PAINTERS.find(([, , o]) => o?.section && e.target.matches(o.section))?.[2].section;
+      if (!key) continue;
+      if (e.isIntersecting) onScreen.add(key);
+      else onScreen.delete(key);
+    }
+    schedule();
+  });
+  for (const [, , o] of PAINTERS) if (o?.section) io.observe($(o.section));
 }
 
 function bind() {
@@ -210,6 +230,7 @@ async function main() {
   document.title = t('train.docTitle');
   renderHeader();
   bind();
+  watchPanels();
   repaintAll();
   if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') {
     store.set({ phase: 'error' });

@@ -69,7 +69,6 @@ export function paintFilters(s) {
 
 export function paintBatch(s) {
   const b = s.batch;
-  $('#batch-box').hidden = !b;
   if (!b) return;
   const narrow = widthOf($('#batch-box'), 600) < 500; // 8 digits at 2 px per pixel need ~470 px
   drawImages($('#batch'), b.pixels, b.labels.length, 8, narrow ? 1 : 2);
@@ -112,14 +111,15 @@ export function paintCompare(s) {
 
 /**
  * What each painter shows: the state keys that make it repaint; `interval`: its minimum time
- * between paints, ms; `canvas`: whether it draws canvases (one of those per frame).
+ * between paints, ms; `canvas`: whether it draws canvases (one of those per frame); `section`:
+ * the panel it draws in (painted only while on screen).
  */
 export const PAINTERS = [
   [paintStatus, ['run', 'phase', 'initWeights'], { canvas: false }],
-  [paintCharts, ['run'], { interval: 250 }],
-  [paintFilters, ['filters']],
-  [paintBatch, ['batch']],
-  [paintProbe, ['probe']],
-  [paintConfusion, ['evalVersion']],
-  [paintCompare, ['runs', 'evalVersion', 'defaults'], { interval: 500 }],
+  [paintCharts, ['run'], { interval: 250, section: '.tr-curves' }],
+  [paintFilters, ['filters'], { section: '.tr-filters' }],
+  [paintBatch, ['batch'], { section: '#batch-box' }],
+  [paintProbe, ['probe'], { section: '.tr-probe' }],
+  [paintConfusion, ['evalVersion'], { section: '.tr-confusion' }],
+  [paintCompare, ['runs', 'evalVersion', 'defaults'], { interval: 500, section: '.tr-compare' }],
 ];
