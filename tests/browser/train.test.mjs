@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch } from './harness.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
+import { axeViolations, describeViolations } from './a11y.mjs';
 
 /** Bound on training time to 90 % (about one epoch of 10,000 images; generous for a loaded CI machine). */
 const TRAIN_LIMIT_MS = 240_000;
@@ -121,7 +122,7 @@ test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and
   await page.close();
 });
 
-test('train.html?lang=ko has no text made only of Latin words beyond the allow-list, ?lang=en no Hangul', async () => {
+test('train.html?lang=ko has no text made only of Latin words beyond the allow-list, ?lang=en no Hangul; neither has a serious or critical axe-core violation', async () => {
   const b = await getBrowser();
   for (const [lang, check] of [['ko', latinOnly], ['en', withHangul]]) {
     const page = await open(b, `train.html?lang=${lang}`);
@@ -129,6 +130,8 @@ test('train.html?lang=ko has no text made only of Latin words beyond the allow-l
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     const bad = check(await readerTexts(page));
     assert.deepEqual(bad, [], `${lang}:\n${describeTexts(bad)}`);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
     clean(page);
     await page.close();
   }

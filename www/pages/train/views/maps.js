@@ -17,28 +17,43 @@ export function drawTiles(canvas, { data, count, h, w, cols, cell, gap = 3, scal
   const cssH = rows * (h * cell + gap) - gap;
   const ctx = fitCanvas(canvas, cssW, cssH);
   const dpr = canvas.width / cssW;
-  const img = ctx.createImageData(canvas.width, canvas.height);
+  const img = imageFor(ctx, canvas.width, canvas.height);
+  const W = img.width;
+  const H = img.height;
+  const px = new Uint32Array(img.data.buffer);
+  px.fill(0); // transparent gaps
   const colours = new Uint8ClampedArray(4 * h * w);
+  const rgba = new Uint32Array(colours.buffer); // opaque RGBA per value, as one 32-bit word
   const c = Math.max(1, Math.round(cell * dpr));
   for (let i = 0; i < count; i++) {
     paintValues(colours, 0, data, i * h * w, h * w, scale);
     const x0 = Math.round((i % cols) * (w * cell + gap) * dpr);
     const y0 = Math.round(Math.floor(i / cols) * (h * cell + gap) * dpr);
-    for (let y = 0; y < h * c; y++) {
-      const py = y0 + y;
-      if (py >= img.height) break;
-      let o = 4 * (py * img.width + x0);
-      const rowAt = 4 * Math.floor(y / c) * w;
-      for (let x = 0; x < w * c && x0 + x < img.width; x++, o += 4) {
-        const k = rowAt + 4 * Math.floor(x / c);
-        img.data[o] = colours[k];
-        img.data[o + 1] = colours[k + 1];
-        img.data[o + 2] = colours[k + 2];
-        img.data[o + 3] = 255;
+    for (let r = 0; r < h; r++) {
+      for (let dy = 0; dy < c; dy++) {
+        const y = y0 + r * c + dy;
+        if (y >= H) break;
+        const line = y * W;
+        for (let q = 0; q < w; q++) {
+          const v = rgba[r * w + q];
+          const x = x0 + q * c;
+          px.fill(v, line + x, line + Math.min(W, x + c));
+        }
       }
     }
   }
   ctx.putImageData(img, 0, 0);
+}
+
+/** One ImageData per canvas size, reused between paints. */
+const images = new Map();
+function imageFor(ctx, w, h) {
+  const key = `${w}x${h}`;
+  if (!images.has(key)) {
+    if (images.size > 32) images.clear();
+    images.set(key, ctx.createImageData(w, h));
+  }
+  return images.get(key);
 }
 
 /** C1's 6 kernels (1×5×5) in one row: a diverging scale over the layer's largest |weight|. */
