@@ -2,6 +2,7 @@
 // probe digit and maps, confusion matrix and the kept runs. Each part repaints only when the
 // state it shows changed (or the language did), once per animation frame.
 import { $, el, setText } from '../../shared/dom.js';
+import { themeColor } from '../../shared/canvas.js';
 import { formatNumber, t } from '../../shared/i18n.js';
 import { drawRunCharts, drawCompareChart, RUN_COLORS } from './views/curves.js';
 import { drawC1Filters, drawC3Filters, drawDigit, drawImages, drawMaps, drawProbabilities } from './views/maps.js';
@@ -95,7 +96,7 @@ export function paintConfusion(s) {
 
 export function paintCompare(s) {
   if (!s.defaults) return;
-  const current = s.run ? [{ ...s.run, color: '#222', current: true }] : [];
+  const current = s.run ? [{ ...s.run, color: themeColor('--fg', '#222'), current: true }] : [];
   const runs = [...s.runs.map((r, i) => ({ ...r, color: RUN_COLORS[i % RUN_COLORS.length] })), ...current];
   drawCompareChart($('#compare-chart'), runs, widthOf($('#compare-chart').parentElement, 400) - 26, chartText());
   $('#runs').replaceChildren(...runs.map((r) => {

@@ -174,6 +174,7 @@ const handlers = {
   [TO_WORKER.start]() {
     if (!run || run.finished || run.running) return;
     run.running = true;
+    sendProgress(); // the page hears "running" at once, after any older report
     yieldThen();
   },
   [TO_WORKER.pause]() {
