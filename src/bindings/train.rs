@@ -4,6 +4,7 @@
 //! errors are JS `Error`s with `op`, `param` and `code` like the rest of the API.
 
 use js_sys::{Float32Array, Object, Uint8Array};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -58,6 +59,29 @@ fn drop_nulls(obj: &JsValue) {
     }
 }
 
+/// The first key of plain object `obj` that `defaults` (the settings' defaults as plain data)
+/// does not have, as a dotted path; nested objects are compared key by key. (serde's
+/// `deny_unknown_fields` cannot see them: serde-wasm-bindgen reads only the known keys.)
+fn unknown_key(obj: &JsValue, defaults: &JsValue, path: &mut Vec<String>) -> Option<String> {
+    let keys = object_keys(OP, "config", "an object", obj, 256, &|_| String::new()).ok()?;
+    for key in keys {
+        path.push(key.clone());
+        let known = js_sys::Reflect::has(defaults, &JsValue::from(key.as_str())).unwrap_or(false);
+        if !known {
+            return Some(path.join("."));
+        }
+        if let (Some(v), Some(d)) = (get(obj, &key), get(defaults, &key))
+            && kind(&v) == "object"
+            && kind(&d) == "object"
+            && let Some(found) = unknown_key(&v, &d, path)
+        {
+            return Some(found);
+        }
+        path.pop();
+    }
+    None
+}
+
 /// The first setting of plain object `obj` (at `path`) that serde refuses on its own:
 /// (dotted name, its value, serde's reason).
 fn find_bad<T: DeserializeOwned>(
@@ -84,7 +108,7 @@ fn find_bad<T: DeserializeOwned>(
 /// Reads settings object `v` of `op` (`undefined`/`null`: all defaults; a `null` setting: its
 /// default); an unknown or ill-typed setting names itself, after `prefix` (`param` `'lr'`,
 /// `'schedule.kind'`, `'augment.shift'`, …).
-fn read_settings<T: DeserializeOwned + Default>(
+fn read_settings<T: DeserializeOwned + Serialize + Default>(
     op: &'static str,
     name: &str,
     prefix: &str,
@@ -103,6 +127,14 @@ fn read_settings<T: DeserializeOwned + Default>(
     }
     let plain = read_plain(op, name, v, &CONFIG_LIMITS)?;
     drop_nulls(&plain);
+    let defaults = to_plain_js(op, &T::default()).unwrap_or(JsValue::NULL);
+    if let Some(key) = unknown_key(&plain, &defaults, &mut Vec::new()) {
+        return Err(
+            ParamError::new(op, format!("{prefix}{key}"), "not a known setting")
+                .with_code(Code::UnknownOption)
+                .with_got(key),
+        );
+    }
     match serde_wasm_bindgen::from_value::<T>(plain.clone()) {
         Ok(c) => Ok(c),
         Err(e) => {
@@ -249,7 +281,7 @@ impl Trainer {
         a.validate(AUG, "")?;
         let seed = read_whole(AUG, "seed", &seed, 0)?;
         let pixels = read_f32s(AUG, "pixels", &pixels, 256 * IMAGE_PIXELS)?;
-        if pixels.is_empty() || pixels.len() % IMAGE_PIXELS != 0 {
+        if pixels.is_empty() || !pixels.len().is_multiple_of(IMAGE_PIXELS) {
             return Err(ParamError::new(
                 AUG,
                 "pixels",

@@ -28,7 +28,7 @@ impl Dataset {
     pub fn new(pixels: Vec<u8>, labels: Vec<u8>, name: &str) -> Result<Self, ParamError> {
         let px = format!("{name}Pixels");
         let lb = format!("{name}Labels");
-        if pixels.len() % IMAGE_PIXELS != 0 {
+        if !pixels.len().is_multiple_of(IMAGE_PIXELS) {
             return Err(ParamError::new(
                 OP,
                 px,
