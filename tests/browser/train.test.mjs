@@ -2,7 +2,8 @@
 // validation accuracy within a bounded time while the epoch counter advances and the main thread
 // has no long task over 50 ms; pause stops progress; reset clears the curves; weights exported
 // after a one-epoch run load into the inference core (pkg/ LeNet5.fromBytes) and reproduce the
-// trainer's validation accuracy; Korean and English pages hold no text of the other language.
+// trainer's validation accuracy and import back; a drawing on the pad becomes the probe digit; Korean
+// and English pages hold no text of the other language and no serious axe-core violation.
 // Zero console errors and no off-origin requests throughout.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -135,4 +136,19 @@ test('train.html?lang=ko has no text made only of Latin words beyond the allow-l
     clean(page);
     await page.close();
   }
+});
+
+test('a digit drawn on the "Try it" pad becomes the probe: its caption says so, with a top probability between 10 % and 100 %', async () => {
+  const b = await getBrowser();
+  const page = await open(b, 'train.html?lang=en');
+  const box = await page.locator('[data-testid=train-pad]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2, box.y + 20 + i * 13);
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[data-testid=probe-caption]').textContent.startsWith('your drawing'), null, { timeout: 20_000 });
+  const p = Number((await page.textContent('[data-testid=probe-caption]')).match(/\(([\d.]+) %\)/)[1]);
+  assert.ok(p >= 10 && p <= 100, `the top probability of ten is at least a tenth (${p} %)`);
+  clean(page);
+  await page.close();
 });
