@@ -4,7 +4,7 @@
 // Only the worker touches the trainer (pkg-train/) and the data; the page only draws.
 //
 // Page → worker (TO_WORKER):
-//   init      {}                               load the data and both wasm modules; replies `ready`
+//   init      {}                               load the data and the training module; replies `ready`
 //   configure {config, init: 'scratch'|'weights', weights?: ArrayBuffer}
 //                                              a new run (also: reset): a fresh Trainer with
 //                                              `config` (a TrainConfig, camelCase; missing

@@ -1,10 +1,11 @@
-// The training lab's worker: its own instances of the trainer (pkg-train/) and of the inference
-// core (pkg/, for the probe digit's feature maps), the data set, and the training loop. It
+// The training lab's worker: its own instance of the training module (pkg-train/: the trainer,
+// and the same inference core as pkg/, for the probe digit's feature maps), the data set, and
+// the training loop. It
 // trains in slices of ~SLICE_MS and yields between them, so a pause arrives at once and the
 // page hears about progress ~10×/s. Every message is documented in protocol.js; every call into
 // the trainer is in this file.
-import initTrain, { Trainer } from '../../../pkg-train/convscope.js';
-import initCore, { LeNet5, backendName, preprocessDigit } from '../../../pkg/convscope.js';
+// pkg-train/ holds every binding pkg/ has plus Trainer: one module to download, not two.
+import initTrain, { LeNet5, Trainer, backendName, preprocessDigit } from '../../../pkg-train/convscope.js';
 import { DATA_URL, FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { loadSubset } from './data.js';
 
@@ -166,7 +167,7 @@ function configure({ config, init, weights }) {
 
 const handlers = {
   async [TO_WORKER.init]() {
-    const [subset] = await Promise.all([loadSubset(DATA_URL), initTrain(), initCore()]);
+    const [subset] = await Promise.all([loadSubset(DATA_URL), initTrain()]);
     data = subset;
     post({ type: FROM_WORKER.ready, trainImages: data.train.count, valImages: data.val.count, defaults: Trainer.defaults(), backend: backendName() });
   },
