@@ -14,6 +14,7 @@ const PAGES = [
   ['index.html', 'common.pageStudent'],
   ['playground.html', 'common.pagePlayground'],
   ['architectures.html', 'common.pageArchitectures'],
+  ['train.html', 'common.pageTrain'],
 ];
 
 /**

@@ -6,6 +6,7 @@ export default {
   pageStudent: 'Draw a digit',
   pagePlayground: 'Convolution playground',
   pageArchitectures: 'Architectures',
+  pageTrain: 'Training lab',
   langSwitch: 'Language',
   glossary: 'Glossary',
   glossaryTitle: 'Glossary: the terms on this page',

@@ -6,6 +6,7 @@ export default {
   pageStudent: '숫자 그리기',
   pagePlayground: '합성곱 놀이터',
   pageArchitectures: '신경망 구조',
+  pageTrain: '학습 실험실',
   langSwitch: '언어',
   glossary: '용어집',
   glossaryTitle: '용어집: 이 페이지의 용어',

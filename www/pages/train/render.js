@@ -1,0 +1,126 @@
+// Paints the training lab from its state: the status line and buttons, the curves, filters,
+// probe digit and maps, confusion matrix and the kept runs. Each part repaints only when the
+// state it shows changed (or the language did), once per animation frame.
+import { $, el, setText } from '../../shared/dom.js';
+import { themeColor } from '../../shared/canvas.js';
+import { formatNumber, t } from '../../shared/i18n.js';
+import { drawRunCharts, drawCompareChart, RUN_COLORS } from './views/curves.js';
+import { drawC1Filters, drawC3Filters, drawDigit, drawImages, drawMaps, drawProbabilities } from './views/maps.js';
+import { drawConfusion } from './views/confusion.js';
+import { latestValAccuracy } from './run.js';
+import { eventLabel, runSummary, secondsLabel } from './text.js';
+
+const percent = (v) => `${Math.round(v * 100)}`;
+
+function chartText() {
+  return { epoch: t('train.axisEpoch'), loss: t('train.axisLoss'), accuracy: t('train.axisAccuracy'), empty: t('train.chartEmpty'), eventLabel, percent };
+}
+
+function widthOf(node, fallback) {
+  return Math.max(200, Math.floor(node?.clientWidth || fallback));
+}
+
+function stateSentence(run, phase) {
+  if (phase !== 'ready' || !run) return '';
+  if (run.running) return t('train.stateRunning');
+  if (run.finished) return run.events.some((e) => e.type === 'earlyStop') ? t('train.stateStopped') : t('train.stateFinished');
+  return run.imagesSeen > 0 ? t('train.statePaused') : t('train.stateIdle');
+}
+
+export function paintStatus(s) {
+  const run = s.run;
+  const ready = s.phase === 'ready' && Boolean(run);
+  const running = Boolean(run?.running);
+  $('#start').disabled = !ready || running || run.finished;
+  setText($('#start'), run?.imagesSeen > 0 ? `▶ ${t('train.resume')}` : `▶ ${t('train.start')}`);
+  $('#pause').disabled = !ready || !running;
+  $('#step').disabled = !ready || running || run.finished;
+  $('#reset').disabled = !ready;
+  $('#export').disabled = !ready;
+  $('#probe-next').disabled = !ready;
+  setText($('#epoch'), String(run?.epoch ?? 0));
+  setText($('#epochs-of'), run ? t('train.statusOf', { epochs: run.config.epochs }) : '');
+  const acc = latestValAccuracy(run);
+  setText($('#val-accuracy'), acc === null ? '–' : (acc * 100).toFixed(1));
+  setText($('#ips'), String(Math.round(run?.imagesPerSecond ?? 0)));
+  setText($('#epoch-time'), secondsLabel(run?.epochMs ?? null));
+  setText($('#lr'), run?.lr ? formatNumber(run.lr, { maximumSignificantDigits: 3 }) : '–');
+  setText($('#run-state'), stateSentence(run, s.phase));
+  setText($('#init-from'), `${t('train.initFrom')}: ${s.initWeights ? t('train.initWeights', { name: s.initWeights.name }) : t('train.initScratch')}`);
+  const main = $('#tr');
+  main.dataset.state = s.phase === 'ready' ? (running ? 'running' : 'idle') : s.phase;
+  main.dataset.imagesSeen = String(run?.imagesSeen ?? 0); // test hooks: progress and curve sizes
+  main.dataset.trainPoints = String(run?.train.length ?? 0);
+  main.dataset.valPoints = String(run?.val.length ?? 0);
+}
+
+export function paintCharts(s) {
+  if (!s.run) return;
+  const width = widthOf($('#charts').firstElementChild?.parentElement, 600);
+  const each = width >= 720 ? Math.floor((width - 12) / 2) : width;
+  drawRunCharts({ loss: $('#chart-loss'), accuracy: $('#chart-accuracy') }, s.run, each, chartText());
+}
+
+export function paintFilters(s) {
+  const f = s.filters;
+  if (!f) return;
+  drawC1Filters($('#filters-c1'), f.layers.C1.weight, 8);
+  drawC3Filters($('#filters-c3'), f.layers.C3.weight, 3);
+}
+
+export function paintBatch(s) {
+  const b = s.batch;
+  if (!b) return;
+  const narrow = widthOf($('#batch-box'), 600) < 500; // 8 digits at 2 px per pixel need ~470 px
+  drawImages($('#batch'), b.pixels, b.labels.length, 8, narrow ? 1 : 2);
+  setText($('#batch-labels'), t('train.batchLabels', { labels: Array.from(b.labels).join(' ') }));
+}
+
+export function paintProbe(s) {
+  const p = s.probe;
+  if (!p) return;
+  drawDigit($('#probe-digit'), p.pixels, 3);
+  drawProbabilities($('#probe-probs'), p.probabilities, p.label, { width: 200, height: 60 });
+  let best = 0;
+  p.probabilities.forEach((v, i) => { if (v > p.probabilities[best]) best = i; });
+  const who = p.label === null ? t('train.probeDrawn') : t('train.probeTrue', { label: p.label });
+  setText($('#probe-caption'), `${who} · ${t('train.probePrediction', { digit: best, p: formatNumber(p.probabilities[best] * 100, { maximumFractionDigits: 1 }) })}`);
+  const narrow = widthOf($('#maps-c1').parentElement, 400) < 380; // six 56-px maps need ~350 px
+  drawMaps($('#maps-c1'), p.layers.C1, narrow ? 3 : 6, 2);
+  drawMaps($('#maps-c3'), p.layers.C3, 8, 3);
+}
+
+export function paintConfusion(s) {
+  drawConfusion($('#confusion'), s.run?.confusion ?? null, { trueLabel: t('train.confusionTrue'), predictedLabel: t('train.confusionPredicted'), cell: 24 });
+}
+
+export function paintCompare(s) {
+  if (!s.defaults) return;
+  const current = s.run ? [{ ...s.run, color: themeColor('--fg', '#222'), current: true }] : [];
+  const runs = [...s.runs.map((r, i) => ({ ...r, color: RUN_COLORS[i % RUN_COLORS.length] })), ...current];
+  drawCompareChart($('#compare-chart'), runs, widthOf($('#compare-chart').parentElement, 400) - 26, chartText());
+  $('#runs').replaceChildren(...runs.map((r) => {
+    const best = Math.max(0, ...r.val.filter((v) => v.x > 0).map((v) => v.accuracy));
+    return el('li', { 'data-testid': 'run-item' },
+      el('span', { class: 'swatch', style: `background:${r.color}` }), ' ',
+      r.current ? el('strong', null, `${t('train.compareCurrent')}: `) : null,
+      runSummary(r.values, s.defaults),
+      best > 0 ? el('span', { class: 'muted' }, ` — ${t('train.compareBest', { p: formatNumber(best * 100, { maximumFractionDigits: 1 }) })}`) : null);
+  }));
+  $('#runs-clear').disabled = !s.runs.length;
+}
+
+/**
+ * What each painter shows: the state keys that make it repaint; `interval`: its minimum time
+ * between paints, ms; `canvas`: whether it draws canvases (one of those per frame); `section`:
+ * the panel it draws in (painted only while on screen).
+ */
+export const PAINTERS = [
+  [paintStatus, ['run', 'phase', 'initWeights'], { canvas: false }],
+  [paintCharts, ['run'], { interval: 250, section: '.tr-curves' }],
+  [paintFilters, ['filters'], { section: '.tr-filters' }],
+  [paintBatch, ['batch'], { section: '#batch-box' }],
+  [paintProbe, ['probe'], { section: '.tr-probe' }],
+  [paintConfusion, ['evalVersion'], { section: '.tr-confusion' }],
+  [paintCompare, ['runs', 'evalVersion', 'defaults'], { interval: 500, section: '.tr-compare' }],
+];
