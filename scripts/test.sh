@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh), then runs every test:
 #   0. ESLint over www/, tests/, scripts/ and node --test tests/unit/ (seconds);
-#   1. clippy with warnings as errors (same features and profile as the tests, so it reuses
+#   1. clippy with warnings as errors (features `cli` = training + the native training binary,
+#      so the CLI is linted too; same features and profile as the tests, so it reuses
 #      their compiled dependencies), then native Rust tests in release (every op on both
 #      backends, worked examples, property tests, LeNet-5 accuracy on the full 10k MNIST test
 #      set, preprocessing robustness);
@@ -19,8 +20,8 @@ node scripts/vendor.mjs --check   # www/vendor/ is the copy of node_modules it s
 node --test tests/unit/
 
 echo "== 1. clippy, then native tests"
-cargo clippy --release --locked --features ndarray,flex,simd,train --all-targets -- -D warnings
-cargo test --release --locked --features ndarray,flex,simd,train
+cargo clippy --release --locked --features ndarray,flex,simd,cli --all-targets -- -D warnings
+cargo test --release --locked --features ndarray,flex,simd,cli
 
 echo "== 2. committed pkg/ and pkg-train/ are current"
 backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO)

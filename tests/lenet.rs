@@ -464,7 +464,7 @@ fn corrupt_or_truncated_mnist_files_fail_with_a_message_naming_the_file() {
 /// The probabilities of the first 16 MNIST test digits under both variants, saved to
 /// `tests/data/lenet-oracle.json` so the browser test can check that the wasm module computes
 /// the same numbers (within 1e-5). Regenerate after retraining with
-/// `CONVSCOPE_WRITE_ORACLE=1 cargo test --release --features ndarray,flex,simd,train --test lenet oracle`.
+/// `CONVSCOPE_WRITE_ORACLE=1 cargo test --release --features ndarray,flex,simd,cli --test lenet oracle`.
 #[test]
 fn oracle_file_matches_the_native_probabilities_of_the_committed_weights() {
     let path = Path::new(concat!(

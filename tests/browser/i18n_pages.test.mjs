@@ -13,6 +13,7 @@ const PAGES = [
   { path: 'index.html', hash: '#sample=12&variant=modern', ready: () => document.querySelector('[data-testid="status"]')?.hidden === true && document.querySelectorAll('.layer canvas, canvas.layer-canvas, [data-testid^="layer-"]').length > 0 },
   { path: 'playground.html', hash: '#mode=conv&stride=2&padding=1', ready: () => document.querySelector('[data-testid=loading]')?.hidden === true },
   { path: 'architectures.html', hash: '#vgg16', ready: () => document.querySelectorAll('[data-testid^="row-"]').length > 3 },
+  { path: 'train.html', hash: '#v=modern&bs=64&opt=momentum', ready: () => document.querySelector('[data-testid=train-start]')?.disabled === false },
 ];
 
 let browser;
