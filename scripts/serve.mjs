@@ -1,6 +1,6 @@
 // The static file server for convscope: the app's files only, streamed, compressed, cached.
 //
-//   node scripts/serve.mjs [--port N] [--root DIR] [--lan | --host ADDR] [--csp]
+//   node scripts/serve.mjs [--port N] [--root DIR] [--lan | --host ADDR] [--no-csp]
 //                          [--no-isolate] [--no-compress] [--fast-brotli] [--allow GLOB]...
 //
 // Why our own server and not a package: the app is a static folder, and what it needs from a
@@ -31,10 +31,12 @@
 // - `X-Content-Type-Options: nosniff` always. Cross-Origin-Opener-Policy /
 //   Cross-Origin-Embedder-Policy by default (`isolate`, --no-isolate turns them off), so
 //   performance.now() has microsecond resolution for the benchmarks (../shared/TOOLCHAIN.md).
-// - `csp: true` / --csp adds the Content-Security-Policy header below. Off by default: today's
-//   index.html starts the wasm download in an inline <script> and pages may use inline styles,
-//   which this policy blocks. Switch it on (here or in scripts/serve.sh) once the pages carry no
-//   inline script or style (the courseware issue).
+// - The Content-Security-Policy below on HTML and JS responses, by default (`csp: false` /
+//   --no-csp turns it off): the policy every page's <meta> also carries, so a course site's
+//   admin who sets it as a header loses nothing. Sent on JS too because a worker's policy comes
+//   from its script's response: the training page's worker then runs under it as well. No
+//   `frame-ancestors` (and no X-Frame-Options): the pages may be framed by any site, as a
+//   course page's iframe does (issue 17's embed mode).
 // - `host: '0.0.0.0'` (--lan) listens on every interface and prints the URL of each LAN address
 //   and a QR code of the first, so a class can open the instructor's laptop.
 import { createServer } from 'node:http';
@@ -48,9 +50,18 @@ import { printLan } from './serve/lan.mjs';
 
 export { DEPLOYMENT } from './serve/files.mjs';
 
-/** The policy `csp: true` sends: the one issue 17 (courseware) asks the pages' meta tags to carry. */
+/**
+ * The policy the server sends (unless `csp: false`), and every page's
+ * `<meta http-equiv="Content-Security-Policy">` carries word for word (tests/node/serve.test.mjs
+ * checks each page): issue 17's (courseware) policy. 'wasm-unsafe-eval' lets the pages compile
+ * the wasm core; no inline script or style anywhere (tests/browser/csp.test.mjs).
+ */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; worker-src 'self'";
+  + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; worker-src 'self'; "
+  + "connect-src 'self'; font-src 'self'; form-action 'none'";
+
+/** The responses a browser applies a policy header to: documents and (worker) scripts. */
+const POLICED = /^text\/(html|javascript);/;
 
 const REPO = resolve(fileURLToPath(import.meta.url), '../..');
 const IMMUTABLE = /\.[0-9a-f]{8,}\.[a-z0-9]+$/; // a content hash in the file name
@@ -60,7 +71,8 @@ const IMMUTABLE = /\.[0-9a-f]{8,}\.[a-z0-9]+$/; // a content hash in the file na
  * @param {{root?: string, port?: number, host?: string, quiet?: boolean, allow?: string[],
  *   csp?: boolean, isolate?: boolean, compress?: boolean | 'remote', bestBrotli?: boolean,
  *   headersTimeout?: number, idleTimeout?: number, cacheBytes?: number}} options port 0 picks a
- *   free port; `allow` adds globs to the DEPLOYMENT list (the tests' own pages); `bestBrotli`
+ *   free port; `allow` adds globs to the DEPLOYMENT list (the tests' own pages); `csp: false`
+ *   drops the Content-Security-Policy header; `bestBrotli`
  *   recompresses large files at brotli's best quality in the background (the command line's
  *   default; off for tests, ~7 CPU-s for the wasm); `compress` 'remote' (the default) compresses
  *   for clients on other machines only: on loopback the bytes cost nothing to move, and
@@ -74,7 +86,7 @@ export function compressFor(compress, address = '') {
 }
 
 export function serve({
-  root = REPO, port = 8000, host = '127.0.0.1', quiet = false, allow = [], csp = false,
+  root = REPO, port = 8000, host = '127.0.0.1', quiet = false, allow = [], csp = true,
   isolate = true, compress = 'remote', bestBrotli = false, headersTimeout = 10_000,
   idleTimeout = 20_000, cacheBytes = 64 * 2 ** 20,
 } = {}) {
@@ -86,7 +98,6 @@ export function serve({
     common['Cross-Origin-Opener-Policy'] = 'same-origin';
     common['Cross-Origin-Embedder-Policy'] = 'require-corp';
   }
-  if (csp) common['Content-Security-Policy'] = CSP;
   let realBase; // resolved on first use (the root may be a symlink)
 
   function fail(res, status, message, extra = {}) {
@@ -143,6 +154,7 @@ export function serve({
         'Last-Modified': info.mtime.toUTCString(),
         'Accept-Ranges': 'bytes',
       };
+      if (csp && POLICED.test(kind.type)) headers['Content-Security-Policy'] = CSP;
       if (compressible) headers.Vary = 'Accept-Encoding';
       if (notModified(req, headers.ETag, info.mtime)) {
         res.writeHead(304, headers);
@@ -256,7 +268,8 @@ export function parseArgs(args) {
     else if (a === '--root') o.root = args[++i];
     else if (a === '--host') o.host = args[++i];
     else if (a === '--lan') o.host = '0.0.0.0';
-    else if (a === '--csp') o.csp = true;
+    else if (a === '--csp') o.csp = true; // the default; kept for old command lines
+    else if (a === '--no-csp') o.csp = false;
     else if (a === '--no-isolate') o.isolate = false;
     else if (a === '--no-compress') o.compress = false;
     else if (a === '--fast-brotli') o.bestBrotli = false;

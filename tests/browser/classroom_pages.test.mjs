@@ -115,7 +115,7 @@ test('architectures.html reserves the picker and chart for as many networks as t
   }));
   const names = await page.evaluate(async () => { const m = await import('/pkg/convscope.js'); await m.default(); return m.architectureNames().length; });
   assert.equal(picked, names);
-  assert.equal(reserved, names, 'update --networks in architectures.html');
+  assert.equal(reserved, names, 'update --networks in www/pages/architectures/architectures.css');
   clean(page);
   await page.close();
 });

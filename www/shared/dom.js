@@ -12,6 +12,9 @@ function build(e, attrs, children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') e.setAttribute('class', String(v));
     else if (k === 'text') e.textContent = String(v);
+    // Through the CSSOM: the pages' Content-Security-Policy (style-src 'self') blocks a style
+    // attribute set by setAttribute, but not declarations set on element.style.
+    else if (k === 'style') e.style.cssText = String(v);
     else e.setAttribute(k, String(v));
   }
   e.append(...children.filter((c) => c !== undefined && c !== null));

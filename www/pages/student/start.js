@@ -41,7 +41,7 @@ export const firstVariant = hash.variant ?? 'classic';
 
 /**
  * Resolves to the wasm exports (www/shared/core.js). index.html starts the module's download
- * while it is parsed (`convscopeWasm`, see there); a page without it fetches here.
+ * while it is parsed (`convscopeWasm`, fetch-wasm-early.js); a page without it fetches here.
  */
 export const coreReady = loadCore(globalThis.convscopeWasm);
 
