@@ -4,7 +4,7 @@
 #   scripts/serve.sh [--port N]    # this machine only
 #   scripts/serve.sh --lan         # a class: every interface; prints the LAN URLs and a QR code
 #
-# Other options (--host, --csp, --no-isolate, --no-compress, --allow) are described at the top
+# Other options (--host, --no-csp, --no-isolate, --no-compress, --allow) are described at the top
 # of scripts/serve.mjs, which serves only the app's files, compressed (gzip/brotli).
 #
 # pkg/ is committed, so a plain clone serves as it is. When src/ has changed since pkg/ was

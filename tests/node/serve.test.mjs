@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { access, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,20 +148,71 @@ test('Range gives 206 with the requested bytes, suffix ranges work, and past the
   assert.equal(stale.body.length, wasm.length);
 });
 
-test('every response carries nosniff; COOP/COEP by default; CSP only when asked', async () => {
-  for (const [path, method] of [['/index.html', 'GET'], ['/Cargo.toml', 'GET'], ['/', 'POST'], ['/%zz', 'GET']]) {
+/** Issue 17's policy, written out: the server's header and every page's meta must be exactly this. */
+const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+  + "object-src 'none'; base-uri 'none'; worker-src 'self'; connect-src 'self'; font-src 'self'; form-action 'none'";
+
+test('every response carries nosniff and COOP/COEP by default, errors and 304s included', async () => {
+  for (const [path, method] of [['/index.html', 'GET'], ['/pkg/convscope_bg.wasm', 'HEAD'], ['/www/style.css', 'GET'], ['/Cargo.toml', 'GET'], ['/', 'POST'], ['/%zz', 'GET']]) {
     const r = await get(path, { method });
     assert.equal(r.headers['x-content-type-options'], 'nosniff', path);
     assert.equal(r.headers['cross-origin-embedder-policy'], 'require-corp', path);
-    assert.equal(r.headers['content-security-policy'], undefined, path);
   }
-  const strict = await serve({ root: ROOT, port: 0, quiet: true, csp: true });
+  const first = await get('/index.html');
+  const again = await get('/index.html', { headers: { 'if-none-match': first.headers.etag } });
+  assert.equal(again.status, 304);
+  assert.equal(again.headers['x-content-type-options'], 'nosniff');
+});
+
+test('by default, HTML and JS responses (pages, modules, the training worker) carry the strict CSP, and 304s too; other types do not; no frame-ancestors or X-Frame-Options, so course sites may frame the pages', async () => {
+  assert.equal(CSP, POLICY);
+  for (const path of ['/index.html', '/train.html', '/www/pages/train/worker.js', '/pkg/convscope.js']) {
+    const r = await get(path);
+    assert.equal(r.status, 200, path);
+    assert.equal(r.headers['content-security-policy'], POLICY, path);
+    assert.doesNotMatch(r.headers['content-security-policy'], /frame-ancestors/, path);
+    assert.equal(r.headers['x-frame-options'], undefined, path);
+    const again = await get(path, { headers: { 'if-none-match': r.headers.etag } });
+    assert.equal(again.status, 304, path);
+    assert.equal(again.headers['content-security-policy'], POLICY, `${path} 304`);
+  }
+  for (const path of ['/pkg/convscope_bg.wasm', '/www/style.css', '/www/assets/mnist-samples.bin', '/Cargo.toml']) {
+    assert.equal((await get(path, { method: 'HEAD' })).headers['content-security-policy'], undefined, path);
+  }
+});
+
+test('csp: false (--no-csp) drops the policy header and keeps nosniff; --csp is still accepted', async () => {
+  assert.equal(parseArgs([]).csp, undefined, 'the command line leaves the default (on) alone');
+  assert.equal(parseArgs(['--no-csp']).csp, false);
+  assert.equal(parseArgs(['--csp']).csp, true);
+  const loose = await serve({ root: ROOT, port: 0, quiet: true, csp: false });
   try {
-    const r = await get('/index.html', { to: strict.server.address().port });
-    assert.equal(r.headers['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; worker-src 'self'");
-    assert.equal(r.headers['content-security-policy'], CSP);
+    const r = await get('/index.html', { to: loose.server.address().port });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['content-security-policy'], undefined);
+    assert.equal(r.headers['x-content-type-options'], 'nosniff');
   } finally {
-    await new Promise((ok) => strict.server.close(ok));
+    await new Promise((ok) => loose.server.close(ok));
+  }
+});
+
+test('every page at the root carries the same policy in a <meta>, before any script or stylesheet, and has no inline script or style attribute', async () => {
+  const pages = (await readdir(ROOT)).filter((f) => f.endsWith('.html'));
+  assert.ok(pages.length >= 4, pages.join(' '));
+  for (const page of pages) {
+    const html = await disk(page);
+    const text = html.toString('utf8');
+    const metas = [...text.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/gi)].map((m) => m[1]);
+    assert.deepEqual(metas, [POLICY], page);
+    const at = text.indexOf('http-equiv="Content-Security-Policy"');
+    for (const first of [/<script/i, /<link rel="stylesheet"/i, /<link rel="(module)?preload"/i]) {
+      const m = first.exec(text);
+      if (m) assert.ok(at < m.index, `${page}: the meta before ${m[0]}`);
+    }
+    assert.doesNotMatch(text, /<script(?![^>]*\bsrc=)[^>]*>/i, `${page}: inline script`);
+    assert.doesNotMatch(text, /\sstyle=|<style[\s>]/i, `${page}: inline style`);
+    // The server sends the file as it is on disk.
+    assert.ok((await get(`/${page}`)).body.equals(html), page);
   }
 });
 
