@@ -2,14 +2,26 @@
 // every page's tests:
 //   axeViolations(page, {impacts}) — axe-core (node_modules/axe-core, injected into the page
 //     from disk: no network) run on the whole document, filtered by impact;
+//   injectAxe(page) — puts axe-core into the page (window.axe) despite its strict CSP;
 //   measureCLS(page, url, {ready, settleMs, timeoutMs}) — the page's cumulative layout shift,
 //     from a `layout-shift` PerformanceObserver installed before the page's own scripts run.
 // Keep the signatures stable: the student and playground tests import them.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ROOT } from './harness.mjs';
 
-/** axe-core's browser build, injected by path (playwright reads the file; nothing is fetched). */
+/** axe-core's browser build, read from disk (nothing is fetched). */
 export const AXE_PATH = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Defines `window.axe` in `page` (once). Evaluated through the DevTools protocol, not added as a
+ * <script> (page.addScriptTag): the pages' Content-Security-Policy blocks inline scripts, and
+ * the test must not loosen it.
+ */
+export async function injectAxe(page) {
+  if (await page.evaluate(() => typeof window.axe === 'object')) return;
+  await page.evaluate(await readFile(AXE_PATH, 'utf8'));
+}
 
 /**
  * Runs axe-core on `page` (WCAG 2.x A/AA and best-practice rules, axe's defaults) and returns
@@ -19,7 +31,7 @@ export const AXE_PATH = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
  * @param {{impacts?: string[], context?: string}} [options] context: a selector to limit the run to
  */
 export async function axeViolations(page, { impacts = ['serious', 'critical'], context } = {}) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
+  await injectAxe(page);
   const violations = await page.evaluate(async (ctx) => {
     const result = await window.axe.run(ctx ?? document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({

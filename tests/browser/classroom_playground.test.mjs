@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
+import { injectAxe } from './a11y.mjs';
 
-const AXE = '/work/main/node_modules/axe-core/axe.min.js';
 const LECTURE8 = '#mode=conv&input=lecture8&kernel=lecture8&stride=1&padding=0&dilation=1&filter=0&step=0&speed=1';
 
 /** Opens the playground at `hash` in a browser of `viewport`, large text on when asked, in `lang`. */
@@ -128,7 +128,7 @@ for (const lang of ['en', 'ko']) for (const vp of [{ width: 1400, height: 900 },
       await page.waitForTimeout(1000); // late shifts would count too
       const cls = await page.evaluate(() => window.cls);
       assert.ok(cls <= 0.1, `cumulative layout shift ${cls.toFixed(3)} ≤ 0.1`);
-      await page.addScriptTag({ path: AXE });
+      await injectAxe(page);
       const bad = await page.evaluate(async () => (await window.axe.run()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));

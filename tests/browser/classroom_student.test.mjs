@@ -6,11 +6,10 @@
 // reaches the layers; a unit opened from the keyboard is on screen and announced.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { launch } from './harness.mjs';
+import { injectAxe } from './a11y.mjs';
 
 const ROOT = process.env.CONVSCOPE_ROOT || undefined;
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const LAYERS = ['input', 'C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'output'];
 
 const browsers = new Map();
@@ -59,7 +58,7 @@ function assertInViewport(r, width, height, what) {
 
 /** axe-core's serious and critical violations on the page as it is now. */
 async function axeSerious(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const r = await window.axe.run(document);
     return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
