@@ -31,11 +31,11 @@ function field(k, value, onChange) {
   }
   if (k.kind === 'choice') {
     input = el('select', attrs, ...k.options.map((o) => el('option', { value: String(o) }, optionLabel(k, o))));
-    input.value = String(value);
+    if (value !== undefined) input.value = String(value);
     input.addEventListener('change', () => onChange(k.key, k.options.find((o) => String(o) === input.value)));
   } else {
     input = el('input', { ...attrs, type: 'number', min: k.min, max: k.max, step: k.step, inputmode: 'decimal' });
-    input.value = String(value);
+    if (value !== undefined) input.value = String(value);
     input.addEventListener('change', () => {
       const v = Number(input.value);
       if (input.value === '' || !Number.isFinite(v) || v < k.min || v > k.max) { input.setAttribute('aria-invalid', 'true'); return; }
@@ -46,7 +46,10 @@ function field(k, value, onChange) {
   return el('div', { class: 'tr-field' }, el('label', { for: id }, t(k.label)), input);
 }
 
-/** Renders the form into `root` for `values` (by hash key); disabled while `disabled`. */
+/**
+ * Renders the form into `root` for `values` (by hash key; a missing value leaves its field
+ * blank, as in the form shown, disabled, while the trainer loads); disabled while `disabled`.
+ */
 export function renderControls(root, values, onChange, { disabled = false } = {}) {
   root.replaceChildren(...GROUPS.map((g) => el('fieldset', { class: `tr-group tr-group-${g}` },
     el('legend', null, t(GROUP_KEYS[g])),

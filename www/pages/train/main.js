@@ -219,7 +219,7 @@ function bind() {
   onLangChange(() => {
     document.title = t('train.docTitle');
     const s = store.get();
-    if (s.values) renderControls($('#knobs'), s.values, setValue);
+    renderControls($('#knobs'), s.values ?? {}, setValue, { disabled: !s.values });
     if (s.error) showError(s.error);
     repaintAll();
   });
@@ -229,9 +229,17 @@ async function main() {
   await initI18n(['train']);
   document.title = t('train.docTitle');
   renderHeader();
+  // The form in its final shape at once (blank and disabled until the trainer's defaults are in),
+  // so the page does not move when they arrive.
+  renderControls($('#knobs'), {}, setValue, { disabled: true });
   bind();
-  watchPanels();
   repaintAll();
+  // Shown after the first paintStatus (train.css hides the page until then); the panels are
+  // watched once shown (an IntersectionObserver does not see a hidden panel come into view).
+  requestAnimationFrame(() => {
+    $('#tr').dataset.built = '';
+    watchPanels();
+  });
   if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') {
     store.set({ phase: 'error' });
     showError(() => t('train.errNoWorker'));

@@ -85,8 +85,15 @@ export function paintProbe(s) {
   p.probabilities.forEach((v, i) => { if (v > p.probabilities[best]) best = i; });
   const who = p.label === null ? t('train.probeDrawn') : t('train.probeTrue', { label: p.label });
   setText($('#probe-caption'), `${who} · ${t('train.probePrediction', { digit: best, p: formatNumber(p.probabilities[best] * 100, { maximumFractionDigits: 1 }) })}`);
-  const narrow = widthOf($('#maps-c1').parentElement, 400) < 380; // six 56-px maps need ~350 px
-  drawMaps($('#maps-c1'), p.layers.C1, narrow ? 3 : 6, 2);
+}
+
+/** The probe digit's C1 and C3 feature maps: a painter of their own, so no frame paints all five probe canvases. */
+export function paintProbeMaps(s) {
+  const p = s.probe;
+  if (!p) return;
+  // six 56-px maps in a row need ~350 px: train.css says how many fit (`--cols`, a container query)
+  const c1 = $('#maps-c1');
+  drawMaps(c1, p.layers.C1, Number(getComputedStyle(c1).getPropertyValue('--cols')) === 3 ? 3 : 6, 2);
   drawMaps($('#maps-c3'), p.layers.C3, 8, 3);
 }
 
@@ -121,6 +128,7 @@ export const PAINTERS = [
   [paintFilters, ['filters'], { section: '.tr-filters' }],
   [paintBatch, ['batch'], { section: '#batch-box' }],
   [paintProbe, ['probe'], { section: '.tr-probe' }],
+  [paintProbeMaps, ['probe'], { section: '.tr-probe' }],
   [paintConfusion, ['evalVersion'], { section: '.tr-confusion' }],
   [paintCompare, ['runs', 'evalVersion', 'defaults'], { interval: 500, section: '.tr-compare' }],
 ];
