@@ -35,6 +35,8 @@ function recordViolations() {
 async function open(path) {
   const page = await browser.newPage();
   await page.addInitScript(recordViolations);
+  page.responses = [];
+  page.on('response', (r) => page.responses.push(r));
   const response = await page.goto(`${browser.url}${path}`);
   return { page, response };
 }
@@ -95,6 +97,11 @@ const WORK = {
       || Number(document.querySelector('[data-testid=train-images-per-second]').textContent.replace(/[^0-9.]/g, '')) > 0, null, { timeout: 60_000, polling: 250 });
     await page.click('[data-testid=train-pause]');
     await page.waitForFunction(() => document.querySelector('main').dataset.state === 'idle', null, { timeout: 20_000 });
+    // The worker ran under the policy too: its script's response carries it (a dedicated
+    // worker's policy comes from its script), and it trained, so its wasm compiled.
+    const worker = page.responses.find((r) => new URL(r.url()).pathname.endsWith('/worker.js'));
+    assert.ok(worker, 'the training worker was loaded');
+    assert.equal(worker.headers()['content-security-policy'], POLICY, 'the worker script\'s policy');
     // The run list (colour swatches) paints when on screen.
     await page.locator('[data-testid=runs]').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-testid=run-item] .swatch', { timeout: 10_000 });
