@@ -39,5 +39,5 @@ test(`fuzz seed ${seed}: ${calls} hostile calls over every export: no trap, no h
   assert.equal(again.counts.traps + again.counts.hangs + again.unnamedSamples.length, 0);
   assert.equal(wasm.__wbindgen_externrefs.length, table1, 'the externref table grew on a repeated run: a leak');
   assert.deepEqual(again.readme, [15, 16, 6, 15]);
-  assert.ok(total < 60, `took ${total} s`);
+  assert.ok(total < 900, `took ${total} s: a hang, not a slow machine (runs take 10-70 s here)`);
 });

@@ -3,7 +3,7 @@
 // worked out by hand from the layout rule (caption row 24 px, gap 16 px between maps).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layoutMaps, hitTest, cellRect, autoScale, LABEL_H } from '../../www/shared/grid.js';
+import { layoutMaps, placeMaps, hitTest, cellRect, autoScale, LABEL_H } from '../../www/shared/grid.js';
 
 test('one 4×4 map gets the largest cell allowed, under its caption row', () => {
   const L = layoutMaps({ count: 1, h: 4, w: 4, maxWidth: 1000, maxCell: 64 });
@@ -68,6 +68,18 @@ test('cellRect is where hitTest finds the same cell', () => {
       }
     }
   }
+});
+
+test('placeMaps takes the cell size and columns as given: 28 cells of 58/28 px make a 58 px map', () => {
+  // 28 · (58/28) is 58.00000000000001 in floating point; the map stays 58 px.
+  const L = placeMaps({ count: 3, h: 28, w: 28, cell: 58 / 28, cols: 2, gap: 6, label: false });
+  assert.deepEqual([L.mapW, L.mapH, L.cols, L.rows, L.width, L.height], [58, 58, 2, 2, 122, 122]);
+  assert.deepEqual(L.positions.map((p) => [p.x, p.y]), [[0, 0], [64, 0], [0, 64]]);
+  assert.deepEqual(hitTest(L, 57.9, 57.9), { map: 0, y: 27, x: 27 });
+  assert.equal(hitTest(L, 58, 10), null); // the map's far edge is the gap's first pixel
+  assert.deepEqual(hitTest(L, 64, 0), { map: 1, y: 0, x: 0 });
+  assert.deepEqual(hitTest(L, 0, 64), { map: 2, y: 0, x: 0 });
+  assert.deepEqual(cellRect(L, 1, 0, 0), { x: 64, y: 0, size: 58 / 28 });
 });
 
 test('autoScale: sequential from 0 for non-negative data, diverging and symmetric otherwise', () => {

@@ -23,7 +23,7 @@ test('with a height per layer, every layer\'s maps fit it and the row fits the w
 
 test('a larger height gives larger maps; a tiny one stops at the floor (C1 cells ≥ 1 px, digits ≥ 14 px)', () => {
   const at = (cap) => stripLayout(SPECS, 1600, SPECS.map(() => cap)).layers;
-  assert.ok(at(200)[3].mapPx > at(120)[3].mapPx);
+  assert.ok(at(200)[3].mapW > at(120)[3].mapW);
   const tiny = at(10);
   assert.ok(tiny[1].cell >= 1, `C1 cell ${tiny[1].cell}`);
   assert.ok(tiny[7].cell >= 14, `output cell ${tiny[7].cell}`);

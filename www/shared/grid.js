@@ -6,6 +6,8 @@
 // API (everything else here is a helper of these):
 //   layoutMaps({count, h, w, ring?, maxWidth, maxHeight?, maxCell?, minCell?, gap?, label?}) → L
 //       pure geometry: cell size, rows/cols of maps, each map's interior corner, width, height
+//   placeMaps({count, h, w, cell, cols, ring?, gap?, label?}) → L   the same for a given cell size
+//       (any positive CSS px, not only whole ones) and maps per row (layoutMaps searches them)
 //   hitTest(L, px, py, includeRing?) → {map, y, x} | null      pure: the cell under a point
 //   cellRect(L, map, y, x) → {x, y, size}                       pure: where a cell is drawn
 //   paintMaps(ctx, L, maps, {ox?, oy?, th?})                    paints maps laid out by L
@@ -54,20 +56,32 @@ export function theme() {
  * Positions are the top-left corners of each map's interior (inside the ring).
  */
 export function layoutMaps({ count, h, w, ring = 0, maxWidth, maxHeight = 560, maxCell = 56, minCell = 1, gap = 16, label = true }) {
-  const [ry, rx] = Array.isArray(ring) ? ring : [ring, ring];
-  const labelH = label ? Math.round(LABEL_H * textScale) : 0;
+  const [ry, rx] = rings(ring);
+  const labelH = labelHeight(label);
   let best = null;
   for (let cell = Math.max(minCell, Math.floor(maxCell)); cell >= minCell; cell--) {
     const mapW = (w + 2 * rx) * cell;
     const mapH = (h + 2 * ry) * cell;
     if (mapW > maxWidth && cell > minCell) continue;
     const cols = Math.max(1, Math.min(count, Math.floor((maxWidth + gap) / (mapW + gap))));
-    const rows = Math.ceil(count / cols);
-    const height = rows * (labelH + mapH) + (rows - 1) * gap;
-    best = { cell, mapW, mapH, cols, rows, height };
-    if (height <= maxHeight) break;
+    best = { cell, cols };
+    if (extent(count, cols, mapW, mapH, gap, labelH).height <= maxHeight) break;
   }
-  const { cell, mapW, mapH, cols, rows, height } = best;
+  return placeMaps({ count, h, w, ring, cell: best.cell, cols: best.cols, gap, label, maxWidth });
+}
+
+/**
+ * Places `count` maps of h×w cells of `cell` CSS px each (plus a `ring` of padding cells around
+ * each), `cols` maps to a row, `gap` px apart, each under a caption row when `label`. `maxWidth`
+ * only bounds the captions' room (paintMaps); it defaults to the maps' width. A map whose side
+ * is a whole number of px keeps it exactly, though its cells are fractional.
+ * @returns the layout L that hitTest, cellRect and paintMaps take
+ */
+export function placeMaps({ count, h, w, cell, cols, ring = 0, gap = 16, label = true, maxWidth }) {
+  const [ry, rx] = rings(ring);
+  const labelH = labelHeight(label);
+  const mapW = whole((w + 2 * rx) * cell);
+  const mapH = whole((h + 2 * ry) * cell);
   const positions = [];
   for (let i = 0; i < count; i++) {
     const c = i % cols;
@@ -76,8 +90,21 @@ export function layoutMaps({ count, h, w, ring = 0, maxWidth, maxHeight = 560, m
     const by = r * (labelH + mapH + gap);
     positions.push({ bx, by, x: bx + rx * cell, y: by + labelH + ry * cell });
   }
-  const width = Math.min(count, cols) * (mapW + gap) - gap;
-  return { count, h, w, ry, rx, ring: Math.max(ry, rx), cell, cols, rows, mapW, mapH, gap, labelH, positions, width, height, maxWidth };
+  const { rows, width, height } = extent(count, cols, mapW, mapH, gap, labelH);
+  return { count, h, w, ry, rx, ring: Math.max(ry, rx), cell, cols, rows, mapW, mapH, gap, labelH, positions, width, height, maxWidth: maxWidth ?? width };
+}
+
+/** `v`, or the whole number it misses by float rounding only (28 cells of 65/28 px make 65 px). */
+const whole = (v) => (Math.abs(v - Math.round(v)) < 1e-9 ? Math.round(v) : v);
+/** [rows, columns] of padding cells from `ring` (one number for both, or [ry, rx]). */
+const rings = (ring) => (Array.isArray(ring) ? ring : [ring, ring]);
+/** Height of the caption row over each map, CSS px (0 without captions). */
+const labelHeight = (label) => (label ? Math.round(LABEL_H * textScale) : 0);
+
+/** Rows, width and height of `count` maps of mapW×mapH px, `cols` to a row. */
+function extent(count, cols, mapW, mapH, gap, labelH) {
+  const rows = Math.ceil(count / cols);
+  return { rows, width: Math.min(count, cols) * (mapW + gap) - gap, height: rows * (labelH + mapH) + (rows - 1) * gap };
 }
 
 /** [r, g, b] of `v` under `scale`. */
@@ -331,7 +358,9 @@ export function legendHeight(title = false) {
 
 /**
  * The map and cell under canvas point (px, py) (CSS px, relative to the layout origin).
- * y/x may fall in the padding ring (negative or ≥ size) when `includeRing`.
+ * y/x may fall in the padding ring (negative or ≥ size) when `includeRing`. A map covers
+ * [corner, corner + side) in each direction; the cell is counted from the map's corner (with
+ * fractional cells, a point on the map's far edge is outside, never one cell too many).
  * @returns {{map: number, y: number, x: number} | null}
  */
 export function hitTest(L, px, py, includeRing = false) {
@@ -339,17 +368,20 @@ export function hitTest(L, px, py, includeRing = false) {
   const rx = includeRing ? L.rx : 0;
   for (let i = 0; i < L.count; i++) {
     const p = L.positions[i];
-    const x = Math.floor((px - p.x) / L.cell);
-    const y = Math.floor((py - p.y) / L.cell);
-    if (y >= -ry && y < L.h + ry && x >= -rx && x < L.w + rx) return { map: i, y, x };
+    const dx = px - p.bx;
+    const dy = py - p.by - L.labelH;
+    if (dx < 0 || dy < 0 || dx >= L.mapW || dy >= L.mapH) continue;
+    const x = Math.min(Math.floor(dx / L.cell), L.w + 2 * L.rx - 1) - L.rx;
+    const y = Math.min(Math.floor(dy / L.cell), L.h + 2 * L.ry - 1) - L.ry;
+    return y >= -ry && y < L.h + ry && x >= -rx && x < L.w + rx ? { map: i, y, x } : null;
   }
   return null;
 }
 
-/** Where cell (y, x) of map `map` is drawn: its top-left corner and side, CSS px. */
+/** Where cell (y, x) of map `map` is drawn (ring cells too): its top-left corner and side, CSS px. */
 export function cellRect(L, map, y, x) {
   const p = L.positions[map];
-  return { x: p.x + x * L.cell, y: p.y + y * L.cell, size: L.cell };
+  return { x: p.bx + (x + L.rx) * L.cell, y: p.by + L.labelH + (y + L.ry) * L.cell, size: L.cell };
 }
 
 /** Picks a scale for input data: sequential from 0 for non-negative values, else diverging. */

@@ -8,7 +8,8 @@
 import { setupCanvas, drawGrid, themeColor } from '../../../shared/canvas.js';
 import { absMax } from '../../../shared/colors.js';
 import { BOX_WIDTH, HALO, strokeCells, strokeRect, drawInput, drawDigitLabels } from './layer_paint.js';
-import { stripLayout, originOf, hitTest, CARD_MIN } from './layout.js';
+import { stripLayout, CARD_MIN } from './layout.js';
+import { hitTest, cellRect } from '../../../shared/grid.js';
 import { createMapPainter } from './map_painter.js';
 import { layerLabel, layerRole, unitLabel } from './labels.js';
 import { fmt } from '../../../shared/format.js';
@@ -74,14 +75,13 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   /** Pointer position → unit of this layer (input: 28×28 coordinates, null on the padding). */
   function unitAt(card, e) {
     const r = card.canvas.getBoundingClientRect();
-    const hit = hitTest(card.g, e.clientX - r.left, e.clientY - r.top);
+    // The input's padding ring is hit too (nothing there), so it never counts as a gap.
+    const hit = hitTest(card.g, e.clientX - r.left, e.clientY - r.top, true);
     return hit && toUnit(card, hit);
   }
 
-  function toUnit(card, hit) {
-    if (card.spec.kind !== 'input') return unitOf(card.spec, hit.c, hit.y, hit.x);
-    const y = hit.y - card.g.pad;
-    const x = hit.x - card.g.pad;
+  function toUnit(card, { map, y, x }) {
+    if (card.spec.kind !== 'input') return unitOf(card.spec, map, y, x);
     const n = card.spec.shape[1];
     return y >= 0 && x >= 0 && y < n && x < n ? unitOf(card.spec, 0, y, x) : null;
   }
@@ -160,7 +160,6 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     for (const g of layout.layers) {
       const card = cards.get(g.name);
       card.g = g;
-      card.origins = null;
       card.ctx = setupCanvas(card.canvas, g.width, g.height);
       card.stack.style.width = `${g.width}px`;
       // Row layout: the card is as wide as its maps (captions wrap); stacked: full width.
@@ -268,9 +267,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       return;
     }
     const [, H, W] = layer.shape;
-    card.origins ??= [];
-    for (let c = 0; c < g.count; c++) card.origins[c] = originOf(g, c);
-    card.painter.paint(ctx, layer.data, g.count, H, W, card.origins, g.cell, scale);
+    card.painter.paint(ctx, layer.data, g.count, H, W, g.positions, g.cell, scale);
   }
 
   /**
@@ -325,7 +322,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
       return;
     }
     for (const c of channels) {
-      const o = originOf(g, c);
+      const o = cellRect(g, c, 0, 0);
       strokeCells(ctx, o.x, o.y, g.cell, h.region, color, width);
     }
   }
@@ -333,10 +330,7 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
   /** A ring just outside one unit's cell (cells can be 3 px: an inside box would hide them). */
   function drawUnitBox(ctx, card, u, color, dash = []) {
     const { g } = card;
-    const o = originOf(g, u.c);
-    const pad = g.pad;
-    const x = g.isMap ? o.x + (u.x + pad) * g.cell : o.x;
-    const y = g.isMap ? o.y + (u.y + pad) * g.cell : o.y;
+    const { x, y } = g.isMap ? cellRect(g, u.c, u.y, u.x) : cellRect(g, u.c, 0, 0);
     ctx.save();
     ctx.setLineDash(dash);
     ctx.lineWidth = 1;
@@ -356,9 +350,11 @@ export function createFeatureMaps(container, { specs, onProbe, onSelect }) {
     if (!hl || !hl.size || !card.g) { box.hidden = true; return; }
     const r = hl.padded;
     const c = card.g.cell;
+    // hl.padded counts from the padding ring's corner; cellRect from the image's.
+    const at = cellRect(card.g, 0, r.y0 - card.g.ry, r.x0 - card.g.rx);
     box.hidden = false;
-    box.style.left = `${r.x0 * c}px`;
-    box.style.top = `${r.y0 * c}px`;
+    box.style.left = `${at.x}px`;
+    box.style.top = `${at.y}px`;
     box.style.width = `${(r.x1 - r.x0) * c}px`;
     box.style.height = `${(r.y1 - r.y0) * c}px`;
     box.dataset.size = `${hl.size[0]}×${hl.size[1]}`;

@@ -3,7 +3,7 @@
 import { drawGrid, strokeCells as strokePlain, pixelRatio } from '../../../shared/canvas.js';
 import { sequential, css } from '../../../shared/colors.js';
 import { textOn, LIGHT_TEXT } from '../../../shared/contrast.js';
-import { originOf } from './layout.js';
+import { cellRect } from '../../../shared/grid.js';
 
 /** Line widths of the receptive-field boxes, CSS px. */
 export const BOX_WIDTH = 2;
@@ -18,9 +18,9 @@ export function strokeCells(ctx, x, y, cell, r, color, width) {
 
 /** The input as the first convolution sees it: the image inside its background (zero) padding. */
 export function drawInput(ctx, g, data) {
-  const n = g.side - 2 * g.pad;
+  const at = g.positions[0];
   ctx.drawImage(paddingBackground(g), 0, 0, g.width, g.height);
-  drawGrid(ctx, data, n, n, g.pad * g.cell, g.pad * g.cell, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
+  drawGrid(ctx, data, g.h, g.w, at.x, at.y, g.cell, { kind: 'sequential', lo: 0, hi: 1 });
 }
 
 let padding = null;
@@ -54,9 +54,9 @@ export function drawDigitLabels(ctx, g, probs) {
   const sprite = digitSprite(g.cell);
   const s = sprite.width / 10;
   for (let c = 0; c < g.count; c++) {
-    const o = originOf(g, c);
+    const o = cellRect(g, c, 0, 0);
     const row = textOn(sequential(probs[c], 0, 1)) === LIGHT_TEXT ? 1 : 0;
-    ctx.drawImage(sprite, c * s, row * s, s, s, o.x, o.y, g.cell, g.cell);
+    ctx.drawImage(sprite, c * s, row * s, s, s, o.x, o.y, o.size, o.size);
   }
 }
 

@@ -1,5 +1,9 @@
-// Geometry of the layer cards (pure): where each map / unit of a layer sits on its canvas, in
-// CSS px, and which unit a point hits. No data, no drawing.
+// Arrangement of the layer cards (pure): how many maps (or units) of each layer go in a row and
+// how big, in the row or the stacked layout, scaled to the screen. Where each cell then sits on
+// its card's canvas, and which cell a point hits, is the shared grid (www/shared/grid.js:
+// placeMaps, hitTest, cellRect). No data, no drawing.
+import { placeMaps } from '../../../shared/grid.js';
+
 
 /** Gap between maps of one layer, CSS px. */
 const MAP_GAP = 6;
@@ -69,7 +73,11 @@ function arrangement(spec, short = false) {
 const padOf = (spec) => (spec.kind === 'input' ? spec.pad ?? 0 : 0);
 
 /**
- * Geometry of one layer.
+ * Geometry of one layer: a grid.js layout (placeMaps) of its C maps of H×W cells, `cols` to a
+ * row, each `px` CSS px tall (rounded to whole px; at least 1 px per cell), MAP_GAP apart; the
+ * input's maps keep a ring of `pad` zero-padding cells. A vector is C maps of one cell each, a
+ * cell `px` CSS px (whole px, at least 2) and no gap: one grid. Plus the layer's `name`,
+ * `isMap` and `pad`.
  * @param {{name: string, shape: number[]}} spec from layerSpecs()
  * @param {number} cols maps (or cells) per row
  * @param {number} px map side (maps) or cell side (vectors), CSS px
@@ -80,19 +88,11 @@ export function layerGeometry(spec, cols, px) {
   if (isMap) {
     const pad = padOf(spec);
     const side = H + 2 * pad;
-    const count = C;
-    const rows = Math.ceil(count / cols);
-    const mapPx = Math.max(side, Math.round(px));
-    return {
-      name: spec.name, isMap, count, side, sideW: W + 2 * pad, pad, cols, rows, mapPx,
-      cell: mapPx / side, gap: MAP_GAP,
-      width: cols * mapPx + (cols - 1) * MAP_GAP, height: rows * mapPx + (rows - 1) * MAP_GAP,
-    };
+    const cell = Math.max(side, Math.round(px)) / side;
+    return { name: spec.name, isMap, pad, ...placeMaps({ count: C, h: H, w: W, ring: pad, cell, cols, gap: MAP_GAP, label: false }) };
   }
-  const count = C;
-  const rows = Math.ceil(count / cols);
   const cell = Math.max(2, Math.floor(px));
-  return { name: spec.name, isMap, count, cols, rows, cell, gap: 0, pad: 0, width: cols * cell, height: rows * cell };
+  return { name: spec.name, isMap, pad: 0, ...placeMaps({ count: C, h: 1, w: 1, cell, cols, gap: 0, label: false }) };
 }
 
 /**
@@ -124,34 +124,6 @@ export function stripLayout(specs, width, maxHeight = Infinity) {
       return layerGeometry(sp, cols, sp.activation === 'softmax' ? Math.min(cell, NARROW_OUTPUT_CELL_MAX) : cell);
     }),
   };
-}
-
-/** Top-left corner (CSS px) of map `c` (maps) or of unit `c` (vectors). */
-export function originOf(g, c) {
-  const col = c % g.cols;
-  const row = Math.floor(c / g.cols);
-  if (g.isMap) return { x: col * (g.mapPx + g.gap), y: row * (g.mapPx + g.gap) };
-  return { x: col * g.cell, y: row * g.cell };
-}
-
-/**
- * The unit under point (px, py) CSS px, or null. Maps: {c, y, x} in the map's own grid (for
- * the input, padded coordinates); vectors: {c, y: 0, x: 0}.
- */
-export function hitTest(g, px, py) {
-  if (px < 0 || py < 0 || px >= g.width || py >= g.height) return null;
-  if (!g.isMap) {
-    const c = Math.floor(py / g.cell) * g.cols + Math.floor(px / g.cell);
-    return c < g.count ? { c, y: 0, x: 0 } : null;
-  }
-  const step = g.mapPx + g.gap;
-  const col = Math.floor(px / step);
-  const row = Math.floor(py / step);
-  const ox = px - col * step;
-  const oy = py - row * step;
-  const c = row * g.cols + col;
-  if (ox >= g.mapPx || oy >= g.mapPx || c >= g.count) return null;
-  return { c, y: Math.min(g.side - 1, Math.floor(oy / g.cell)), x: Math.min(g.sideW - 1, Math.floor(ox / g.cell)) };
 }
 
 /** The row layout within a height per layer (`caps`) and `width`: one scale for all maps. */
