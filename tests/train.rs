@@ -234,8 +234,12 @@ fn starting_from_the_shipped_weights_keeps_their_accuracy_and_the_other_variant_
     let m = mnist();
     let (train, val) = (subset(&m, 0, 64), subset(&m, 1000, 1500));
     let bytes = weights::embedded(Variant::Classic).to_vec();
+    let classic = TrainConfig {
+        variant: Variant::Classic,
+        ..TrainConfig::default()
+    };
     let t = Trainer::new(
-        TrainConfig::default(),
+        classic,
         train.clone(),
         val.clone(),
         Init::Weights(bytes.clone()),
