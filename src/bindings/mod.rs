@@ -16,7 +16,7 @@ mod convert;
 mod explain;
 #[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod lenet;
-#[cfg(feature = "full-api")]
+#[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod ops;
 #[cfg(feature = "train")]
 mod train;
