@@ -43,28 +43,6 @@ export class LeNet5 {
         }
     }
     /**
-     * `explainUnit(pixels: Float32Array(784), layer, c, y, x)` → the arithmetic of one unit
-     * of the forward pass on `pixels`: `{layer, kind: 'input'|'conv'|'pool'|'dense', c, y,
-     * x, below, activation, value, preActivation?}` and by kind — conv: `{region: {y0, y1,
-     * x0, x1}, kh, kw, channels: [{index, window, kernel, products, partial}], sum, bias, z}`
-     * (C1's region on the 32×32 padded, normalised input); pool: `{region, kh, kw, window,
-     * mode: 'max'|'avg', pooled}`; dense (C5, F6, output): `{belowShape, inputs, weights,
-     * products, sum, bias, z}`; input: `{raw, normalised}`.
-     * @param {any} pixels
-     * @param {any} layer
-     * @param {any} c
-     * @param {any} y
-     * @param {any} x
-     * @returns {any}
-     */
-    explainUnit(pixels, layer, c, y, x) {
-        const ret = wasm.lenet5_explainUnit(this.__wbg_ptr, pixels, layer, c, y, x);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return takeFromExternrefTable0(ret[0]);
-    }
-    /**
      * `forward(pixels: Float32Array(784))` (28×28 row-major, ink = 1) →
      * `{probabilities: Float32Array(10), layers: [{name, kind, shape, data, preActivation?}]}`
      * for input, C1, S2, C3, S4, C5, F6, output.
@@ -87,30 +65,6 @@ export class LeNet5 {
      */
     static fromBytes(bytes, variant) {
         const ret = wasm.lenet5_fromBytes(bytes, variant);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return LeNet5.__wrap(ret[0]);
-    }
-    /**
-     * `layerSpecs()` with this network's activations: `[{name, kind, shape, kernel?,
-     * stride?, padding?, input, activation, …}]` (see the free `layerSpecs()`).
-     * @returns {any}
-     */
-    layerSpecs() {
-        const ret = wasm.lenet5_layerSpecs(this.__wbg_ptr);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return takeFromExternrefTable0(ret[0]);
-    }
-    /**
-     * `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
-     * @param {any} variant
-     * @returns {LeNet5}
-     */
-    static load(variant) {
-        const ret = wasm.lenet5_load(variant);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -167,18 +121,6 @@ export class LeNet5 {
         } finally {
             wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
         }
-    }
-    /**
-     * `weights()` → `[{name, weight: {data, shape}, bias: {data, shape}}]` for C1, C3, C5, F6,
-     * output; conv kernels `[O, C, KH, KW]`, dense `[out, in]`.
-     * @returns {any}
-     */
-    weights() {
-        const ret = wasm.lenet5_weights(this.__wbg_ptr);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return takeFromExternrefTable0(ret[0]);
     }
 }
 if (Symbol.dispose) LeNet5.prototype[Symbol.dispose] = LeNet5.prototype.free;
@@ -338,30 +280,6 @@ export class Trainer {
 if (Symbol.dispose) Trainer.prototype[Symbol.dispose] = Trainer.prototype.free;
 
 /**
- * `architecture(name)` → the network's spec as a plain object: `{name, title, family, year,
- * source, notes, top5Error, top5Note, input: [C,H,W], layers: [{kind, name, …}]}`.
- * @param {any} name
- * @returns {any}
- */
-export function architecture(name) {
-    const ret = wasm.architecture(name);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `architectureNames()` → the identifiers of every case-study network, in lecture order
- * (`'lenet5'`, `'alexnet'`, …, `'se-resnet50'`).
- * @returns {Array<any>}
- */
-export function architectureNames() {
-    const ret = wasm.architectureNames();
-    return ret;
-}
-
-/**
  * The burn backend this module was built with: `'flex'` or `'ndarray'`.
  * @returns {string}
  */
@@ -379,152 +297,6 @@ export function backendName() {
 }
 
 /**
- * `conv1d(input [C,L], weight [O,C/groups,K], {bias?, stride?, padding?, dilation?, groups?})`
- * → `{data, shape: [O, OL]}`, as `torch.nn.functional.conv1d`.
- * @param {any} input
- * @param {any} weight
- * @param {any} options
- * @returns {any}
- */
-export function conv1d(input, weight, options) {
-    const ret = wasm.conv1d(input, weight, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `conv2d(input [C,H,W], weight [O,C/groups,KH,KW], {bias?, stride?, padding?, dilation?,
- * groups?})` → `{data, shape: [O, OH, OW]}`, as `torch.nn.functional.conv2d`.
- * @param {any} input
- * @param {any} weight
- * @param {any} options
- * @returns {any}
- */
-export function conv2d(input, weight, options) {
-    const ret = wasm.conv2d(input, weight, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `convTranspose1d(input [C,L], weight [C,O/groups,K], {...})` → `{data, shape: [O, OL]}`,
- * as `torch.nn.functional.conv_transpose1d`.
- * @param {any} input
- * @param {any} weight
- * @param {any} options
- * @returns {any}
- */
-export function convTranspose1d(input, weight, options) {
-    const ret = wasm.convTranspose1d(input, weight, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `convTranspose2d(input [C,H,W], weight [C,O/groups,KH,KW], {bias?, stride?, padding?,
- * outputPadding?, dilation?, groups?})` → `{data, shape: [O, OH, OW]}`, as
- * `torch.nn.functional.conv_transpose2d`.
- * @param {any} input
- * @param {any} weight
- * @param {any} options
- * @returns {any}
- */
-export function convTranspose2d(input, weight, options) {
-    const ret = wasm.convTranspose2d(input, weight, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `explainConv2d(input [C,H,W], weight [O,C/groups,KH,KW], {bias?, stride?, padding?,
- * dilation?, groups?}, c, y, x)` → output value `(c, y, x)` of `conv2d` with those
- * arguments, term by term: `{kind: 'conv', c, y, x, region, kh, kw, channels: [{index,
- * window, kernel, products, partial}], sum, bias, z}`; window cells in the padding are 0.
- * @param {any} input
- * @param {any} weight
- * @param {any} options
- * @param {any} c
- * @param {any} y
- * @param {any} x
- * @returns {any}
- */
-export function explainConv2d(input, weight, options, c, y, x) {
-    const ret = wasm.explainConv2d(input, weight, options, c, y, x);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `inferShapes(spec | name, {inputSize?: n | [h,w], overrides?: {[path]: {stride?, padding?}}})`
- * → `{name, title, input, rows: [{path, name, kind, kernel, stride, padding, outShape, params,
- * macs, receptiveField, cumulativeParams, cumulativeMacs, …}], totals: {params, macs,
- * weightLayers, outShape, byKind}}`. An invalid spec or edit throws an `Error`
- * ``inferShapes: invalid `<layer>.<param>`: …``.
- * @param {any} spec
- * @param {any} options
- * @returns {any}
- */
-export function inferShapes(spec, options) {
-    const ret = wasm.inferShapes(spec, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
- * activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
- * `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
- * gives a network's own). What the page labels and lays out layers with.
- * @returns {any}
- */
-export function layerSpecs() {
-    const ret = wasm.layerSpecs();
-    return ret;
-}
-
-/**
- * `outputSize({kind?: 'conv'|'pool'|'transposed', input, kernel, stride?, padding?,
- * dilation?, outputPadding?})` → `{size, formula, reason}` for one axis, without running an
- * op; `size < 1` comes with a `reason` that explains it.
- * @param {any} options
- * @returns {any}
- */
-export function outputSize(options) {
-    const ret = wasm.outputSize(options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `pool2d(input [C,H,W], {mode: 'max'|'avg', kernel, stride? = kernel, padding? = 0})` →
- * `{data, shape: [C, OH, OW]}`, as `F.max_pool2d` / `F.avg_pool2d` (count_include_pad).
- * @param {any} input
- * @param {any} options
- * @returns {any}
- */
-export function pool2d(input, options) {
-    const ret = wasm.pool2d(input, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
  * `preprocessDigit(rgba: Uint8ClampedArray, width, height)` → `Float32Array(784)` (an
  * MNIST-like 28×28 digit, ink = 1), or `null` when nothing is drawn.
  * @param {any} rgba
@@ -534,39 +306,6 @@ export function pool2d(input, options) {
  */
 export function preprocessDigit(rgba, width, height) {
     const ret = wasm.preprocessDigit(rgba, width, height);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `receptiveField(layer, y, x)` → `{size: [h, w], padded: {y0, y1, x0, x1}, regions: [{layer,
- * y0, y1, x0, x1, full}]}`: the unit's field on every layer below, down to `input` (28×28
- * coordinates; half-open ranges, clipped, with the unclipped extent in `full`) and on the
- * 32×32 padded input.
- * @param {any} layer
- * @param {any} y
- * @param {any} x
- * @returns {any}
- */
-export function receptiveField(layer, y, x) {
-    const ret = wasm.receptiveField(layer, y, x);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * `unitsSeeing(y, x)` → `[{layer, y0, y1, x0, x1}]`: for input pixel (y, x), the units of each
- * layer whose receptive field contains it.
- * @param {any} y
- * @param {any} x
- * @returns {any}
- */
-export function unitsSeeing(y, x) {
-    const ret = wasm.unitsSeeing(y, x);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -616,10 +355,6 @@ function __wbg_get_imports() {
             const ret = typeof(arg0) === 'bigint';
             return ret;
         },
-        __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
-            const ret = typeof(arg0) === 'function';
-            return ret;
-        },
         __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
             const ret = arg0 === null;
             return ret;
@@ -662,28 +397,16 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
-        __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
-            const ret = arg0.call(arg1);
-            return ret;
-        }, arguments); },
         __wbg_deleteProperty_3ad7a085da623822: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.deleteProperty(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_done_57e08d0be6e30c02: function(arg0) {
-            const ret = arg0.done;
-            return ret;
-        },
         __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
             const ret = Object.entries(arg0);
             return ret;
         },
         __wbg_getRandomValues_8b6f1f663e6f188d: function() { return handleError(function (arg0, arg1) {
             globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
-        }, arguments); },
-        __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
-            const ret = Reflect.get(arg0, arg1);
-            return ret;
         }, arguments); },
         __wbg_get_95f9ce9252bd00c4: function(arg0, arg1, arg2) {
             const ret = get(arg0, getStringFromWasm0(arg1, arg2));
@@ -715,16 +438,6 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Map_0b4fc8b62e73f163: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Map;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
         __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
             let result;
             try {
@@ -735,16 +448,8 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_isArray_bcf1376d0d732d08: function(arg0) {
-            const ret = Array.isArray(arg0);
-            return ret;
-        },
         __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
             const ret = Number.isSafeInteger(arg0);
-            return ret;
-        },
-        __wbg_iterator_e4c5e8f68ada7b58: function() {
-            const ret = Symbol.iterator;
             return ret;
         },
         __wbg_kind_56a354b4de0cbd0e: function(arg0, arg1) {
@@ -770,10 +475,6 @@ function __wbg_get_imports() {
             const ret = new Array();
             return ret;
         },
-        __wbg_new_7075786089b89c5e: function() {
-            const ret = new Map();
-            return ret;
-        },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
@@ -794,14 +495,6 @@ function __wbg_get_imports() {
             const ret = new Array(arg0 >>> 0);
             return ret;
         },
-        __wbg_next_178c1651c11432b3: function(arg0) {
-            const ret = arg0.next;
-            return ret;
-        },
-        __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
-            const ret = arg0.next();
-            return ret;
-        }, arguments); },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
             Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
@@ -817,51 +510,33 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
-        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
-            const ret = arg0.set(arg1, arg2);
-            return ret;
-        },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
         },
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
         },
-        __wbg_value_e0f328965e184931: function(arg0) {
-            const ret = arg0.value;
-            return ret;
-        },
         __wbindgen_generic_0000000000000001: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.
             const ret = arg0;
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0) {
-            // Cast intrinsic for `I64 -> Externref`.
-            const ret = arg0;
-            return ret;
-        },
-        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Ref(Slice(F32)) -> NamedExternref("Float32Array")`.
             const ret = getArrayF32FromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Ref(Slice(F64)) -> NamedExternref("Float64Array")`.
-            const ret = getArrayF64FromWasm0(arg0, arg1);
-            return ret;
-        },
-        __wbindgen_generic_0000000000000005: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Ref(Slice(U8)) -> NamedExternref("Uint8Array")`.
             const ret = getArrayU8FromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000006: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000007: function(arg0) {
+        __wbindgen_generic_0000000000000005: function(arg0) {
             // Cast intrinsic for `U64 -> Externref`.
             const ret = BigInt.asUintN(64, arg0);
             return ret;
@@ -961,11 +636,6 @@ function getArrayF32FromWasm0(ptr, len) {
     return getFloat32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
 }
 
-function getArrayF64FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
-}
-
 function getArrayU8FromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
@@ -985,14 +655,6 @@ function getFloat32ArrayMemory0() {
         cachedFloat32ArrayMemory0 = new Float32Array(wasm.memory.buffer);
     }
     return cachedFloat32ArrayMemory0;
-}
-
-let cachedFloat64ArrayMemory0 = null;
-function getFloat64ArrayMemory0() {
-    if (cachedFloat64ArrayMemory0 === null || cachedFloat64ArrayMemory0.byteLength === 0) {
-        cachedFloat64ArrayMemory0 = new Float64Array(wasm.memory.buffer);
-    }
-    return cachedFloat64ArrayMemory0;
 }
 
 function getStringFromWasm0(ptr, len) {
@@ -1100,7 +762,6 @@ function __wbg_finalize_init(instance, module) {
     wasmModule = module;
     cachedDataViewMemory0 = null;
     cachedFloat32ArrayMemory0 = null;
-    cachedFloat64ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();
     return wasm;

@@ -2,7 +2,7 @@
 // `Trainer.step` for LeNet-5 at batch 32 and 128, on MNIST test images (tests/data/mnist).
 // Node runs wasm SIMD like Chromium; the browser benchmark of the training page is separate.
 //
-//   node scripts/bench_trainer_node.mjs [--variant classic|modern] [--batches N]   (TRAIN_PKG=dir: another build)
+//   node scripts/bench_trainer_node.mjs [--variant classic|modern] [--batches N] [--defaults]   (TRAIN_PKG=dir: another build)
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
@@ -27,8 +27,14 @@ const n = 8000;
 const train = [images.subarray(0, n * 784), labels.subarray(0, n)];
 const val = [images.subarray(n * 784, 10000 * 784), labels.subarray(n, 10000)];
 
-for (const batchSize of [32, 128]) {
-  const t = new cs.Trainer({ variant, batchSize }, ...train, ...val);
+// The issue's benchmark is plain LeNet-5 (no batch norm); --defaults measures the page's
+// default run instead (Trainer.defaults(): modern with batch norm, batch 64).
+const configs = args.includes('--defaults')
+  ? [{}]
+  : [32, 128].map((batchSize) => ({ variant, batchSize, batchNorm: false }));
+for (const config of configs) {
+  const t = new cs.Trainer(config, ...train, ...val);
+  const { variant: v, batchSize, batchNorm } = t.config();
   t.step(3); // warm-up
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -42,7 +48,7 @@ for (const batchSize of [32, 128]) {
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
   // On a loaded machine wall time overstates the cost: images per CPU-second is reported too.
-  console.log(`${variant} batch ${batchSize}: ${(seen / s).toFixed(0)} images/s wall, ` +
+  console.log(`${v}${batchNorm ? ' + batch norm' : ''} batch ${batchSize}: ${(seen / s).toFixed(0)} images/s wall, ` +
     `${(seen / cpu).toFixed(0)} images per CPU-s (${((s * 1000) / batches).toFixed(1)} ms/step, ` +
     `${batches} steps, loss ${last.loss.toFixed(3)})`);
   const e0 = performance.now();

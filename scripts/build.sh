@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly module and its JS glue (wasm-bindgen --target web) into pkg/, or with
-# --train the training module (the same crate plus feature `train`: burn's autodiff and
-# optimisers, the `Trainer` class) into pkg-train/ as convscope_train.js. Only the training
+# --train the training module (the same crate with feature `train` instead of `full-api`: burn's
+# autodiff and optimisers, the `Trainer` class, and of the inference API only what its worker uses) into pkg-train/ as convscope_train.js. Only the training
 # page's worker loads pkg-train/; the other pages never download it.
 #
 #   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt] [--train]
@@ -37,10 +37,10 @@ if [ "$want" != "$have" ]; then
   exit 1
 fi
 
-features="$backend,simd"
+features="$backend,simd,full-api"
 name=convscope
 if [ "$train" = 1 ]; then
-  features="$features,train"
+  features="$backend,simd,train"   # without full-api: only what the training worker uses
   name=convscope   # read.js imports the glue back as ../convscope.js
   out=${out:-pkg-train}
 fi

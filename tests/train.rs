@@ -41,8 +41,10 @@ fn logits(net: &LeNet5, data: &Dataset) -> Vec<f32> {
 fn one_adam_step_on_a_fixed_batch_lowers_its_loss_and_reports_the_loss_before_it() {
     let m = mnist();
     let data = subset(&m, 0, 32);
+    // No batch norm: only then is the loss as trained (batch statistics) the evaluated one.
     let config = TrainConfig {
         batch_size: 32,
+        batch_norm: false,
         ..TrainConfig::default()
     };
     // The validation set is the training batch itself: evaluate() measures that batch.
@@ -234,8 +236,12 @@ fn starting_from_the_shipped_weights_keeps_their_accuracy_and_the_other_variant_
     let m = mnist();
     let (train, val) = (subset(&m, 0, 64), subset(&m, 1000, 1500));
     let bytes = weights::embedded(Variant::Classic).to_vec();
+    let classic = TrainConfig {
+        variant: Variant::Classic,
+        ..TrainConfig::default()
+    };
     let t = Trainer::new(
-        TrainConfig::default(),
+        classic,
         train.clone(),
         val.clone(),
         Init::Weights(bytes.clone()),

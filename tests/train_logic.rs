@@ -93,6 +93,7 @@ fn schedules_follow_their_formulas() {
         epochs: 10,
         ..TrainConfig::default()
     };
+    c.schedule.kind = ScheduleKind::Constant;
     assert_eq!(scheduled_lr(&c, 7.3), 0.1);
     c.schedule.kind = ScheduleKind::Step;
     (c.schedule.every, c.schedule.gamma) = (3, 0.5);

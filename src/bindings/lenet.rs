@@ -73,6 +73,7 @@ pub struct LeNet5 {
 
 #[wasm_bindgen]
 impl LeNet5 {
+    #[cfg(feature = "full-api")]
     /// `LeNet5.load('classic' | 'modern')`: the network with the weights built into the module.
     pub fn load(variant: JsValue) -> JsResult<LeNet5> {
         const OP: &str = "LeNet5.load";
@@ -168,6 +169,7 @@ impl LeNet5 {
         Ok(Float32Array::from(p.as_slice()))
     }
 
+    #[cfg(feature = "full-api")]
     /// `weights()` → `[{name, weight: {data, shape}, bias: {data, shape}}]` for C1, C3, C5, F6,
     /// output; conv kernels `[O, C, KH, KW]`, dense `[out, in]`.
     pub fn weights(&self) -> JsResult<JsValue> {
@@ -187,6 +189,7 @@ impl LeNet5 {
     }
 }
 
+#[cfg(feature = "full-api")]
 /// `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
 /// activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
 /// `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
@@ -199,6 +202,7 @@ pub fn layer_specs() -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+#[cfg(feature = "full-api")]
 /// `receptiveField(layer, y, x)` → `{size: [h, w], padded: {y0, y1, x0, x1}, regions: [{layer,
 /// y0, y1, x0, x1, full}]}`: the unit's field on every layer below, down to `input` (28×28
 /// coordinates; half-open ranges, clipped, with the unclipped extent in `full`) and on the
@@ -218,6 +222,7 @@ pub fn receptive_field(layer: JsValue, y: JsValue, x: JsValue) -> JsResult<JsVal
     Ok(obj.into())
 }
 
+#[cfg(feature = "full-api")]
 /// `unitsSeeing(y, x)` → `[{layer, y0, y1, x0, x1}]`: for input pixel (y, x), the units of each
 /// layer whose receptive field contains it.
 #[wasm_bindgen(js_name = unitsSeeing)]

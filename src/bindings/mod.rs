@@ -6,10 +6,17 @@
 //! fails), and no JS exception may unwind through wasm frames: every read of a page's value
 //! goes through `read.js`, whose functions never throw.
 
+// Without `full-api` (the training module) only `LeNet5.fromBytes`/`forward`, `preprocessDigit`,
+// `backendName` and `Trainer` are exported; part of `convert` is then unused.
+#[cfg(feature = "full-api")]
 mod architecture;
+#[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod convert;
+#[cfg(feature = "full-api")]
 mod explain;
+#[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod lenet;
+#[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod ops;
 #[cfg(feature = "train")]
 mod train;

@@ -1,5 +1,6 @@
 //! The tensor operations for the page: convolutions, transposed convolutions, pooling and the
-//! output-size formula. Conversions only; the work is in [`crate::api`].
+//! output-size formula. Conversions only; the work is in [`crate::api`]. Without `full-api`
+//! (the training module) only `backendName` is exported.
 
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
@@ -34,6 +35,7 @@ fn binary(
     Ok(tensor_to_js(&out))
 }
 
+#[cfg(feature = "full-api")]
 /// `conv2d(input [C,H,W], weight [O,C/groups,KH,KW], {bias?, stride?, padding?, dilation?,
 /// groups?})` → `{data, shape: [O, OH, OW]}`, as `torch.nn.functional.conv2d`.
 #[wasm_bindgen]
@@ -42,6 +44,7 @@ pub fn conv2d(input: JsValue, weight: JsValue, options: JsValue) -> JsResult<JsV
     binary("conv2d", known, api::conv2d_js, &input, &weight, &options)
 }
 
+#[cfg(feature = "full-api")]
 /// `conv1d(input [C,L], weight [O,C/groups,K], {bias?, stride?, padding?, dilation?, groups?})`
 /// → `{data, shape: [O, OL]}`, as `torch.nn.functional.conv1d`.
 #[wasm_bindgen]
@@ -50,6 +53,7 @@ pub fn conv1d(input: JsValue, weight: JsValue, options: JsValue) -> JsResult<JsV
     binary("conv1d", known, api::conv1d_js, &input, &weight, &options)
 }
 
+#[cfg(feature = "full-api")]
 /// `convTranspose2d(input [C,H,W], weight [C,O/groups,KH,KW], {bias?, stride?, padding?,
 /// outputPadding?, dilation?, groups?})` → `{data, shape: [O, OH, OW]}`, as
 /// `torch.nn.functional.conv_transpose2d`.
@@ -66,6 +70,7 @@ pub fn conv_transpose2d(input: JsValue, weight: JsValue, options: JsValue) -> Js
     )
 }
 
+#[cfg(feature = "full-api")]
 /// `convTranspose1d(input [C,L], weight [C,O/groups,K], {...})` → `{data, shape: [O, OL]}`,
 /// as `torch.nn.functional.conv_transpose1d`.
 #[wasm_bindgen(js_name = convTranspose1d)]
@@ -81,6 +86,7 @@ pub fn conv_transpose1d(input: JsValue, weight: JsValue, options: JsValue) -> Js
     )
 }
 
+#[cfg(feature = "full-api")]
 /// `pool2d(input [C,H,W], {mode: 'max'|'avg', kernel, stride? = kernel, padding? = 0})` →
 /// `{data, shape: [C, OH, OW]}`, as `F.max_pool2d` / `F.avg_pool2d` (count_include_pad).
 #[wasm_bindgen]
@@ -93,6 +99,7 @@ pub fn pool2d(input: JsValue, options: JsValue) -> JsResult<JsValue> {
     Ok(tensor_to_js(&out))
 }
 
+#[cfg(feature = "full-api")]
 /// `outputSize({kind?: 'conv'|'pool'|'transposed', input, kernel, stride?, padding?,
 /// dilation?, outputPadding?})` → `{size, formula, reason}` for one axis, without running an
 /// op; `size < 1` comes with a `reason` that explains it.

@@ -160,10 +160,27 @@ pub fn checked_payload(bytes: &[u8], variant: Variant) -> Result<&[u8], WeightsE
     if crc32(payload) != crc {
         return err("checksum mismatch: the file is corrupt".into());
     }
-    let reference = burnpack::layout(&embedded(variant)[HEADER_LEN..])
-        .map_err(|m| WeightsError::corrupt(format!("the built-in weights are unreadable: {m}")))?;
+    let reference = reference_layout(variant)?;
     burnpack::check(payload, &reference).map_err(WeightsError::corrupt)?;
     Ok(payload)
+}
+
+/// The layout `encode` writes for `variant`: read from the built-in weights, or (in the
+/// training module, built without `full-api` and so without them) from encoding a zeroed
+/// network, which has the same tensors, dtypes, shapes and offsets.
+fn reference_layout(variant: Variant) -> Result<burnpack::Layout, WeightsError> {
+    #[cfg(feature = "full-api")]
+    let file = std::borrow::Cow::Borrowed(embedded(variant));
+    #[cfg(not(feature = "full-api"))]
+    let file = std::borrow::Cow::<[u8]>::Owned(
+        encode(LeNet5::zeroed(
+            variant,
+            &crate::backend::Backend::default().device(),
+        ))
+        .map_err(|e| WeightsError::corrupt(format!("the reference layout: {e}")))?,
+    );
+    burnpack::layout(&file[HEADER_LEN..])
+        .map_err(|m| WeightsError::corrupt(format!("the built-in weights are unreadable: {m}")))
 }
 
 /// The trained weights built into the crate (written by `src/bin/train.rs`, committed under

@@ -72,7 +72,7 @@ pub struct ScheduleConfig {
 impl Default for ScheduleConfig {
     fn default() -> Self {
         Self {
-            kind: ScheduleKind::Constant,
+            kind: ScheduleKind::Cosine,
             every: 2,
             gamma: 0.5,
             warmup: 0.0,
@@ -129,9 +129,11 @@ impl Default for ReduceLrConfig {
     }
 }
 
-/// Everything that defines a training run. Defaults: classic LeNet-5, Adam at 1e-3, constant
-/// rate, batch 32, all training images, 10 epochs, no regularisation, no augmentation, no
-/// callbacks, seed 1.
+/// Everything that defines a training run. Defaults: modern LeNet-5 with batch norm, Adam at
+/// 3e-3 with cosine decay over 4 epochs, batch 64, all training images, no dropout or L2, no
+/// augmentation, no callbacks, seed 1: chosen because it passes 97 % validation accuracy on
+/// the training lab's 10,000 + 2,000 images soonest among the settings measured (after
+/// ~15,000 images; README "The training module"), within the 60 s the issue allows.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrainConfig {
@@ -162,16 +164,16 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         Self {
-            variant: Variant::Classic,
+            variant: Variant::Modern,
             optimizer: OptimizerConfig::default(),
-            lr: 1e-3,
+            lr: 3e-3,
             schedule: ScheduleConfig::default(),
-            batch_size: 32,
+            batch_size: 64,
             train_images: None,
-            epochs: 10,
+            epochs: 4,
             dropout: 0.0,
             weight_decay: 0.0,
-            batch_norm: false,
+            batch_norm: true,
             augment: Augment::default(),
             seed: 1,
             early_stopping: EarlyStoppingConfig::default(),

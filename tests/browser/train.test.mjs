@@ -94,7 +94,7 @@ test('default settings: validation accuracy passes 90 % and the epoch counter ad
 
 test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and reproduce the trainer\'s validation accuracy on the same 2,000 images; imported back they start a run at that accuracy', { timeout: TRAIN_LIMIT_MS + 120_000 }, async () => {
   const b = await getBrowser();
-  const page = await open(b, 'train.html?lang=en#ep=1');
+  const page = await open(b, 'train.html?lang=en#v=classic&ep=1');
   await page.click('[data-testid=train-start]');
   await page.waitForFunction(() => document.querySelector('[data-testid=train-state]').textContent.startsWith('Finished'), null, { timeout: TRAIN_LIMIT_MS, polling: 500 });
   const shown = await number(page, 'val-accuracy');

@@ -73,7 +73,7 @@ test('steps lower the loss and report what the page reads; the exported weights 
   const preview = t.lastBatch();
   assert.equal(preview.pixels.length, 16 * 784);
   const bytes = t.encode();
-  const net = cs.LeNet5.fromBytes(bytes, 'classic');
+  const net = cs.LeNet5.fromBytes(bytes, t.config().variant);
   const after = t.evaluate();
   let correct = 0;
   for (let i = 0; i < 128; i++) {
