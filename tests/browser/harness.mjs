@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 /** Served besides the app's own files (scripts/serve.mjs DEPLOYMENT): the tests' pages and the
  * wasm modules built for comparison (CONVSCOPE_ALT_PKG, scripts/bench.mjs --pkg). */
 const ALT = process.env.CONVSCOPE_ALT_PKG?.replace(/^\.\/|\/$/g, '');
-export const TEST_FILES = ['tests/browser/*', 'target/pkg-*/*.js', 'target/pkg-*/*.wasm', 'target/pkg-*/snippets/**',
+export const TEST_FILES = ['tests/browser/*', 'tests/node/repro.mjs', 'target/pkg-*/*.js', 'target/pkg-*/*.wasm', 'target/pkg-*/snippets/**',
   ...(ALT ? [`${ALT}/*.js`, `${ALT}/*.wasm`, `${ALT}/snippets/**`] : [])];
 
 /**

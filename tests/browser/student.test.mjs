@@ -42,8 +42,15 @@ const circle = (cx, cy, r, n = 24) => Array.from({ length: n + 1 }, (_, i) => [c
 
 /** Waits until the prediction's text is `want` (a string) or satisfies `want` (a function source). */
 async function predictionIs(page, pred) {
-  await page.waitForFunction(([sel, p]) => new Function('t', `return ${p}`)(document.querySelector(sel).textContent.trim()), [PREDICTION, pred], { timeout: 5000 });
-  return (await page.locator(PREDICTION).textContent()).trim();
+  // The predicate runs here in Node: the page's Content-Security-Policy forbids `new Function`.
+  const holds = new Function('t', `return ${pred}`);
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const text = (await page.locator(PREDICTION).textContent()).trim();
+    if (holds(text)) return text;
+    if (Date.now() > deadline) throw new Error(`the prediction "${text}" never satisfied ${pred} within 5 s`);
+    await page.waitForTimeout(40);
+  }
 }
 
 function clean(page) {
