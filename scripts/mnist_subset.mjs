@@ -30,6 +30,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIdx } from './make_samples.mjs';
+import { mulberry32 } from '../www/shared/random.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MAGIC = 'CSMT';
@@ -45,17 +46,6 @@ export const SOURCE_SHA256 = {
   'train-labels-idx1-ubyte.gz': '1787548bbe0bff1ec2ecdc0ef292b02df999e2d1a6002d27500982c652b17203',
 };
 
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(list, rand) {
   for (let i = list.length - 1; i > 0; i--) {

@@ -6,6 +6,8 @@
 import { readDrawing } from '../../shared/persist.js';
 import { msg } from './say.js';
 export { DRAWING_KEY, DRAWING_SIDE, readDrawing } from '../../shared/persist.js';
+import { mulberry32 } from '../../shared/random.js';
+export { mulberry32 };
 
 /** The lecture's 4×4 example (its 3×3 filter [[2,0,1],[0,1,2],[1,0,2]] gives 15 16 / 6 15). */
 export const LECTURE4 = [[1, 2, 3, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1]];
@@ -34,21 +36,6 @@ function fromRows(rows) {
   return { data: Float32Array.from(rows.flat()), shape: [1, rows.length, rows[0].length] };
 }
 
-/**
- * Mulberry32, a small seeded PRNG (Tommy Ettinger, public domain): the same seed gives the
- * same "random" grid on every machine, so a shared link shows the same numbers.
- * @param {number} seed
- */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random whole numbers 0..9 on an n×n grid (easy to multiply in your head). */
 export function randomGrid(n, seed) {
