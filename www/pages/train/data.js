@@ -1,6 +1,6 @@
 // Reads the training lab's data file (www/assets/mnist-train.bin.gz, format "CSMT" v1, see
 // www/assets/README.md): gzip-inflated with DecompressionStream unless the host already did.
-// Runs in the worker.
+// The data file is read in the worker; the shipped weights are fetched by the page.
 
 const HEADER_BYTES = 20;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -30,6 +30,21 @@ export function parseSubset(bytes) {
     train: { count: t, labels: bytes.subarray(HEADER_BYTES, HEADER_BYTES + t), pixels: bytes.subarray(pixelsAt, pixelsAt + t * px) },
     val: { count: v, labels: bytes.subarray(HEADER_BYTES + t, HEADER_BYTES + n), pixels: bytes.subarray(pixelsAt + t * px, pixelsAt + n * px) },
   };
+}
+
+/** The trained weights the student view ships with (www/assets/weights/), one file a variant. */
+export const SHIPPED_WEIGHTS_URL = {
+  classic: new URL('../../assets/weights/lenet5-classic.bin', import.meta.url).href,
+  modern: new URL('../../assets/weights/lenet5-modern.bin', import.meta.url).href,
+};
+
+/** Fetches the shipped weights of `variant` ('classic' | 'modern') as an ArrayBuffer. */
+export async function loadShippedWeights(variant) {
+  const url = SHIPPED_WEIGHTS_URL[variant];
+  if (!url) throw new Error(`variant: expected classic or modern, got ${JSON.stringify(variant)}`);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`weights file: HTTP ${res.status}`);
+  return res.arrayBuffer();
 }
 
 /** Fetches and parses the data file at `url`. */
