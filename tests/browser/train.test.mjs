@@ -92,21 +92,17 @@ test('default settings: validation accuracy passes 90 % and the epoch counter ad
   await page.close();
 });
 
-test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and reproduce the trainer\'s validation accuracy on the same 2,000 images; imported back they start a run at that accuracy', { timeout: TRAIN_LIMIT_MS + 120_000 }, async () => {
-  const b = await getBrowser();
-  const page = await open(b, 'train.html?lang=en#v=classic&ep=1');
-  await page.click('[data-testid=train-start]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=train-state]').textContent.startsWith('Finished'), null, { timeout: TRAIN_LIMIT_MS, polling: 500 });
-  const shown = await number(page, 'val-accuracy');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=train-export]')]);
-  const bytes = await readFile(await download.path());
-  assert.equal(bytes.subarray(0, 8).toString('latin1'), 'CSLENET5', 'a LeNet-5 weights file');
-  const check = await page.evaluate(async (file) => {
+/**
+ * A pkg/ network's accuracy on the page's 2,000 validation images, in percent: the built-in
+ * network of `variant` (LeNet5.load), or the weights file `bytes` of it (LeNet5.fromBytes).
+ */
+async function valAccuracy(page, variant, bytes) {
+  return page.evaluate(async ([v, file]) => {
     const { loadSubset } = await import('/www/pages/train/data.js');
     const core = await import('/pkg/convscope.js');
     await core.default();
     const { val } = await loadSubset('/www/assets/mnist-train.bin.gz');
-    const net = core.LeNet5.fromBytes(new Uint8Array(file), 'classic');
+    const net = file ? core.LeNet5.fromBytes(new Uint8Array(file), v) : core.LeNet5.load(v);
     const px = new Float32Array(784);
     let correct = 0;
     for (let i = 0; i < val.count; i++) {
@@ -116,10 +112,21 @@ test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and
       for (let d = 1; d < 10; d++) if (p[d] > p[best]) best = d;
       if (best === val.labels[i]) correct++;
     }
-    return { correct, count: val.count };
-  }, [...bytes]);
-  assert.equal(check.count, 2000);
-  const accuracy = (100 * check.correct) / check.count;
+    if (val.count !== 2000) throw new Error(`expected 2,000 validation images, got ${val.count}`);
+    return (100 * correct) / val.count;
+  }, [variant, bytes ? [...bytes] : null]);
+}
+
+test('weights exported after a one-epoch run load into pkg/ LeNet5.fromBytes and reproduce the trainer\'s validation accuracy on the same 2,000 images; imported back they start a run at that accuracy', { timeout: TRAIN_LIMIT_MS + 120_000 }, async () => {
+  const b = await getBrowser();
+  const page = await open(b, 'train.html?lang=en#v=classic&ep=1');
+  await page.click('[data-testid=train-start]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=train-state]').textContent.startsWith('Finished'), null, { timeout: TRAIN_LIMIT_MS, polling: 500 });
+  const shown = await number(page, 'val-accuracy');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=train-export]')]);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 8).toString('latin1'), 'CSLENET5', 'a LeNet-5 weights file');
+  const accuracy = await valAccuracy(page, 'classic', bytes);
   assert.ok(accuracy > 90, `exported network: ${accuracy} %`);
   assert.ok(Math.abs(accuracy - shown) <= 0.5, `exported network ${accuracy} % vs trainer ${shown} % (f16 weights: a few images may flip)`);
 
@@ -163,27 +170,6 @@ test('a digit drawn on the "Try it" pad becomes the probe: its caption says so, 
   await page.close();
 });
 
-/** The student view's own network (pkg/ LeNet5.load) on the page's 2,000 validation images, in percent. */
-async function shippedAccuracy(page, variant) {
-  return page.evaluate(async (v) => {
-    const { loadSubset } = await import('/www/pages/train/data.js');
-    const core = await import('/pkg/convscope.js');
-    await core.default();
-    const { val } = await loadSubset('/www/assets/mnist-train.bin.gz');
-    const net = core.LeNet5.load(v);
-    const px = new Float32Array(784);
-    let correct = 0;
-    for (let i = 0; i < val.count; i++) {
-      for (let k = 0; k < 784; k++) px[k] = val.pixels[i * 784 + k] / 255;
-      const p = net.probabilities(px);
-      let best = 0;
-      for (let d = 1; d < 10; d++) if (p[d] > p[best]) best = d;
-      if (best === val.labels[i]) correct++;
-    }
-    return (100 * correct) / val.count;
-  }, variant);
-}
-
 test('"Start from the shipped weights" starts a run at the student view\'s own accuracy for each variant; "Start from scratch" goes back to random weights', { timeout: 180_000 }, async () => {
   const b = await getBrowser();
   const page = await open(b, 'train.html?lang=en#v=classic');
@@ -206,7 +192,7 @@ test('"Start from the shipped weights" starts a run at the student view\'s own a
       await freshRun('shipped weights', true);
     }
     const shown = await number(page, 'val-accuracy');
-    const expected = await shippedAccuracy(page, variant);
+    const expected = await valAccuracy(page, variant);
     assert.ok(expected > 97, `the ${variant} shipped network validates at ${expected} %`);
     assert.ok(Math.abs(shown - expected) <= 0.1, `${variant}: the run starts at ${shown} %, the student view's network scores ${expected} %`);
   }
