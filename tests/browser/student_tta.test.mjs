@@ -28,7 +28,8 @@ function shown(page) {
   return page.evaluate(() => {
     const copies = [...document.querySelectorAll('[data-testid="tta-copy"]')].map((li) => ({
       digit: Number(li.querySelector('.tta-digit').textContent),
-      conf: li.querySelector('.tta-conf').textContent,
+      conf: li.getAttribute('aria-label').match(/[\d.]+ %/)[0],
+      short: li.querySelector('.tta-conf').textContent,
       chosen: li.classList.contains('chosen'),
     }));
     const digit = Number(document.querySelector('[data-testid="prediction"]').textContent);
@@ -57,6 +58,7 @@ test('the TTA switch shows K thumbnails and their combined prediction; K and the
   const mean = s.copies.reduce((a, c) => a + percent(c.conf), 0) / s.copies.length;
   assert.ok(Math.abs(mean - percent(s.conf)) <= 1, `mean of copies ${mean} vs combined ${s.conf}`);
   assert.ok(s.copies.every((c) => !c.chosen), 'no copy is singled out under the mean rule');
+  assert.ok(s.copies.every((c) => Math.abs(percent(c.short) - percent(c.conf)) <= 0.5), 'the thumbnail shows the copy\'s confidence');
   const meanConf = percent(s.conf);
 
   // Max rule: the combined prediction is the most confident copy's, and that copy is marked.

@@ -12,6 +12,8 @@ import { TTA_LIMITS } from '../state/tta.js';
 
 const INK = { kind: 'sequential', lo: 0, hi: 1 };
 const pct = (v) => `${fmt(100 * v, v >= 0.995 || v < 0.1 ? 0 : 1)} %`;
+/** Under a thumbnail (about 3 rem wide): whole percent, no space; the copy's label says it in full. */
+const shortPct = (v) => `${fmt(100 * v, 0)}%`;
 
 /** Argmax (ties: the lower digit). Display only: the core's `digit` is the combined one. */
 function top(p, from, n) {
@@ -102,7 +104,7 @@ export function createTtaPanel(root, { onChange }) {
       const d = top(r.probabilities, 10 * i, 10);
       const p = r.probabilities[10 * i + d];
       setText(c.digit, String(d));
-      setText(c.conf, pct(p));
+      setText(c.conf, shortPct(p));
       const label = copyLabel(i, d, p);
       if (c.label !== label) { c.label = label; c.li.setAttribute('aria-label', label); }
       if (chosen < 0 && r.rule === 'max' && r.probabilities[10 * i + d] === r.combined[r.digit]) chosen = i;

@@ -126,7 +126,6 @@ export default {
   errCompute: 'A computation failed: {why}.',
   // test-time augmentation (TTA)
   ttaHeading: 'Test-time augmentation (TTA)',
-  ttaToggle: 'Classify shifted, rotated and scaled copies and combine them',
   ttaK: 'Copies K',
   ttaRule: 'Rule',
   ttaRuleMean: 'mean of the probabilities',
@@ -135,7 +134,7 @@ export default {
   ttaRotation: 'Rotation ± °',
   ttaScale: 'Scale ± %',
   ttaStrip: 'The copies the network classified',
-  ttaExplain: 'Copy 1 is your digit as drawn; the others are shifted, rotated and scaled at random (the same every time for the same drawing). Each shows what the network reads in it.',
+  ttaExplain: 'The network classifies K copies of your digit and combines them: copy 1 as drawn, the others shifted, rotated and scaled at random (the same for the same drawing), each with what the network reads in it.',
   ttaCopyOriginal: 'Copy 1 (as drawn): {digit}, {pct}',
   ttaCopy: 'Copy {index}: {digit}, {pct}',
   ttaOnMean: { one: 'TTA on: {count} copy, the digit as drawn', other: 'TTA on: mean of {count} copies' },

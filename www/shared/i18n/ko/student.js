@@ -126,8 +126,7 @@ export default {
   errOther: '코어의 영어 메시지: {message}',
   errCompute: '계산에 실패했습니다: {why}.',
   // 테스트 시점 데이터 확장(TTA)
-  ttaHeading: '테스트 시점 데이터 확장(test-time augmentation, TTA)',
-  ttaToggle: '이동·회전·크기 변환한 복사본들을 분류해 결과 합치기',
+  ttaHeading: '테스트 시점 데이터 확장(TTA)',
   ttaK: '복사본 수 K',
   ttaRule: '합치는 규칙',
   ttaRuleMean: '확률의 평균',
@@ -136,7 +135,7 @@ export default {
   ttaRotation: '회전 ± °',
   ttaScale: '크기 ± %',
   ttaStrip: '신경망이 분류한 복사본들',
-  ttaExplain: '복사본 1은 그린 그대로의 숫자이고, 나머지는 무작위로 이동·회전·크기 변환한 것입니다(같은 그림이면 항상 같은 변환). 각 복사본 아래에 신경망이 읽은 숫자와 확률이 있습니다.',
+  ttaExplain: '신경망이 숫자의 복사본 K개를 분류하고 결과를 합칩니다. 복사본 1은 그린 그대로이고, 나머지는 무작위로 이동·회전·크기 변환한 것입니다(같은 그림이면 같은 변환). 각 복사본 아래에 신경망이 읽은 숫자와 확률이 있습니다.',
   ttaCopyOriginal: '복사본 1(그린 그대로): {digit}, 확률 {pct}',
   ttaCopy: '복사본 {index}: {digit}, 확률 {pct}',
   ttaOnMean: { one: 'TTA 켜짐: 복사본 {count}개(그린 그대로)', other: 'TTA 켜짐: 복사본 {count}개의 확률 평균' },
