@@ -6,8 +6,10 @@
 use std::path::Path;
 
 use convscope::Backend;
+use convscope::data::augment::Augment;
 use convscope::data::image::Gray;
 use convscope::data::mnist::{Mnist, Split};
+use convscope::data::rng::Rng;
 use convscope::error::Code;
 use convscope::lenet::inspect::Network;
 use convscope::lenet::tta::{self, Rule, TtaOptions};
@@ -156,6 +158,27 @@ fn copies_are_the_same_for_a_seed_differ_between_seeds_and_keep_their_index_when
     for c in a.chunks_exact(IMAGE_PIXELS).skip(1) {
         assert_ne!(c, &px[..], "an augmented copy differs from the input");
         assert!(c.iter().all(|v| (0.0..=1.0).contains(v)));
+    }
+}
+
+#[test]
+fn each_copy_is_what_trainings_augmentation_makes_from_the_copys_stream() {
+    let set = test_set();
+    let px = pixels(&set, 9);
+    let opts = TtaOptions::default();
+    let aug = Augment {
+        shift: opts.shift,
+        rotation: opts.rotation,
+        scale: opts.scale,
+        ..Augment::default()
+    };
+    for (i, c) in tta::copies(&px, &opts)
+        .chunks_exact(IMAGE_PIXELS)
+        .enumerate()
+        .skip(1)
+    {
+        let want = aug.apply(&px, &mut Rng::stream(opts.seed, i as u64));
+        assert_eq!(c, &want[..], "copy {i}");
     }
 }
 

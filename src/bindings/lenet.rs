@@ -173,7 +173,7 @@ impl LeNet5 {
 
     #[cfg(feature = "full-api")]
     /// `predictTta(pixels, {k, shift, rotation, scale, rule, seed})` (every option optional:
-    /// K = 8 copies, shift ±1.5 px, rotation ±10°, scale ±10 %, rule `'mean'` or `'max'`, seed
+    /// K = 8 copies, shift ±1 px, rotation ±10°, scale ±10 %, rule `'mean'` or `'max'`, seed
     /// 0) → `{copies: Float32Array(K·784), probabilities: Float32Array(K·10), combined:
     /// Float32Array(10), digit, rule}`: test-time augmentation of one digit (copy 0 is the
     /// digit itself; see `src/lenet/tta.rs`).

@@ -93,11 +93,13 @@ impl Augment {
         check("noise", self.noise, 0.0, MAX_NOISE, false)
     }
 
-    /// One augmented copy of `pixels` (28×28 row-major, ink in [0, 1]).
+    /// The first step of [`Augment::apply`] alone: the random rotation, scale and shift (all
+    /// `apply` does when elastic distortion and noise are off, with the same random draws).
+    /// Test-time augmentation uses this, so the wasm module carries no elastic code for it.
     ///
     /// # Shapes
     /// - `pixels`: `[784]`; returns `[784]`
-    pub fn apply(&self, pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
+    pub fn apply_warp(&self, pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
         let mut out = pixels.to_vec();
         out.resize(IMAGE_PIXELS, 0.0);
         if self.rotation != 0.0 || self.scale != 0.0 || self.shift != 0.0 {
@@ -121,6 +123,15 @@ impl Augment {
             };
             out = similarity(&out, angle, scale, dx, dy);
         }
+        out
+    }
+
+    /// One augmented copy of `pixels` (28×28 row-major, ink in [0, 1]).
+    ///
+    /// # Shapes
+    /// - `pixels`: `[784]`; returns `[784]`
+    pub fn apply(&self, pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
+        let mut out = self.apply_warp(pixels, rng);
         if self.elastic != 0.0 {
             out = elastic(
                 &gray(out),

@@ -76,12 +76,12 @@ pub struct TtaOptions {
 }
 
 impl Default for TtaOptions {
-    /// K = 8, ±1.5 px, ±10°, ±10 %, mean, seed 0: the ranges `examples/tta_eval.rs` chose
+    /// K = 8, ±1 px, ±10°, ±10 %, mean, seed 0: the ranges `examples/tta_eval.rs` chose
     /// (README, "Test-time augmentation").
     fn default() -> Self {
         Self {
             k: 8,
-            shift: 1.5,
+            shift: 1.0,
             rotation: 10.0,
             scale: 0.1,
             rule: Rule::Mean,
@@ -251,7 +251,7 @@ pub fn copies(pixels: &[f32], opts: &TtaOptions) -> Vec<f32> {
     let mut out = Vec::with_capacity(opts.k * IMAGE_PIXELS);
     out.extend_from_slice(pixels);
     for i in 1..opts.k {
-        out.extend(aug.apply(pixels, &mut Rng::stream(opts.seed, i as u64)));
+        out.extend(aug.apply_warp(pixels, &mut Rng::stream(opts.seed, i as u64)));
     }
     out
 }

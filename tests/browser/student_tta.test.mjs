@@ -121,7 +121,7 @@ test('TTA settings in the hash open the panel in Korean with no English left; a 
   const en = await open('en', '#sample=1&tta&ttaShift=9');
   await countIs(en, 8);
   assert.equal(await en.getByTestId('tta-error').textContent(), 'Shift ± px must be a number from 0 to 6.');
-  assert.equal(await en.getByTestId('tta-shift').inputValue(), '1.5');
+  assert.equal(await en.getByTestId('tta-shift').inputValue(), '1');
   const hangul = withHangul(await readerTexts(en));
   assert.deepEqual(hangul, [], `Hangul on the English page:\n${describeTexts(hangul)}`);
   assert.deepEqual(en.errors, [], 'console errors');

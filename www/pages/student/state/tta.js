@@ -5,7 +5,7 @@
 import { parseHash, serializeHash } from '../../../shared/hash.js';
 
 /** Off, K = 8 copies, the mean rule and the core's default ranges (README, "Test-time augmentation"). */
-export const TTA_DEFAULTS = Object.freeze({ on: false, k: 8, rule: 'mean', shift: 1.5, rotation: 10, scale: 0.1 });
+export const TTA_DEFAULTS = Object.freeze({ on: false, k: 8, rule: 'mean', shift: 1, rotation: 10, scale: 0.1 });
 
 /**
  * The form's [min, max, step] per number setting: the core's limits (MAX_COPIES, MAX_SHIFT,
