@@ -141,6 +141,23 @@ export class LeNet5 {
         }
     }
     /**
+     * `predictTta(pixels, {k, shift, rotation, scale, rule, seed})` (every option optional:
+     * K = 8 copies, shift ±1 px, rotation ±10°, scale ±10 %, rule `'mean'` or `'max'`, seed
+     * 0) → `{copies: Float32Array(K·784), probabilities: Float32Array(K·10), combined:
+     * Float32Array(10), digit, rule}`: test-time augmentation of one digit (copy 0 is the
+     * digit itself; see `src/lenet/tta.rs`).
+     * @param {any} pixels
+     * @param {any} options
+     * @returns {any}
+     */
+    predictTta(pixels, options) {
+        const ret = wasm.lenet5_predictTta(this.__wbg_ptr, pixels, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * `probabilities(pixels)` → `Float32Array(10)`, without the per-layer copies.
      * @param {any} pixels
      * @returns {Float32Array}

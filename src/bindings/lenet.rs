@@ -7,12 +7,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, core_error, read_bytes, read_f32s, read_string, read_whole, set, tensor_to_js,
+    JsResult, core_error, read_bytes, read_f32s, read_options, read_string, read_whole, set,
+    tensor_to_js,
 };
 use crate::backend::Backend;
 use crate::data::preprocess::{Digit, preprocess_digit};
 use crate::error::{Code, ParamError};
 use crate::lenet::inspect::{self, LayerRegion, Network};
+use crate::lenet::tta;
 use crate::lenet::{IMAGE_PIXELS, Variant};
 use crate::ops::receptive_field::Region;
 
@@ -167,6 +169,40 @@ impl LeNet5 {
             .probabilities(&pixels)
             .map_err(|e| core_error(OP, "pixels", e))?;
         Ok(Float32Array::from(p.as_slice()))
+    }
+
+    #[cfg(feature = "full-api")]
+    /// `predictTta(pixels, {k, shift, rotation, scale, rule, seed})` (every option optional:
+    /// K = 8 copies, shift ±1 px, rotation ±10°, scale ±10 %, rule `'mean'` or `'max'`, seed
+    /// 0) → `{copies: Float32Array(K·784), probabilities: Float32Array(K·10), combined:
+    /// Float32Array(10), digit, rule}`: test-time augmentation of one digit (copy 0 is the
+    /// digit itself; see `src/lenet/tta.rs`).
+    #[wasm_bindgen(js_name = predictTta)]
+    pub fn predict_tta(&self, pixels: JsValue, options: JsValue) -> JsResult<JsValue> {
+        const OP: &str = "predictTta";
+        let opts = read_options(OP, &options, tta::OPTION_KEYS, 0)?;
+        let opts = tta::TtaOptions::from_options(OP, &opts)?;
+        let pixels = pixels_arg(OP, &pixels)?;
+        let r = tta::predict(&self.net, &pixels, &opts).map_err(|e| core_error(OP, "pixels", e))?;
+        let out = Object::new();
+        set(
+            &out,
+            "copies",
+            &Float32Array::from(r.copies.as_slice()).into(),
+        );
+        set(
+            &out,
+            "probabilities",
+            &Float32Array::from(r.probabilities.as_slice()).into(),
+        );
+        set(
+            &out,
+            "combined",
+            &Float32Array::from(r.combined.as_slice()).into(),
+        );
+        set(&out, "digit", &JsValue::from(r.digit as f64));
+        set(&out, "rule", &JsValue::from(opts.rule.name()));
+        Ok(out.into())
     }
 
     #[cfg(feature = "full-api")]

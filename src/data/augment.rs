@@ -1,7 +1,8 @@
 //! Data augmentation of one 28×28 digit: the one implementation used by training (random
-//! copies of each training image), and meant for test-time augmentation and demo-set
-//! generation too. Deterministic for a given [`Rng`] state: the same seed gives the same
-//! copies on every platform.
+//! copies of each training image) and by test-time augmentation (`crate::lenet::tta`), meant
+//! for demo-set generation too; [`similarity`] and [`dilate`] are its fixed-value parts (the
+//! stress set of `examples/tta_eval.rs`). Deterministic for a given [`Rng`] state: the same
+//! seed gives the same copies on every platform.
 //!
 //! One call draws, in this order and each only when its range is not zero: a rotation angle
 //! in `±rotation` degrees, a scale in `1 ± scale`, a shift in `±shift` px per axis (one
@@ -92,17 +93,19 @@ impl Augment {
         check("noise", self.noise, 0.0, MAX_NOISE, false)
     }
 
-    /// One augmented copy of `pixels` (28×28 row-major, ink in [0, 1]).
+    /// The first step of [`Augment::apply`] alone: the random rotation, scale and shift (all
+    /// `apply` does when elastic distortion and noise are off, with the same random draws).
+    /// Test-time augmentation uses this, so the wasm module carries no elastic code for it.
     ///
     /// # Shapes
     /// - `pixels`: `[784]`; returns `[784]`
-    pub fn apply(&self, pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
+    pub fn apply_warp(&self, pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
         let mut out = pixels.to_vec();
         out.resize(IMAGE_PIXELS, 0.0);
         if self.rotation != 0.0 || self.scale != 0.0 || self.shift != 0.0 {
             let angle = if self.rotation != 0.0 {
                 let r = self.rotation as f32;
-                rng.uniform(-r, r).to_radians()
+                rng.uniform(-r, r)
             } else {
                 0.0
             };
@@ -118,15 +121,17 @@ impl Augment {
             } else {
                 (0.0, 0.0)
             };
-            let c = IMAGE_SIDE as f32 / 2.0;
-            out = gray(out)
-                .warp(
-                    IMAGE_SIDE,
-                    IMAGE_SIDE,
-                    inverse_similarity(angle, scale, dx, dy, c, c),
-                )
-                .data;
+            out = similarity(&out, angle, scale, dx, dy);
         }
+        out
+    }
+
+    /// One augmented copy of `pixels` (28×28 row-major, ink in [0, 1]).
+    ///
+    /// # Shapes
+    /// - `pixels`: `[784]`; returns `[784]`
+    pub fn apply(&self, pixels: &[f32], rng: &mut Rng) -> Vec<f32> {
+        let mut out = self.apply_warp(pixels, rng);
         if self.elastic != 0.0 {
             out = elastic(
                 &gray(out),
@@ -143,6 +148,40 @@ impl Augment {
         }
         out
     }
+}
+
+/// `pixels` (28×28) rotated by `angle` degrees and scaled by `scale` about the image centre,
+/// then shifted by `(dx, dy)` px: the warp [`Augment::apply`] draws at random, for callers that
+/// pick its values themselves (e.g. a stress set of off-centre or small digits).
+///
+/// # Shapes
+/// - `pixels`: `[784]`; returns `[784]`
+pub fn similarity(pixels: &[f32], angle: f32, scale: f32, dx: f32, dy: f32) -> Vec<f32> {
+    let c = IMAGE_SIDE as f32 / 2.0;
+    let inv = inverse_similarity(angle.to_radians(), scale, dx, dy, c, c);
+    gray(pixels.to_vec()).warp(IMAGE_SIDE, IMAGE_SIDE, inv).data
+}
+
+/// Thicker strokes: grey-scale dilation of `pixels` (28×28) by a 3×3 square (each pixel
+/// becomes the largest value around it), about one pixel more stroke on each side.
+///
+/// # Shapes
+/// - `pixels`: `[784]`; returns `[784]`
+pub fn dilate(pixels: &[f32]) -> Vec<f32> {
+    let n = IMAGE_SIDE as isize;
+    let mut out = vec![0.0f32; IMAGE_PIXELS];
+    for y in 0..n {
+        for x in 0..n {
+            let mut m = 0.0f32;
+            for sy in (y - 1).max(0)..=(y + 1).min(n - 1) {
+                for sx in (x - 1).max(0)..=(x + 1).min(n - 1) {
+                    m = m.max(pixels[(sy * n + sx) as usize]);
+                }
+            }
+            out[(y * n + x) as usize] = m;
+        }
+    }
+    out
 }
 
 fn gray(data: Vec<f32>) -> Gray {

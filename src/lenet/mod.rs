@@ -5,6 +5,7 @@
 //! - [`network`]: the burn module (both variants) built from it, and input preparation.
 //! - [`inspect`]: a trained network with every layer's values, weights and receptive fields.
 //! - [`explain`]: the arithmetic behind one unit, from the forward pass's own values.
+//! - [`tta`]: test-time augmentation (K augmented copies of a digit, one combined prediction).
 //! - [`weights`]: the weights file format and the two trained files built into the module
 //!   (`burnpack`: the strict check of the record inside a weights file).
 
@@ -14,6 +15,7 @@ pub mod explain;
 pub mod inspect;
 pub mod layers;
 pub mod network;
+pub mod tta;
 pub mod weights;
 
 pub use explain::{UnitExplanation, UnitMath};

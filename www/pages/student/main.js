@@ -74,7 +74,7 @@ async function boot() {
   const model = createModel(core, { [firstVariant]: firstNet });
   const store = createStore({
     variant: firstVariant, pixels: null, result: null, otherProbs: null,
-    probe: null, selected: firstUnit(model.specs), sample: null,
+    probe: null, selected: firstUnit(model.specs), sample: null, tta: null,
   });
 
   // The prediction panel: the top digit, the ten probabilities and the other network's.
@@ -82,13 +82,19 @@ async function boot() {
   const announce = $('[data-testid="announce"]');
   let lastTop = null;
   const announcement = (top) => (top === null ? t('student.announceNothing') : t('student.announceDigit', { digit: top }));
+  // With test-time augmentation on (tta.js), the combined probabilities are the prediction.
+  const ttaNote = $('[data-testid="tta-on"]');
+  const TTA_NOTES = { mean: 'student.ttaOnMean', max: 'student.ttaOnMax' };
   const renderPrediction = (s) => {
-    const probs = s.pixels ? s.result.probabilities : null;
+    const tta = s.pixels ? s.tta : null;
+    const probs = s.pixels ? (tta?.combined ?? s.result.probabilities) : null;
     prediction.render(probs, s.otherProbs, { name: t(VARIANT_NAMES[s.variant]), other: t(VARIANT_NAMES[otherVariant(s.variant)]) });
+    const note = tta ? t(TTA_NOTES[tta.rule], { count: tta.k }) : '';
+    if (ttaNote.textContent !== note) ttaNote.textContent = note;
     return probs;
   };
   store.subscribe((s, changed) => {
-    if (!changed.has('result') && !changed.has('otherProbs')) return;
+    if (!changed.has('result') && !changed.has('otherProbs') && !changed.has('tta')) return;
     const probs = renderPrediction(s);
     if (probs) markPrediction();
     const top = probs ? topClass(probs) : null;

@@ -23,6 +23,7 @@ import { bindPresenterKeys } from '../../shared/keys.js';
 import { onLangChange, t } from '../../shared/i18n.js';
 import { explainLabels, unitLabel } from './views/labels.js';
 import { errorText, sampleRangeError } from './errors.js';
+import { mountTta } from './tta.js';
 
 /** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
 const PAD_MAX = 300;
@@ -90,6 +91,8 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   rfInfo.render(null, null);
 
   let otherReady = false;
+  // Test-time augmentation (tta.js): off unless switched on (or #tta in the URL).
+  const tta = mountTta({ model, store, showError, recompute: () => update(store.get().pixels) });
 
   // ---- computing
   let frames = 0;
@@ -105,7 +108,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
       if (!drawing || !otherProbs || ++frames % OTHER_EVERY_FRAMES === 0) {
         otherProbs = otherReady && pixels ? model.probabilities(otherVariant(variant), pixels) : null;
       }
-      store.set({ pixels, result, otherProbs });
+      store.set({ pixels, result, otherProbs, tta: tta.run(variant, pixels) });
     } catch (e) {
       showError(e);
     }
