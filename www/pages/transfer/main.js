@@ -30,6 +30,8 @@ const store = createStore({
   run: null, // {method, classes, layers, epochs, heldOut, running, epoch, loss, trainMs, step, accuracy, confusion, done, trained}
   probe: null,
   prediction: null,
+  runClasses: null,
+  runCount: 0,
   compare: { running: false, done: 0, total: 0, result: null, seeds: COMPARE_SEEDS, ms: null },
   error: null, // a function giving the sentence (re-evaluated on a language switch)
 });
@@ -102,6 +104,8 @@ const onMessage = {
     store.set({
       run: { ...m, running: !m.imported, stepsDone: 0, totalSteps: 0, loss: null, trainMs: 0, step: null, accuracy: null, confusion: null, done: Boolean(m.imported), trained: Boolean(m.imported) },
       prediction: null,
+      runClasses: m.classes, // a new list per run: "Try it" repaints its bars
+      runCount: store.get().runCount + 1,
     });
     if (m.imported) store.set({ classes: m.classes.map((name) => newClass(name)), selected: null });
   },

@@ -29,7 +29,9 @@ export function createPainter(store, painters) {
       drewCanvas ||= canvas;
       due.delete(entry);
       last.set(paint, now);
+      const t0 = performance.now();
       paint(store.get());
+      performance.measure(`transfer-paint:${paint.name}`, { start: t0 });
     }
     if (waitMs === 0) request();
     else if (waitMs < Infinity && !timer) timer = setTimeout(() => { timer = 0; request(); }, waitMs);

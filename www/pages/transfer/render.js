@@ -11,11 +11,12 @@ import { renderClasses } from './views/classes.js';
 import { renderBars, topClass } from './views/bars.js';
 import { drawCompare, renderCompareTable } from './views/compare.js';
 import { COMPARE_SIZES, METHODS } from './protocol.js';
-import { METHOD_KEYS, STEP_KEYS, methodHelp, methodName, percentText, secondsText, stateSentence } from './text.js';
+import { METHOD_KEYS, STEP_KEYS, alphabetName, methodHelp, methodName, percentText, secondsText, stateSentence } from './text.js';
 
 /** The actions the class list's buttons call (main.js sets them). */
 export const classActions = { onSelect() {}, onRemove() {}, onRemoveExample() {} };
 
+const alphabetOf = (s) => s.alphabets.find((a) => a.id === s.values?.demo) ?? null;
 const selectedClass = (s) => s.classes.find((c) => c.id === s.selected) ?? null;
 const short = (name) => (name.length > 3 ? `${name.slice(0, 3)}…` : name);
 
@@ -49,6 +50,8 @@ export function paintStatus(s) {
   const main = $('#tf');
   main.dataset.state = ready ? (running ? 'running' : 'idle') : s.phase;
   main.dataset.classes = String(s.classes.length);
+  main.dataset.done = run?.done ? '1' : '0'; // test hooks: the run finished (not stopped); runs started
+  main.dataset.runs = String(s.runCount);
 }
 
 export function paintMethods(s) {
@@ -76,12 +79,15 @@ export function paintClasses(s) {
 export function paintNetwork(s) {
   const method = s.run?.method ?? s.values?.m ?? 'extract';
   const layers = s.run?.layers ?? s.plans?.[method] ?? [];
-  renderDiagram($('#diagram'), layers, { frozen: t('transfer.frozen'), trained: t('transfer.trained'), isNew: t('transfer.isNew'), input: t('transfer.input') });
+  renderDiagram($('#diagram'), layers, { frozen: t('transfer.frozen'), trained: t('transfer.trained'), isNew: t('transfer.isNew'), input: t('transfer.input'), output: t('transfer.output') });
   setText($('#net-note'), `${methodName(method)}: ${methodHelp(method)}`);
   const steps = $('#steps');
   steps.hidden = method !== 'finetune';
   if (steps.hidden) return;
   const at = s.run?.method === 'finetune' ? (s.run.step ?? (s.run.done ? 7 : 0)) : 0;
+  const key = `${at} ${s.values?.flr} ${t(STEP_KEYS[0])}`;
+  if (steps.dataset.key === key) return;
+  steps.dataset.key = key;
   steps.replaceChildren(...STEP_KEYS.map((key, i) => {
     const n = i + 1;
     // step 6 (a small learning rate) is how step 5 trains: both are current together
@@ -99,13 +105,16 @@ export function paintProbe(s) {
   const who = p.label === null || p.label === undefined ? t('transfer.probeDrawn') : t('transfer.probeTrue', { name: names[p.label] ?? '' });
   const best = p.probabilities ? topClass(p.probabilities) : -1;
   setText($('#probe-caption'), best < 0 ? who : `${who} · ${t('transfer.probePrediction', { name: names[best] ?? '', p: percentText(p.probabilities[best]) })}`);
-  const c1 = $('#maps-c1');
-  drawMaps(c1, p.layers.C1, Number(getComputedStyle(c1).getPropertyValue('--cols')) === 3 ? 3 : 6, 2);
+  drawMaps($('#maps-c1'), p.layers.C1, 3, 2);
   drawMaps($('#maps-c3'), p.layers.C3, 8, 3);
 }
 
+let confusionShown = null; // what the confusion canvas shows: [confusion, names, language text]
 export function paintConfusion(s) {
   const names = s.run?.classes ?? s.classes.map((c) => c.name);
+  const shown = [s.run?.confusion ?? null, names.join('\n'), t('transfer.confusionTrue'), s.run?.heldOut];
+  if (confusionShown && shown.every((v, i) => v === confusionShown[i])) return;
+  confusionShown = shown;
   const n = Math.max(2, names.length);
   const cell = n <= 5 ? 36 : 26;
   drawConfusion($('#confusion'), s.run?.confusion ?? null, { trueLabel: t('transfer.confusionTrue'), predictedLabel: t('transfer.confusionPredicted'), cell, labels: names.length ? names.map(short) : ['', ''] });
@@ -140,7 +149,7 @@ export function paintCompare(s) {
   bar.value = c.done;
   setText($('#compare-state'), c.running ? t('transfer.compareRunning', { done: c.done, total: c.total })
     : c.result ? t('transfer.compareDone', { seeds: c.seeds, ms: secondsText(c.ms) }) : '');
-  setText($('#compare-help'), t('transfer.compareHelp', { seeds: c.seeds, alphabet: s.alphabets.find((a) => a.id === s.values?.demo)?.name ?? '' }));
+  setText($('#compare-help'), t('transfer.compareHelp', { seeds: c.seeds, alphabet: alphabetOf(s) ? alphabetName(alphabetOf(s)) : '' }));
 }
 
 /**
@@ -148,13 +157,13 @@ export function paintCompare(s) {
  * canvases (one such painter per frame), `interval`: its minimum time between paints, ms.
  */
 export const PAINTERS = [
-  [paintStatus, ['phase', 'run', 'classes', 'selected', 'values', 'compare'], { canvas: false }],
+  [paintStatus, ['phase', 'run', 'runCount', 'classes', 'selected', 'values', 'compare'], { canvas: false }],
   [paintMethods, ['values', 'phase'], { canvas: false }],
   [paintClasses, ['classes', 'selected'], { canvas: false }],
   [paintNetwork, ['run', 'values', 'plans'], { canvas: false }],
-  [paintProbe, ['probe', 'run'], { interval: 250 }],
+  [paintProbe, ['probe'], { interval: 250 }],
   [paintConfusion, ['run', 'classes'], { interval: 250 }],
-  [paintTry, ['prediction', 'run'], {}],
+  [paintTry, ['prediction', 'runClasses'], {}],
   [paintCompare, ['compare', 'values', 'alphabets'], { interval: 250 }],
 ];
 

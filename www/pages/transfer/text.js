@@ -37,21 +37,17 @@ export function stateSentence(s) {
 const CODE_KEYS = {
   too_few_classes: 'transfer.errTooFew',
   too_many_classes: 'transfer.errTooMany',
-  empty_class: 'transfer.errEmptyClass',
-  duplicate_class: 'transfer.errDuplicate',
+  class_without_examples: 'transfer.errEmptyClass',
+  duplicate_class_name: 'transfer.errDuplicate',
   empty_class_name: 'transfer.errEmptyName',
   blank_drawing: 'transfer.errBlank',
-  weights_corrupt: 'transfer.errImport',
-  network_corrupt: 'transfer.errImport',
 };
 
 /** The page's sentence for a worker `error` message (never the engine's English message alone). */
 export function errorSentence(err) {
   const key = CODE_KEYS[err.code];
-  if (key) {
-    const params = { name: err.param ?? '', got: err.got ?? '', limit: err.limit ?? err.expected ?? '' };
-    return t(key, params);
-  }
+  // `got`: the class's name (class_without_examples, duplicate_class_name) or the count
+  if (key) return t(key, { name: String(err.got ?? ''), limit: err.limit ?? '' });
   if (err.during === 'import') return t('transfer.errImport');
   if (err.during === 'init' || !err.code) return t('transfer.errLoad', { why: err.message });
   return t('transfer.errOther', { code: err.code });

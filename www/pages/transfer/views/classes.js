@@ -7,9 +7,19 @@ import { drawDigit } from '../../train/views/maps.js';
 /** Thumbnails shown per class (the rest are counted). */
 export const MAX_THUMBS = 12;
 
+/** The thumbnail canvas of each example (an example never changes: drawn once, reused). */
+const canvases = new WeakMap();
+function canvasOf(pixels) {
+  if (!canvases.has(pixels)) {
+    const canvas = el('canvas', { class: 'tf-thumb', 'aria-hidden': 'true' });
+    drawDigit(canvas, pixels, 1);
+    canvases.set(pixels, canvas);
+  }
+  return canvases.get(pixels);
+}
+
 function thumb(pixels, label, onDelete) {
-  const canvas = el('canvas', { class: 'tf-thumb', 'aria-hidden': 'true' });
-  drawDigit(canvas, pixels, 1);
+  const canvas = canvasOf(pixels);
   const del = el('button', { type: 'button', class: 'tf-thumb-del', 'aria-label': label, title: label }, '×');
   del.addEventListener('click', onDelete);
   return el('li', { class: 'tf-example', 'data-testid': 'transfer-example' }, canvas, del);

@@ -15,15 +15,20 @@ function lock(closed) {
  * Renders `layers` into the list `root`.
  * @param {HTMLElement} root an <ol>
  * @param {{name: string, shape?: string, frozen: boolean, isNew: boolean}[]} layers input first
- * @param {{frozen: string, trained: string, isNew: string, input: string}} text the state words
+ * @param {{frozen: string, trained: string, isNew: string, input: string, output: string}} text the state words and the
+ *   names of the input and output layers
  */
 export function renderDiagram(root, layers, text) {
+  // Redrawn ~10×/s while training: rebuilt only when something it shows changed.
+  const key = JSON.stringify([layers, text]);
+  if (root.dataset.key === key) return;
+  root.dataset.key = key;
   root.replaceChildren(...layers.map((l) => {
     const state = l.name === 'input' ? 'input' : l.frozen ? 'frozen' : l.isNew ? 'new' : 'trained';
     const word = { input: text.input, frozen: text.frozen, trained: text.trained, new: text.isNew }[state];
     return el('li', { class: `tf-layer tf-${state}`, 'data-testid': `transfer-layer-${l.name}`, 'data-frozen': String(l.frozen) },
       state === 'input' ? null : lock(l.frozen),
-      el('span', { class: 'tf-layer-name' }, l.name === 'input' ? text.input : l.name),
+      el('span', { class: 'tf-layer-name' }, l.name === 'input' ? text.input : l.name === 'output' ? text.output : l.name),
       l.shape ? el('span', { class: 'tf-layer-shape mono' }, l.shape) : null,
       state === 'input' ? null : el('span', { class: 'tf-layer-state' }, word));
   }));

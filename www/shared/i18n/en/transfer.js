@@ -61,6 +61,7 @@ export default {
   settingsRejected: 'Some settings in the link were not valid and kept their defaults: {keys}.',
   network: 'The network: what trains and what is frozen',
   input: 'Input',
+  output: 'Output',
   frozen: 'frozen',
   trained: 'trained',
   isNew: 'new',

@@ -61,6 +61,7 @@ export default {
   settingsRejected: '링크의 일부 설정이 올바르지 않아 기본값을 사용합니다: {keys}.',
   network: '신경망: 학습되는 층과 고정된 층',
   input: '입력',
+  output: '출력',
   frozen: '고정',
   trained: '학습',
   isNew: '새 층',
