@@ -37,7 +37,8 @@
 //   evaluation   {accuracy, confusion: number[n][n] (row: true class), images, onExamples}
 //                on the held-out images (accuracy null and onExamples true for own classes:
 //                then the confusion is on the examples)
-//   probe        {index, label, pixels, probabilities, layers: {C1: tensor, C3: tensor}}
+//   probe        {index, label, heldOut, pixels, probabilities, layers: {C1: tensor, C3: tensor}}
+//                heldOut: the image is a held-out one (else one of the examples)
 //   prediction   {pixels, probabilities, layers: {C1, C3}}
 //   done         {stopped, accuracy, trainMs}
 //   compareProgress {done, total}

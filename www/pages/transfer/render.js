@@ -102,7 +102,7 @@ export function paintProbe(s) {
   if (!p) return;
   drawDigit($('#probe-digit'), p.pixels, 3);
   const names = s.run?.classes ?? [];
-  const who = p.label === null || p.label === undefined ? t('transfer.probeDrawn') : t('transfer.probeTrue', { name: names[p.label] ?? '' });
+  const who = t(p.heldOut ? 'transfer.probeTrue' : 'transfer.probeExample', { name: names[p.label] ?? '' });
   const best = p.probabilities ? topClass(p.probabilities) : -1;
   setText($('#probe-caption'), best < 0 ? who : `${who} · ${t('transfer.probePrediction', { name: names[best] ?? '', p: percentText(p.probabilities[best]) })}`);
   drawMaps($('#maps-c1'), p.layers.C1, 3, 2);

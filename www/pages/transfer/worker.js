@@ -63,7 +63,7 @@ function sendProbe() {
   if (!p.count) return;
   const i = run.probeIndex % p.count;
   const { msg, transfer } = predictOut(p.pixels.subarray(i * 784, (i + 1) * 784));
-  post({ type: FROM_WORKER.probe, index: i, label: p.labels[i], ...msg }, transfer);
+  post({ type: FROM_WORKER.probe, index: i, label: p.labels[i], heldOut: Boolean(run.held), ...msg }, transfer);
 }
 
 /** Accuracy and confusion on the held-out images (or, for own classes, on the examples). */
