@@ -7,6 +7,7 @@ import initTrain, { AdaptedNet, AlphabetSet, Transfer, TransferExperiment, prepr
 import { FROM_WORKER, METHODS, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { byClass, heldOutFor, loadAlphabets } from './alphabets.js';
 import { ENGINE_METHOD, PAGE_METHOD, diagramLayers, plans } from './network.js';
+import { summarize } from './stats.js';
 
 /** The MNIST-trained weights files (the student page's network), by variant. */
 const weightsUrl = (variant) => new URL(`../../assets/weights/lenet5-${variant}.bin`, import.meta.url).href;
@@ -167,20 +168,7 @@ function startRun({ method, classes, settings }) {
 
 // ---- the comparison: one (method, shots, seed) cell per call, results folded into mean ± sd
 
-function compareResult() {
-  const groups = new Map();
-  for (const c of compare.cells) {
-    const key = `${c.shots}|${c.method}`;
-    if (!groups.has(key)) groups.set(key, { size: c.shots, method: PAGE_METHOD[c.method], values: [] });
-    groups.get(key).values.push(c.accuracy);
-  }
-  const rows = [...groups.values()].map(({ size, method, values }) => {
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, values.length - 1));
-    return { size, method, mean, sd, runs: values.length };
-  });
-  return { sizes: compare.sizes, methods: METHODS, rows };
-}
+const compareResult = () => ({ sizes: compare.sizes, methods: METHODS, rows: summarize(compare.cells, PAGE_METHOD) });
 
 function compareCell() {
   try {
