@@ -107,13 +107,19 @@ const onMessage = {
       runClasses: m.classes, // a new list per run: "Try it" repaints its bars
       runCount: store.get().runCount + 1,
     });
-    if (m.imported) store.set({ classes: m.classes.map((name) => newClass(name)), selected: null });
+    if (m.imported) {
+      store.set({ classes: m.classes.map((name) => newClass(name)), selected: null });
+      predictDrawing();
+    }
   },
   [FROM_WORKER.progress](m) {
     patchRun({ running: m.running, stepsDone: m.stepsDone, totalSteps: m.totalSteps, loss: m.loss, trainMs: m.trainMs, step: m.step, layers: m.layers, trained: m.stepsDone > 0 });
   },
   [FROM_WORKER.evaluation](m) { patchRun({ accuracy: m.accuracy, confusion: m.confusion, onExamples: m.onExamples }); },
-  [FROM_WORKER.done](m) { patchRun({ running: false, done: !m.stopped, accuracy: m.accuracy, trainMs: m.trainMs, step: null }); },
+  [FROM_WORKER.done](m) {
+    patchRun({ running: false, done: !m.stopped, accuracy: m.accuracy, trainMs: m.trainMs, step: null });
+    predictDrawing();
+  },
   [FROM_WORKER.probe](m) { store.set({ probe: m }); },
   [FROM_WORKER.prediction](m) {
     store.set({ prediction: m });
@@ -156,6 +162,12 @@ function predict(msg) {
 let pad = null;
 let padImage = null; // the example pad's drawing (its last image), null when blank
 let showSample = () => {};
+let tryImage = null; // the "Try it" pad's drawing (its last image), null when blank
+
+/** Reads the "Try it" drawing with the current network (a copy: the message takes its buffer). */
+function predictDrawing() {
+  if (tryImage) predict({ rgba: tryImage.data.slice(), width: tryImage.width, height: tryImage.height });
+}
 
 function bind() {
   $('#train').addEventListener('click', train);
@@ -195,8 +207,9 @@ function bind() {
   const tryPad = createDrawPad($('#try-pad'), {
     side: 168,
     onChange: ({ imageData, strokes, sample }) => {
-      if (!strokes && !sample) { store.set({ prediction: null }); return; }
-      predict({ rgba: imageData.data, width: imageData.width, height: imageData.height });
+      tryImage = strokes || sample ? imageData : null;
+      if (!tryImage) { store.set({ prediction: null }); return; }
+      predictDrawing();
     },
   });
   $('#try-clear').addEventListener('click', () => tryPad.clear());

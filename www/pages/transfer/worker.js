@@ -221,8 +221,7 @@ const handlers = {
     sendProbe();
   },
   [TO_WORKER.predict]({ rgba, width, height }) {
-    if (!model()) return;
-    const pixels = preprocessDigit(rgba, width, height);
+    const pixels = model() ? preprocessDigit(rgba, width, height) : null;
     if (!pixels) { post({ type: FROM_WORKER.prediction, pixels: null, probabilities: null, layers: null }); return; }
     const { msg, transfer } = predictOut(pixels);
     post({ type: FROM_WORKER.prediction, ...msg }, transfer);
