@@ -7,6 +7,7 @@ import { createStore } from '../../shared/store.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { initI18n, onLangChange, t } from '../../shared/i18n.js';
+import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
 import { COMPARE_SIZES, FROM_WORKER, METHODS, TO_WORKER } from './protocol.js';
 import { readSettings, writeSettings, toEngine } from './settings.js';
@@ -68,14 +69,6 @@ function loadDemo() {
   post({ type: TO_WORKER.demo, alphabet: v.demo, perClass: v.k, seed: v.seed });
 }
 
-function download(buffer, name) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([buffer], { type: 'application/octet-stream' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 const patchRun = (patch) => { const run = store.get().run; if (run) store.set({ run: { ...run, ...patch } }); };
 const patchCompare = (patch) => store.set({ compare: { ...store.get().compare, ...patch } });
 
@@ -130,7 +123,7 @@ const onMessage = {
   [FROM_WORKER.compareResult](m) { patchCompare({ result: m }); },
   [FROM_WORKER.compareDone](m) { patchCompare({ running: false, ms: m.ms }); },
   [FROM_WORKER.sample](m) { showSample(m.bytes); },
-  [FROM_WORKER.network](m) { download(m.buffer, m.name); },
+  [FROM_WORKER.network](m) { downloadBytes(m.buffer, m.name); },
   [FROM_WORKER.error](m) {
     if (m.during === 'init') store.set({ phase: 'error' });
     if (m.during === 'predict') tryPending = false;
@@ -257,15 +250,11 @@ async function main() {
   bind();
   painter.repaintAll();
   requestAnimationFrame(() => { $('#tf').dataset.built = ''; });
-  if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') {
+  worker = startWorker(new URL('./worker.js', import.meta.url), onMessage, (why) => {
     store.set({ phase: 'error' });
-    showError(() => t('transfer.errNoWorker'));
-    return;
-  }
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => onMessage[data?.type]?.(data);
-  worker.onerror = (e) => { store.set({ phase: 'error' }); showError(() => t('transfer.errLoad', { why: e.message ?? '' })); };
-  post({ type: TO_WORKER.init });
+    showError(() => (why === null ? t('transfer.errNoWorker') : t('transfer.errLoad', { why })));
+  });
+  if (worker) post({ type: TO_WORKER.init });
 }
 
 main();

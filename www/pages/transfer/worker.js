@@ -8,6 +8,7 @@ import { FROM_WORKER, METHODS, REPORT_MS, TO_WORKER, errorMessage } from './prot
 import { byClass, heldOutFor, loadAlphabets } from './alphabets.js';
 import { ENGINE_METHOD, PAGE_METHOD, diagramLayers, plans } from './network.js';
 import { summarize } from './stats.js';
+import { serveRequests } from '../../shared/worker_io.js';
 
 /** The MNIST-trained weights files (the student page's network), by variant. */
 const weightsUrl = (variant) => new URL(`../../assets/weights/lenet5-${variant}.bin`, import.meta.url).href;
@@ -260,12 +261,4 @@ const handlers = {
   },
 };
 
-self.onmessage = async ({ data: msg }) => {
-  const handler = handlers[msg?.type];
-  if (!handler) return;
-  try {
-    await handler(msg);
-  } catch (err) {
-    post(errorMessage(msg.type, err));
-  }
-};
+serveRequests(handlers, errorMessage);
