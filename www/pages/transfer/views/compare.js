@@ -17,8 +17,11 @@ const cell = (result, size, method) => result.rows.find((r) => r.size === size &
  */
 export function drawCompare(canvas, result, width, text, sizes) {
   const xs = result?.sizes ?? sizes;
+  // the y axis from the lowest mean's tenth down (the differences are what matters), at most 90 %
+  const means = (result?.rows ?? []).map((r) => r.mean);
+  const yMin = means.length ? Math.max(0, Math.min(0.9, Math.floor(Math.min(...means) * 10) / 10)) : 0;
   drawChart(canvas, {
-    width, height: 220, xMax: xs.length - 1, yMin: 0, yMax: 1, xLabel: text.xLabel, yLabel: text.yLabel, empty: text.empty,
+    width, height: 220, xMax: xs.length - 1, yMin, yMax: 1, xLabel: text.xLabel, yLabel: text.yLabel, empty: text.empty,
     yFormat: text.percent, xTicks: xs.map((s, i) => ({ x: i, label: String(s) })),
     series: (result?.methods ?? []).map((m) => ({
       color: METHOD_COLORS[m], width: 2, dots: true,
