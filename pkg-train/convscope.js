@@ -6,6 +6,162 @@ import * as import4 from "./snippets/convscope-7bf4e61a740cd894/src/bindings/rea
 
 
 /**
+ * An adapted network: the new classes' probabilities for a drawing.
+ */
+export class AdaptedNet {
+    static __wrap(ptr) {
+        const obj = Object.create(AdaptedNet.prototype);
+        obj.__wbg_ptr = ptr;
+        AdaptedNetFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        AdaptedNetFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_adaptednet_free(ptr, 0);
+    }
+    /**
+     * @returns {any}
+     */
+    get classes() {
+        const ret = wasm.adaptednet_classes(this.__wbg_ptr);
+        return ret;
+    }
+    /**
+     * `AdaptedNet.fromBytes(bytes)`: a file `Transfer.toBytes()` wrote.
+     * @param {any} bytes
+     * @returns {AdaptedNet}
+     */
+    static fromBytes(bytes) {
+        const ret = wasm.adaptednet_fromBytes(bytes);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return AdaptedNet.__wrap(ret[0]);
+    }
+    /**
+     * `predict(pixels: Float32Array(784))` → `{probabilities: Float32Array(n), classes, top,
+     * layers}`; a blank drawing throws `blank_drawing`.
+     * @param {any} pixels
+     * @returns {any}
+     */
+    predict(pixels) {
+        const ret = wasm.adaptednet_predict(this.__wbg_ptr, pixels);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `toBytes()` → `Uint8Array` ("CSXF": the weights file plus the class labels).
+     * @returns {Uint8Array}
+     */
+    toBytes() {
+        const ret = wasm.adaptednet_toBytes(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `'classic'` or `'modern'`.
+     * @returns {string}
+     */
+    get variant() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.adaptednet_variant(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+}
+if (Symbol.dispose) AdaptedNet.prototype[Symbol.dispose] = AdaptedNet.prototype.free;
+
+/**
+ * The built-in demo alphabets (`www/assets/alphabets.bin.gz`, inflated).
+ */
+export class AlphabetSet {
+    static __wrap(ptr) {
+        const obj = Object.create(AlphabetSet.prototype);
+        obj.__wbg_ptr = ptr;
+        AlphabetSetFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        AlphabetSetFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_alphabetset_free(ptr, 0);
+    }
+    /**
+     * `alphabets()` → `[{id, name, classes, perClass}]`.
+     * @returns {any}
+     */
+    alphabets() {
+        const ret = wasm.alphabetset_alphabets(this.__wbg_ptr);
+        return ret;
+    }
+    /**
+     * `AlphabetSet.fromBytes(bytes)`: the "CSAB" file after gzip inflation.
+     * @param {any} bytes
+     * @returns {AlphabetSet}
+     */
+    static fromBytes(bytes) {
+        const ret = wasm.alphabetset_fromBytes(bytes);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return AlphabetSet.__wrap(ret[0]);
+    }
+    /**
+     * `images(id, classIndex, start, count)` → `Float32Array(count·784)`, ink in [0, 1].
+     * @param {any} id
+     * @param {any} class_index
+     * @param {any} start
+     * @param {any} count
+     * @returns {Float32Array}
+     */
+    images(id, class_index, start, count) {
+        const ret = wasm.alphabetset_images(this.__wbg_ptr, id, class_index, start, count);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `split(id, shots, seed, heldOut = 100)` → `{classes, trainPixels, trainLabels,
+     * testPixels, testLabels}`.
+     * @param {any} id
+     * @param {any} shots
+     * @param {any} seed
+     * @param {any} held_out
+     * @returns {any}
+     */
+    split(id, shots, seed, held_out) {
+        const ret = wasm.alphabetset_split(this.__wbg_ptr, id, shots, seed, held_out);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) AlphabetSet.prototype[Symbol.dispose] = AlphabetSet.prototype.free;
+
+/**
  * A trained LeNet-5 (classic: tanh + average pooling; modern: ReLU + max pooling) whose every
  * layer is open to the page.
  */
@@ -280,6 +436,224 @@ export class Trainer {
 if (Symbol.dispose) Trainer.prototype[Symbol.dispose] = Trainer.prototype.free;
 
 /**
+ * Transfer learning from the MNIST-trained LeNet-5 to new classes, step by step.
+ */
+export class Transfer {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        TransferFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_transfer_free(ptr, 0);
+    }
+    /**
+     * `adapted()` → an `AdaptedNet` holding the current network.
+     * @returns {AdaptedNet}
+     */
+    adapted() {
+        const ret = wasm.transfer_adapted(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return AdaptedNet.__wrap(ret[0]);
+    }
+    /**
+     * @returns {any}
+     */
+    get classes() {
+        const ret = wasm.transfer_classes(this.__wbg_ptr);
+        return ret;
+    }
+    /**
+     * `config()`: this run's settings, defaults filled in.
+     * @returns {any}
+     */
+    config() {
+        const ret = wasm.transfer_config(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `Transfer.defaults()`: every setting's default.
+     * @returns {any}
+     */
+    static defaults() {
+        const ret = wasm.transfer_defaults();
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `evaluate(pixels, labels)` → `{loss, accuracy, confusion: number[n][n], images}`.
+     * @param {any} pixels
+     * @param {any} labels
+     * @returns {any}
+     */
+    evaluate(pixels, labels) {
+        const ret = wasm.transfer_evaluate(this.__wbg_ptr, pixels, labels);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * @returns {boolean}
+     */
+    get finished() {
+        const ret = wasm.transfer_finished(this.__wbg_ptr);
+        return ret !== 0;
+    }
+    /**
+     * `frozen()` → the frozen layers now, of `['C1', 'C3', 'C5', 'F6']`.
+     * @returns {any}
+     */
+    frozen() {
+        const ret = wasm.transfer_frozen(this.__wbg_ptr);
+        return ret;
+    }
+    /**
+     * `new Transfer(config, baseWeights, classNames, pixels, labels)`.
+     * @param {any} config
+     * @param {any} base_weights
+     * @param {any} class_names
+     * @param {any} pixels
+     * @param {any} labels
+     */
+    constructor(config, base_weights, class_names, pixels, labels) {
+        const ret = wasm.transfer_new(config, base_weights, class_names, pixels, labels);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        TransferFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * `predict(pixels: Float32Array(784))` → `{probabilities, classes, top, layers}`.
+     * @param {any} pixels
+     * @returns {any}
+     */
+    predict(pixels) {
+        const ret = wasm.transfer_predict(this.__wbg_ptr, pixels);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `procedure()` → the lecture's fine-tuning steps as `[{step, done}]` (1 new head,
+     * 2 base frozen, 3 head trained, 4 top unfrozen, 5 trained together, 6 small learning
+     * rate); feature extraction has steps 1–3, from scratch none.
+     * @returns {any}
+     */
+    procedure() {
+        const ret = wasm.transfer_procedure(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `'head' | 'fineTune' | 'scratch' | 'done'`.
+     * @returns {any}
+     */
+    get stage() {
+        const ret = wasm.transfer_stage(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `step(n)` → `{steps, loss, accuracy, lr, stage, stageStep, stageSteps, stepsDone,
+     * totalSteps, finished, frozen, events}`.
+     * @param {any} n
+     * @returns {any}
+     */
+    step(n) {
+        const ret = wasm.transfer_step(this.__wbg_ptr, n);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `toBytes()` → `Uint8Array`: the adapted network's file ("CSXF").
+     * @returns {Uint8Array}
+     */
+    toBytes() {
+        const ret = wasm.transfer_toBytes(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) Transfer.prototype[Symbol.dispose] = Transfer.prototype.free;
+
+/**
+ * Accuracy vs examples per class for the three methods on one demo alphabet.
+ */
+export class TransferExperiment {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        TransferExperimentFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_transferexperiment_free(ptr, 0);
+    }
+    /**
+     * `new TransferExperiment(settings, baseWeights, set, alphabetId)`.
+     * @param {any} settings
+     * @param {any} base_weights
+     * @param {AlphabetSet} set
+     * @param {any} alphabet_id
+     */
+    constructor(settings, base_weights, set, alphabet_id) {
+        _assertClass(set, AlphabetSet);
+        const ret = wasm.transferexperiment_new(settings, base_weights, set.__wbg_ptr, alphabet_id);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        TransferExperimentFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * `runNext()` → `{done, cell: {method, shots, seed, accuracy} | null, completed, total}`.
+     * @returns {any}
+     */
+    runNext() {
+        const ret = wasm.transferexperiment_runNext(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `table()` → `{shots, seeds, methods, mean: (number|null)[][], bySeed}`.
+     * @returns {any}
+     */
+    table() {
+        const ret = wasm.transferexperiment_table(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) TransferExperiment.prototype[Symbol.dispose] = TransferExperiment.prototype.free;
+
+/**
  * The burn backend this module was built with: `'flex'` or `'ndarray'`.
  * @returns {string}
  */
@@ -355,6 +729,10 @@ function __wbg_get_imports() {
             const ret = typeof(arg0) === 'bigint';
             return ret;
         },
+        __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
+            const ret = typeof(arg0) === 'function';
+            return ret;
+        },
         __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
             const ret = arg0 === null;
             return ret;
@@ -397,16 +775,28 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
+        __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0.call(arg1);
+            return ret;
+        }, arguments); },
         __wbg_deleteProperty_3ad7a085da623822: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.deleteProperty(arg0, arg1);
             return ret;
         }, arguments); },
+        __wbg_done_57e08d0be6e30c02: function(arg0) {
+            const ret = arg0.done;
+            return ret;
+        },
         __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
             const ret = Object.entries(arg0);
             return ret;
         },
         __wbg_getRandomValues_8b6f1f663e6f188d: function() { return handleError(function (arg0, arg1) {
             globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
+        }, arguments); },
+        __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.get(arg0, arg1);
+            return ret;
         }, arguments); },
         __wbg_get_95f9ce9252bd00c4: function(arg0, arg1, arg2) {
             const ret = get(arg0, getStringFromWasm0(arg1, arg2));
@@ -448,8 +838,16 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
+        __wbg_isArray_bcf1376d0d732d08: function(arg0) {
+            const ret = Array.isArray(arg0);
+            return ret;
+        },
         __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
             const ret = Number.isSafeInteger(arg0);
+            return ret;
+        },
+        __wbg_iterator_e4c5e8f68ada7b58: function() {
+            const ret = Symbol.iterator;
             return ret;
         },
         __wbg_kind_56a354b4de0cbd0e: function(arg0, arg1) {
@@ -495,6 +893,14 @@ function __wbg_get_imports() {
             const ret = new Array(arg0 >>> 0);
             return ret;
         },
+        __wbg_next_178c1651c11432b3: function(arg0) {
+            const ret = arg0.next;
+            return ret;
+        },
+        __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
+            const ret = arg0.next();
+            return ret;
+        }, arguments); },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
             Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
@@ -515,6 +921,10 @@ function __wbg_get_imports() {
         },
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
+        },
+        __wbg_value_e0f328965e184931: function(arg0) {
+            const ret = arg0.value;
+            return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.
@@ -560,17 +970,35 @@ function __wbg_get_imports() {
     };
 }
 
+const AdaptedNetFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_adaptednet_free(ptr, 1));
+const AlphabetSetFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_alphabetset_free(ptr, 1));
 const LeNet5Finalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_lenet5_free(ptr, 1));
 const TrainerFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_trainer_free(ptr, 1));
+const TransferFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_transfer_free(ptr, 1));
+const TransferExperimentFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_transferexperiment_free(ptr, 1));
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();
     wasm.__wbindgen_externrefs.set(idx, obj);
     return idx;
+}
+
+function _assertClass(instance, klass) {
+    if (!(instance instanceof klass)) {
+        throw new Error(`expected instance of ${klass.name}`);
+    }
 }
 
 function debugString(val) {

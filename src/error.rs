@@ -41,11 +41,23 @@ pub enum Code {
     Freed,
     /// The tensor backend failed after validation passed (a bug; reported, not panicked).
     Internal,
+    /// Transfer learning: fewer than 2 class names.
+    TooFewClasses,
+    /// Transfer learning: more than 10 class names (LeNet-5 has 10 outputs).
+    TooManyClasses,
+    /// Transfer learning: a class name that is empty (or only spaces).
+    EmptyClassName,
+    /// Transfer learning: the same class name twice.
+    DuplicateClassName,
+    /// Transfer learning: a class with no example.
+    ClassWithoutExamples,
+    /// A drawing (an example or an image to classify) with no ink.
+    BlankDrawing,
 }
 
 impl Code {
     /// Every code, in the order the README lists them.
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 19] = [
         Code::WrongType,
         Code::NotANumber,
         Code::InvalidValue,
@@ -59,6 +71,12 @@ impl Code {
         Code::DataCorrupt,
         Code::Freed,
         Code::Internal,
+        Code::TooFewClasses,
+        Code::TooManyClasses,
+        Code::EmptyClassName,
+        Code::DuplicateClassName,
+        Code::ClassWithoutExamples,
+        Code::BlankDrawing,
     ];
 
     /// The snake_case name JS sees as `err.code`.
@@ -77,6 +95,12 @@ impl Code {
             Code::DataCorrupt => "data_corrupt",
             Code::Freed => "freed",
             Code::Internal => "internal",
+            Code::TooFewClasses => "too_few_classes",
+            Code::TooManyClasses => "too_many_classes",
+            Code::EmptyClassName => "empty_class_name",
+            Code::DuplicateClassName => "duplicate_class_name",
+            Code::ClassWithoutExamples => "class_without_examples",
+            Code::BlankDrawing => "blank_drawing",
         }
     }
 }

@@ -20,3 +20,5 @@ mod lenet;
 mod ops;
 #[cfg(feature = "train")]
 mod train;
+#[cfg(feature = "train")]
+mod transfer;

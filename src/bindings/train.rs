@@ -108,7 +108,7 @@ fn find_bad<T: DeserializeOwned>(
 /// Reads settings object `v` of `op` (`undefined`/`null`: all defaults; a `null` setting: its
 /// default); an unknown or ill-typed setting names itself, after `prefix` (`param` `'lr'`,
 /// `'schedule.kind'`, `'augment.shift'`, …).
-fn read_settings<T: DeserializeOwned + Serialize + Default>(
+pub(super) fn read_settings<T: DeserializeOwned + Serialize + Default>(
     op: &'static str,
     name: &str,
     prefix: &str,

@@ -184,6 +184,63 @@ pub fn dilate(pixels: &[f32]) -> Vec<f32> {
     out
 }
 
+/// Changes the stroke width of a 28×28 digit: by `delta` px on each side of every stroke,
+/// thicker for `delta > 0` (grey-level dilation), thinner for `delta < 0` (erosion). Each whole
+/// pixel is one pass of the 3×3 cross (a pixel and its four neighbours: max to thicken, min to
+/// thin); the fractional part blends the last pass linearly. Deterministic; `0` is the
+/// identity. Used by the demo-alphabet generator (`examples/make_alphabets.rs`).
+///
+/// # Shapes
+/// - `pixels`: `[784]`; returns `[784]`
+pub fn stroke(pixels: &[f32], delta: f32) -> Vec<f32> {
+    let mut out = pixels.to_vec();
+    out.resize(IMAGE_PIXELS, 0.0);
+    if !delta.is_finite() || delta == 0.0 {
+        return out;
+    }
+    let thicken = delta > 0.0;
+    let pass = |src: &[f32]| -> Vec<f32> {
+        let side = IMAGE_SIDE as isize;
+        let at = |x: isize, y: isize| -> f32 {
+            if x < 0 || y < 0 || x >= side || y >= side {
+                0.0
+            } else {
+                src[(y * side + x) as usize]
+            }
+        };
+        let mut dst = vec![0.0f32; IMAGE_PIXELS];
+        for y in 0..side {
+            for x in 0..side {
+                let n = [
+                    at(x, y),
+                    at(x - 1, y),
+                    at(x + 1, y),
+                    at(x, y - 1),
+                    at(x, y + 1),
+                ];
+                dst[(y * side + x) as usize] = if thicken {
+                    n.iter().cloned().fold(0.0, f32::max)
+                } else {
+                    n.iter().cloned().fold(1.0, f32::min)
+                };
+            }
+        }
+        dst
+    };
+    let amount = delta.abs().min(MAX_SHIFT as f32);
+    for _ in 0..amount.floor() as usize {
+        out = pass(&out);
+    }
+    let frac = amount.fract();
+    if frac > 0.0 {
+        let next = pass(&out);
+        for (o, n) in out.iter_mut().zip(next) {
+            *o += frac * (n - *o);
+        }
+    }
+    out
+}
+
 fn gray(data: Vec<f32>) -> Gray {
     Gray {
         width: IMAGE_SIDE,

@@ -2,6 +2,7 @@
 //! drawn canvas turned into an MNIST-like digit ([`preprocess`]), and the MNIST files the
 //! native tests and the trainer read ([`mnist`], not in the wasm build).
 
+pub mod alphabet;
 pub mod augment;
 pub mod image;
 #[cfg(not(target_arch = "wasm32"))]

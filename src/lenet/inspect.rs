@@ -101,6 +101,16 @@ impl Network {
         })
     }
 
+    /// A network on `device` computing with `model` (e.g. an adapted network built in memory).
+    pub fn from_model(model: LeNet5, device: Device) -> Result<Self> {
+        let direct = Direct::new(&model)?;
+        Ok(Self {
+            model,
+            device,
+            direct,
+        })
+    }
+
     /// The trained weights built into this crate.
     pub fn embedded(variant: Variant, backend: Backend) -> Result<Self> {
         Self::from_bytes(weights::embedded(variant), variant, backend)

@@ -183,7 +183,7 @@ impl Default for TrainConfig {
 }
 
 /// `variant` as `'classic'` / `'modern'`.
-mod variant_name {
+pub(crate) mod variant_name {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
     use crate::lenet::Variant;

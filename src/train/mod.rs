@@ -8,6 +8,8 @@
 //! - [`params`]: parameters on the host: seeded initialisation, batch-norm folding;
 //! - [`loss`], [`schedule`], [`callbacks`] (early stopping, reduce-LR-on-plateau);
 //! - [`trainer`]: the resumable loop; [`metrics`]: what it reports.
+//! - [`transfer`]: transfer learning from the MNIST-trained network to a new alphabet
+//!   ([`transfer_config`], [`transfer_task`], [`transfer_net`]: cut, freezing, cached features).
 //!
 //! Randomness comes only from [`crate::data::rng::Rng`] streams derived from the seed; with
 //! a single-threaded backend (wasm, or native without `cli`'s threads) a seed reproduces a
@@ -22,6 +24,12 @@ pub mod model;
 pub mod params;
 pub mod schedule;
 pub mod trainer;
+pub mod transfer;
+pub mod transfer_config;
+pub mod transfer_experiment;
+pub mod transfer_file;
+pub mod transfer_net;
+pub mod transfer_task;
 
 pub use config::TrainConfig;
 pub use dataset::Dataset;

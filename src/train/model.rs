@@ -59,7 +59,7 @@ fn batch_norm(n: usize, device: &Device) -> BatchNorm {
 ///
 /// # Shapes
 /// - `x`: `[b, c, h, w]` (h, w even); returns `[b, c, h/2, w/2]`
-fn pool(net: &LeNet5, at: usize, x: Tensor<4>) -> Tensor<4> {
+pub(crate) fn pool(net: &LeNet5, at: usize, x: Tensor<4>) -> Tensor<4> {
     if net.variant.pool_mode() != PoolMode::Avg || LAYERS[at].kernel() != 2 {
         return net.subsample(&LAYERS[at], x);
     }
@@ -74,7 +74,7 @@ fn pool(net: &LeNet5, at: usize, x: Tensor<4>) -> Tensor<4> {
 /// function (absolute difference below 1e-7 in f32), but its forward and backward passes are
 /// ~5× faster than burn's `tanh` on the CPU backends (measured, flex: 1.4 vs 7.6 ms for
 /// 150k values), which made it most of a classic training step.
-fn activate<const D: usize>(net: &LeNet5, x: Tensor<D>) -> Tensor<D> {
+pub(crate) fn activate<const D: usize>(net: &LeNet5, x: Tensor<D>) -> Tensor<D> {
     match net.variant {
         Variant::Classic => x
             .mul_scalar(2.0)

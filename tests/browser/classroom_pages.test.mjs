@@ -1,4 +1,4 @@
-// Issue 13 on every page (index.html, playground.html, architectures.html, train.html) at a laptop
+// Issue 13 on every page (index.html, playground.html, architectures.html, train.html, transfer.html) at a laptop
 // (1400×900) and a phone (390×844) size, in headless Chromium: cumulative layout shift while
 // the page loads and the WebAssembly core fills it in stays <= 0.1 (a `layout-shift`
 // PerformanceObserver, a11y.mjs), axe-core finds no serious or critical violation, and the
@@ -10,7 +10,7 @@ import { launch } from './harness.mjs';
 import { axeViolations, describeShifts, describeViolations, measureCLS } from './a11y.mjs';
 import { contrastRatio } from '../../www/shared/contrast.js';
 
-const PAGES = ['index.html', 'playground.html', 'architectures.html', 'train.html'];
+const PAGES = ['index.html', 'playground.html', 'architectures.html', 'train.html', 'transfer.html'];
 const SIZES = [{ width: 1400, height: 900 }, { width: 390, height: 844 }];
 /** Good CLS per web.dev's thresholds, as issue 13 asks. */
 const MAX_CLS = 0.1;

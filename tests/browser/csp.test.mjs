@@ -106,6 +106,18 @@ const WORK = {
     await page.locator('[data-testid=runs]').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-testid=run-item] .swatch', { timeout: 10_000 });
   },
+  'transfer.html': async (page) => {
+    // The demo alphabet, feature extraction trained in the page's worker, a held-out image read.
+    await page.waitForFunction(() => document.querySelector('[data-testid=transfer-demo]')?.disabled === false, null, { timeout: 60_000 });
+    await page.click('[data-testid=transfer-demo]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=transfer-class]').length >= 2, null, { timeout: 20_000 });
+    await page.click('[data-testid=transfer-train]');
+    await page.waitForFunction(() => document.querySelector('main').dataset.done === '1', null, { timeout: 60_000 });
+    await page.click('[data-testid=transfer-try-sample]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=transfer-top]').textContent !== '–', null, { timeout: 20_000 });
+    const worker = page.responses.find((r) => new URL(r.url()).pathname.endsWith('/transfer/worker.js'));
+    assert.equal(worker?.headers()['content-security-policy'], POLICY, 'the transfer worker script\'s policy');
+  },
 };
 
 /** The header's dialogs and the language switch, on any page that has them. */

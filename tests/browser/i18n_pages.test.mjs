@@ -14,6 +14,7 @@ const PAGES = [
   { path: 'playground.html', hash: '#mode=conv&stride=2&padding=1', ready: () => document.querySelector('[data-testid=loading]')?.hidden === true },
   { path: 'architectures.html', hash: '#vgg16', ready: () => document.querySelectorAll('[data-testid^="row-"]').length > 3 },
   { path: 'train.html', hash: '#v=modern&bs=64&opt=momentum', ready: () => document.querySelector('[data-testid=train-start]')?.disabled === false },
+  { path: 'transfer.html', hash: '#m=finetune&k=2', ready: () => document.querySelector('[data-testid=transfer-demo]')?.disabled === false },
 ];
 
 let browser;

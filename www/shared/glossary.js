@@ -10,6 +10,7 @@ export const PAGE_TERMS = {
   'index.html': ['convolution', 'filter', 'featureMap', 'activation', 'pooling', 'receptiveField', 'zeroPadding', 'stride', 'fullyConnected', 'softmax', 'bias'],
   'playground.html': ['convolution', 'filter', 'featureMap', 'zeroPadding', 'stride', 'dilation', 'outputSize', 'pooling', 'maxPooling', 'averagePooling', 'conv1x1', 'transposedConvolution', 'receptiveField', 'embedding'],
   'train.html': ['epoch', 'batchSize', 'learningRate', 'loss', 'validation', 'overfitting', 'dropout', 'l2Regularization', 'batchNormalization', 'dataAugmentation', 'callback', 'earlyStopping', 'filter', 'featureMap'],
+  'transfer.html': ['transferLearning', 'featureExtraction', 'fineTuning', 'convBase', 'frozenLayer', 'filter', 'featureMap', 'overfitting', 'learningRate', 'epoch'],
   'architectures.html': ['convolution', 'filter', 'featureMap', 'parameters', 'macs', 'receptiveField', 'stride', 'pooling', 'conv1x1', 'fullyConnected', 'batchNormalization', 'residual'],
 };
 

@@ -15,6 +15,7 @@ const PAGES = [
   ['playground.html', 'common.pagePlayground'],
   ['architectures.html', 'common.pageArchitectures'],
   ['train.html', 'common.pageTrain'],
+  ['transfer.html', 'common.pageTransfer'],
 ];
 
 /**

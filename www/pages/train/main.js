@@ -6,6 +6,7 @@ import { createStore } from '../../shared/store.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { initI18n, onLangChange, t } from '../../shared/i18n.js';
+import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
 import { FROM_WORKER, TO_WORKER } from './protocol.js';
 import { readSettings, writeSettings, toConfig } from './settings.js';
@@ -93,14 +94,6 @@ function startFromScratch() {
   newRunFromSettings();
 }
 
-function download(buffer, variant) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([buffer], { type: 'application/octet-stream' }));
-  a.download = `lenet5-${variant}-trained.bin`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 async function importWeights(file) {
   const buffer = await file.arrayBuffer();
   const head = new Uint8Array(buffer, 0, Math.min(buffer.byteLength, 10));
@@ -138,7 +131,7 @@ const onMessage = {
     store.set({ batch: m });
   },
   [FROM_WORKER.probe](m) { store.set({ probe: m }); },
-  [FROM_WORKER.weights](m) { download(m.buffer, m.variant); },
+  [FROM_WORKER.weights](m) { downloadBytes(m.buffer, `lenet5-${m.variant}-trained.bin`); },
   [FROM_WORKER.error](m) {
     if (m.during === 'init') store.set({ phase: 'error' });
     if (m.during === 'configure' && store.get().initWeights) store.set({ initWeights: null });
@@ -265,15 +258,11 @@ async function main() {
     $('#tr').dataset.built = '';
     watchPanels();
   });
-  if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') {
+  worker = startWorker(new URL('./worker.js', import.meta.url), onMessage, (why) => {
     store.set({ phase: 'error' });
-    showError(() => t('train.errNoWorker'));
-    return;
-  }
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => onMessage[data?.type]?.(data);
-  worker.onerror = (e) => { store.set({ phase: 'error' }); showError(() => t('train.errLoad', { why: e.message ?? '' })); };
-  post({ type: TO_WORKER.init });
+    showError(() => (why === null ? t('train.errNoWorker') : t('train.errLoad', { why })));
+  });
+  if (worker) post({ type: TO_WORKER.init });
 }
 
 main();

@@ -8,6 +8,7 @@
 import initTrain, { LeNet5, Trainer, backendName, preprocessDigit } from '../../../pkg-train/convscope.js';
 import { DATA_URL, FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { loadSubset } from './data.js';
+import { serveRequests } from '../../shared/worker_io.js';
 
 /** Target length of one training slice, ms (a pause waits at most this long). */
 const SLICE_MS = 40;
@@ -204,12 +205,4 @@ const handlers = {
   },
 };
 
-self.onmessage = async ({ data: msg }) => {
-  const handler = handlers[msg?.type];
-  if (!handler) return;
-  try {
-    await handler(msg);
-  } catch (err) {
-    post(errorMessage(msg.type, err));
-  }
-};
+serveRequests(handlers, errorMessage);

@@ -18,7 +18,7 @@ function niceStep(span, n) {
  * Draws the chart on `canvas` (CSS size `width`×`height`).
  * @param {HTMLCanvasElement} canvas
  * @param {{width: number, height: number, xMax: number, yMin: number, yMax: number,
- *   xLabel: string, yLabel: string, yFormat?: (v: number) => string,
+ *   xLabel: string, yLabel: string, yFormat?: (v: number) => string, xTicks?: {x: number, label: string}[],
  *   series: {points: {x: number, y: number}[], color: string, width?: number, dash?: number[], dots?: boolean}[],
  *   band?: {upper: {x: number, y: number}[], lower: {x: number, y: number}[], color: string},
  *   markers?: {x: number, label: string, color: string}[], empty?: string}} spec
@@ -51,7 +51,8 @@ export function drawChart(canvas, spec) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const xStep = Math.max(1, niceStep(xMax, 8));
-  for (let x = 0; x <= xMax + 1e-9; x += xStep) ctx.fillText(String(Math.round(x)), X(x), PAD.top + h + 3);
+  if (spec.xTicks) for (const tick of spec.xTicks) ctx.fillText(tick.label, X(tick.x), PAD.top + h + 3);
+  else for (let x = 0; x <= xMax + 1e-9; x += xStep) ctx.fillText(String(Math.round(x)), X(x), PAD.top + h + 3);
   ctx.fillStyle = ink;
   ctx.fillText(spec.xLabel, PAD.left + w / 2, height - 13);
   ctx.save();

@@ -7,6 +7,7 @@ export default {
   pagePlayground: 'Convolution playground',
   pageArchitectures: 'Architectures',
   pageTrain: 'Training lab',
+  pageTransfer: 'New alphabet',
   langSwitch: 'Language',
   glossary: 'Glossary',
   glossaryTitle: 'Glossary: the terms on this page',

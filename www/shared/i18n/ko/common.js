@@ -7,6 +7,7 @@ export default {
   pagePlayground: '합성곱 놀이터',
   pageArchitectures: '신경망 구조',
   pageTrain: '학습 실험실',
+  pageTransfer: '새 글자 가르치기',
   langSwitch: '언어',
   glossary: '용어집',
   glossaryTitle: '용어집: 이 페이지의 용어',

@@ -1,0 +1,42 @@
+// The demo alphabets in the worker: the file (www/assets/alphabets.bin.gz, inflated as the
+// training lab inflates its digits), the engine's AlphabetSet over it, and the held-out images
+// a list of class names can be measured on. Runs in the worker only.
+import { gunzipIfNeeded } from '../train/data.js';
+
+/** The demo alphabets file (format "CSAB", www/assets/README.md). */
+export const ALPHABETS_URL = new URL('../../assets/alphabets.bin.gz', import.meta.url).href;
+
+/** Fetches the file and opens it with `AlphabetSet` (the engine's class). */
+export async function loadAlphabets(AlphabetSet) {
+  const res = await fetch(ALPHABETS_URL);
+  if (!res.ok) throw new Error(`demo alphabets: HTTP ${res.status}`);
+  return AlphabetSet.fromBytes(await gunzipIfNeeded(new Uint8Array(await res.arrayBuffer())));
+}
+
+/** Splits k·784 pixels with their labels into one list of Float32Array(784) per class. */
+export function byClass(pixels, labels, n) {
+  const out = Array.from({ length: n }, () => []);
+  for (let i = 0; i < labels.length; i++) out[labels[i]].push(pixels.slice(i * 784, (i + 1) * 784));
+  return out;
+}
+
+/**
+ * The held-out images for the class names `names`: those of the first alphabet that has every
+ * name (in any order), relabelled to the index in `names`; null when no alphabet has them all.
+ * `heldOut(id)` gives an alphabet's held-out split ({classes, testPixels, testLabels}).
+ */
+export function heldOutFor(names, alphabets, heldOut) {
+  const a = alphabets.find((x) => names.every((n) => x.classes.includes(n)));
+  if (!a) return null;
+  const split = heldOut(a.id);
+  const to = split.classes.map((c) => names.indexOf(c)); // alphabet index → ours (−1: not ours)
+  const keep = [];
+  for (let i = 0; i < split.testLabels.length; i++) if (to[split.testLabels[i]] >= 0) keep.push(i);
+  const pixels = new Float32Array(keep.length * 784);
+  const labels = new Uint8Array(keep.length);
+  keep.forEach((i, j) => {
+    pixels.set(split.testPixels.subarray(i * 784, (i + 1) * 784), j * 784);
+    labels[j] = to[split.testLabels[i]];
+  });
+  return { alphabet: a.id, pixels, labels, count: keep.length };
+}
