@@ -12,6 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { launch } from './harness.mjs';
+import { describeTexts, latinOnly, readerTexts, withHangul } from './i18n.mjs';
 
 const W = 480;
 const H = 360;
@@ -89,6 +90,10 @@ async function commonChecks(page, frame, { lang, fullPath }) {
   assert.equal(`${href.pathname.slice(1)}${href.search}${href.hash}`, fullPath, 'the full app with the same state');
   const text = await link.textContent();
   assert.equal(HANGUL.test(text), lang === 'ko', `the link's text is in ${lang}: ${text}`);
+  // Names marked translate="no" (the architectures' layer names: conv1, maxpool, fc) are names.
+  const names = new Set(await frame.$$eval('[translate="no"]', (es) => es.map((e) => e.textContent.trim())));
+  const wrong = (lang === 'ko' ? latinOnly : withHangul)(await readerTexts(frame)).filter(({ text }) => !names.has(text));
+  assert.deepEqual(wrong, [], `texts in the wrong language:\n${describeTexts(wrong)}`);
   assert.deepEqual(await frame.evaluate(() => window.__violations), [], 'no CSP violations in the frame');
   assert.deepEqual(page.errors, [], 'no console errors');
   const third = page.offOrigin.filter((u) => !u.startsWith(hostUrl));
@@ -247,6 +252,7 @@ test('en: "copy embed code" gives an iframe snippet of the current state (sample
   assert.match(b.title, /S4/);
   await page.click('[data-testid=embed-copy]');
   assert.notEqual(await page.textContent('[data-testid=embed-status]'), '');
+  assert.deepEqual(withHangul(await readerTexts(page)), [], 'no Hangul in English');
   await page.keyboard.press('Escape');
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -265,19 +271,32 @@ test('en: "copy embed code" gives an iframe snippet of the current state (sample
   await host2.close();
 });
 
-test('ko: the embed dialog on the playground is in Korean and its snippet carries the configuration and lang=ko', { timeout: 60_000 }, async () => {
+test('ko: the embed dialog is in Korean (no Latin-only text beyond the allow-list) and its snippets carry the state and lang=ko', { timeout: 60_000 }, async () => {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${browser.url}index.html?lang=ko#sample=7`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.hidden === true, null, { timeout: 20_000 });
+  await embedCode(page);
+  assert.match(await page.textContent('[data-testid=embed-status]'), HANGUL, 'the copy status');
+  await page.click('[data-testid=embed-view-layer]');
+  await page.selectOption('[data-testid=embed-option]', 'input');
+  const a = await parseSnippet(await page.inputValue('[data-testid=embed-code]'));
+  const src = new URL(a.src);
+  assert.deepEqual(Object.fromEntries(src.searchParams), { embed: '1', view: 'layer', layer: 'input', lang: 'ko' });
+  assert.equal(src.hash, '#sample=7');
+  assert.match(a.title, HANGUL);
+  for (const sel of ['#embed-title', '[data-testid=embed-copy]', '[data-testid=embed-views] legend']) assert.match(await page.textContent(sel), HANGUL, sel);
+  const latin = latinOnly(await readerTexts(page));
+  assert.deepEqual(latin, [], `no Latin-only text:\n${describeTexts(latin)}`);
+  assert.deepEqual(page.errors, []);
+  // The playground: one view (no choice to make), the configuration's hash.
   await page.goto(`${browser.url}playground.html?lang=ko#mode=pool&input=lecture4&window=2&pstride=2&ppadding=0&shift=0&dir=down`);
   await page.waitForSelector('[data-testid=loading]', { state: 'hidden', timeout: 20_000 });
   const hash = await page.evaluate(() => location.hash);
-  const snippet = await embedCode(page);
-  const a = await parseSnippet(snippet);
-  const src = new URL(a.src);
-  assert.deepEqual(Object.fromEntries(src.searchParams), { embed: '1', view: 'playground', lang: 'ko' });
-  assert.equal(src.hash, hash);
-  assert.match(a.title, HANGUL);
-  for (const sel of ['#embed-title', '[data-testid=embed-copy]', '[data-testid=embed-status]']) assert.match(await page.textContent(sel), HANGUL, sel);
+  const b = await parseSnippet(await embedCode(page));
+  const src2 = new URL(b.src);
+  assert.deepEqual(Object.fromEntries(src2.searchParams), { embed: '1', view: 'playground', lang: 'ko' });
+  assert.equal(src2.hash, hash);
   assert.equal(await page.isVisible('[data-testid=embed-views]'), false, 'one view: no choice to make');
   assert.deepEqual(page.errors, []);
   await page.close();

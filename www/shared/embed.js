@@ -78,8 +78,9 @@ let source = null;
 /**
  * A page says what can be embedded from it (the share dialog's "copy embed code" uses it):
  * `{views: [{id, label: message key, title: message key, width, height, options?}], state:
- * () => ({view?, params, hash, note?})}` — `options`, if any, `{param, label: message key,
- * values: string[]}`: one choice within the view (the student page's layer); `state()` the
+ * () => ({view?, params, hash, note?, label?})}` — `options`, if any, `{param, label: message
+ * key, values: string[], value?: the default, text?: value => its name on screen}`: one choice
+ * within the view (the student page's layer); `state()` the
  * current state as embed parameters and URL hash, and optionally a message key saying what the
  * address cannot carry.
  */

@@ -11,6 +11,9 @@ import { isLoopbackHost } from './share.js';
 let dialog = null;
 let chosen = { view: null, option: null };
 
+/** How the page names `value` of the view's option (the student page: a layer in the page's language). */
+const optionText = (view, value) => (view.options.text ? view.options.text(value) : value);
+
 /** The snippet and addresses for the chosen view and the page's current state. */
 export function currentEmbed(source = embedSource(), choice = chosen, base = location.href) {
   const state = source.state();
@@ -24,7 +27,7 @@ export function currentEmbed(source = embedSource(), choice = chosen, base = loc
   }
   for (const [k, v] of Object.entries(state.params ?? {})) if (!(view.options && k === view.options.param)) params[k] = v;
   const src = embedUrl(base, { view: view.id, params, lang: lang(), hash: state.hash ?? '' });
-  const title = t(view.title, { layer: option ?? '', net: state.label ?? '' });
+  const title = t(view.title, { layer: option === null ? '' : optionText(view, option), net: state.label ?? '' });
   return { view, option, src, title, snippet: iframeSnippet({ src, title, width: view.width, height: view.height }), note: state.note ?? null };
 }
 
@@ -79,7 +82,7 @@ function fill(d) {
   if (e.view.options) {
     row.querySelector('label').textContent = t(e.view.options.label);
     const select = row.querySelector('select');
-    select.replaceChildren(...e.view.options.values.map((v) => el('option', { value: v }, v)));
+    select.replaceChildren(...e.view.options.values.map((v) => el('option', { value: v }, optionText(e.view, v))));
     select.value = e.option;
   }
   const code = d.querySelector('.embed-code');

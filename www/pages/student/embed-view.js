@@ -7,6 +7,7 @@ import { embed, embedReady, pageUrl, postToHost, refreshEmbed, registerEmbed, st
 import { serializeHash } from '../../shared/hash.js';
 import { lang } from '../../shared/i18n.js';
 import { topClass } from './views/prediction.js';
+import { layerNamer } from './views/labels.js';
 
 /** The sample a layer embed shows when the address names none (the first test digit). */
 const LAYER_SAMPLE = 0;
@@ -48,7 +49,10 @@ export function setupEmbed({ store, model, hash }) {
       { id: 'pad', label: 'common.embedViewPad', title: 'common.embedFrameTitlePad', width: 480, height: 360 },
       {
         id: 'layer', label: 'common.embedViewLayer', title: 'common.embedFrameTitleLayer', width: 480, height: 400,
-        options: { param: 'layer', label: 'common.embedLayerLabel', values: layers, value: firstConv },
+        options: {
+          param: 'layer', label: 'common.embedLayerLabel', values: layers, value: firstConv,
+          text: layerNamer(model.specs),
+        },
       },
     ],
     state() {
@@ -79,13 +83,19 @@ export function setupEmbed({ store, model, hash }) {
 function postPredictions(store) {
   let last = 0;
   let timer = 0;
+  let sent = '';
   const send = () => {
     timer = 0;
     last = performance.now();
     const s = store.get();
     const probs = s.pixels && s.result ? Array.from(s.result.probabilities) : null;
-    postToHost('prediction', { digit: probs ? topClass(probs) : null, probabilities: probs, variant: s.variant, sample: s.sample });
+    const message = { digit: probs ? topClass(probs) : null, probabilities: probs, variant: s.variant, sample: untouchedSample(s) };
     refreshEmbed();
+    // The same prediction again (the page recomputes it as it builds its views): not news.
+    const key = JSON.stringify(message);
+    if (key === sent) return;
+    sent = key;
+    postToHost('prediction', message);
   };
   store.subscribe((s, changed) => {
     if (!changed.has('result') || timer) return;
