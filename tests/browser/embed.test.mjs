@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { launch } from './harness.mjs';
 import { describeTexts, latinOnly, readerTexts, withHangul } from './i18n.mjs';
+import { axeViolations, describeViolations } from './a11y.mjs';
 
 const W = 480;
 const H = 360;
@@ -145,6 +146,10 @@ for (const lang of ['en', 'ko']) {
     assert.equal(last.digit, 3, 'the first test-set 3 is read as a 3');
     await checkPrediction(frame, last);
     await commonChecks(page, frame, { lang, fullPath: `index.html?lang=${lang}#sample=${last.sample}` });
+    if (lang === 'ko') {
+      const violations = await axeViolations(frame);
+      assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
+    }
     await page.close();
   });
 
@@ -253,6 +258,8 @@ test('en: "copy embed code" gives an iframe snippet of the current state (sample
   await page.click('[data-testid=embed-copy]');
   assert.notEqual(await page.textContent('[data-testid=embed-status]'), '');
   assert.deepEqual(withHangul(await readerTexts(page)), [], 'no Hangul in English');
+  const violations = await axeViolations(page, { context: '[data-testid=embed-dialog]' });
+  assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
   await page.keyboard.press('Escape');
   assert.deepEqual(page.errors, []);
   await page.close();
