@@ -39,7 +39,7 @@ function build() {
   const optionRow = el('p', { class: 'embed-option' }, el('label', { for: 'embed-option', class: 'embed-option-label' }), ' ', optionSelect);
   const note = el('p', { class: 'embed-note', 'data-testid': 'embed-note' });
   const local = el('p', { class: 'embed-note', 'data-testid': 'embed-local', hidden: true }, t('common.embedLocalNote'));
-  const copy = el('button', { type: 'button', class: 'primary', 'data-testid': 'embed-copy' }, t('common.embedCopy'));
+  const copy = el('button', { type: 'button', class: 'primary', 'data-testid': 'embed-copy', autofocus: true }, t('common.embedCopy'));
   const preview = el('a', { class: 'embed-preview', 'data-testid': 'embed-preview', target: '_blank', rel: 'noopener' }, t('common.embedPreview'));
   const close = el('button', { type: 'button', 'data-testid': 'embed-close' }, t('common.close'));
   const d = el('dialog', { class: 'share-dialog embed-dialog', 'aria-labelledby': 'embed-title', 'aria-describedby': 'embed-help', 'data-testid': 'embed-dialog' },
