@@ -164,12 +164,17 @@ export function startEmbed({ page, view, fullUrl }) {
 let styling = null;
 /**
  * `html.embed`, and the page invisible until embed.css applies (set through the CSSOM: the
- * policy forbids style attributes in markup, not this). Done as soon as this module is
- * imported in an embed, before the page's own first render.
+ * policy forbids style attributes in markup, not this). Each page's <head> does it before the
+ * first paint (embed-early.js); this is for a page without it, as soon as this module is
+ * imported.
  */
 function hideUntilStyled() {
   if (styling) return styling;
   const root = document.documentElement;
+  if (root.classList.contains('embed')) {
+    styling = Promise.resolve();
+    return styling;
+  }
   root.classList.add('embed');
   root.style.visibility = 'hidden';
   styling = linkEmbedCss().then(() => { root.style.visibility = ''; });

@@ -1,5 +1,6 @@
 // "Share with the class": a dialog with a QR code of the current page's address, with its state
-// (the URL hash), the address as text and a copy button. The header (header.js) puts its
+// (the URL hash), the address as text and a copy button, and, on a page that can be embedded
+// (embed.js registerEmbed), "Copy embed code" (share-embed.js). The header (header.js) puts its
 // button on every page; the dialog is built on first use.
 import { el } from './dom.js';
 import { onLangChange, t } from './i18n.js';
