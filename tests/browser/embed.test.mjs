@@ -48,10 +48,20 @@ after(async () => {
   await new Promise((ok) => host?.close(ok) ?? ok());
 });
 
-/** Init script (every frame): records CSP violations and uncaught errors. */
+/**
+ * Init script (every frame): records CSP violations, when <html> became `.embed` and when the
+ * frame first painted (the full page must never paint in the frame before embed mode applies).
+ */
 function recorder() {
   window.__violations = [];
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  window.__paint = {};
+  new MutationObserver(() => {
+    if (window.__paint.embedAt === undefined && document.documentElement?.classList.contains('embed')) window.__paint.embedAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, childList: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-paint') window.__paint.firstPaint = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
 }
 
 /** Opens the host page framing `path` of the app; resolves to {page, frame} once the frame said ready. */
@@ -96,6 +106,9 @@ async function commonChecks(page, frame, { lang, fullPath }) {
   const wrong = (lang === 'ko' ? latinOnly : withHangul)(await readerTexts(frame)).filter(({ text }) => !names.has(text));
   assert.deepEqual(wrong, [], `texts in the wrong language:\n${describeTexts(wrong)}`);
   assert.deepEqual(await frame.evaluate(() => window.__violations), [], 'no CSP violations in the frame');
+  const paint = await frame.evaluate(() => window.__paint);
+  assert.ok(paint.embedAt !== undefined && paint.firstPaint !== undefined && paint.embedAt <= paint.firstPaint,
+    `embed mode applied before the first paint: ${JSON.stringify(paint)}`);
   assert.deepEqual(page.errors, [], 'no console errors');
   const third = page.offOrigin.filter((u) => !u.startsWith(hostUrl));
   assert.deepEqual(third, [], 'no request beyond the host and the app');
