@@ -258,8 +258,11 @@ test('en: "copy embed code" gives an iframe snippet of the current state (sample
   assert.equal(src.origin + src.pathname, `${browser.url}index.html`);
   assert.deepEqual(Object.fromEntries(src.searchParams), { embed: '1', view: 'pad', lang: 'en' });
   assert.equal(src.hash, '#sample=12&variant=modern');
-  // The layer view, layer S4.
-  await page.click('[data-testid=embed-view-layer]');
+  // The layer view (chosen with the keyboard: focus stays on the choice), layer S4.
+  await page.focus('[data-testid=embed-view-pad]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'embed-view-layer');
+  assert.equal(await page.isChecked('[data-testid=embed-view-layer]'), true);
   await page.selectOption('[data-testid=embed-option]', 'S4');
   const snippet2 = await page.inputValue('[data-testid=embed-code]');
   const b = await parseSnippet(snippet2);

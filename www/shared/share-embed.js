@@ -75,8 +75,13 @@ function fill(d) {
   chosen = { view: e.view.id, option: e.option };
   const views = d.querySelector('.embed-views');
   views.hidden = source.views.length < 2;
-  views.replaceChildren(views.querySelector('legend'), ...source.views.map((v) => el('label', { class: 'embed-view' },
-    el('input', { type: 'radio', name: 'embed-view', value: v.id, checked: v.id === e.view.id, 'data-testid': `embed-view-${v.id}` }), ' ', t(v.label))));
+  const radios = () => [...views.querySelectorAll('input[name=embed-view]')];
+  // Built once per page's views: rebuilt while an arrow key moves through them, they would lose focus.
+  if (radios().map((r) => r.value).join() !== source.views.map((v) => v.id).join()) {
+    views.replaceChildren(views.querySelector('legend'), ...source.views.map((v) => el('label', { class: 'embed-view' },
+      el('input', { type: 'radio', name: 'embed-view', value: v.id, 'data-testid': `embed-view-${v.id}` }), ' ', t(v.label))));
+  }
+  for (const r of radios()) r.checked = r.value === e.view.id;
   const row = d.querySelector('.embed-option');
   row.hidden = !e.view.options;
   if (e.view.options) {
