@@ -45,7 +45,7 @@ export default {
   embedCopied: 'Copied. Paste it into the course page’s HTML editor.',
   embedCopyBySelection: 'The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   embedPreview: 'Preview ↗',
-  embedDrawingNote: 'A drawing cannot travel in an address: the frame opens with an empty pad. Pick a sample digit to embed that digit.',
+  embedDrawingNote: 'A drawing cannot travel in an address: the frame opens without it (an empty pad; the layer view shows a sample digit). Pick a sample digit to embed that digit.',
   embedEditsNote: 'Changes to the input size or to a layer are not part of the address: the frame shows the table as in the paper.',
   embedLocalNote: 'This address opens on this computer only: on a course site, use the address where the app is published.',
   embedOpenFull: 'Open the full app ↗',

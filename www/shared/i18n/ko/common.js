@@ -45,7 +45,7 @@ export default {
   embedCopied: '복사했습니다. 강의 페이지의 HTML 편집기에 붙여 넣으세요.',
   embedCopyBySelection: '코드를 선택해 두었습니다. Ctrl+C (Mac은 ⌘C)를 눌러 복사하세요.',
   embedPreview: '미리 보기 ↗',
-  embedDrawingNote: '그린 그림은 주소에 담을 수 없어 프레임은 빈 그림판으로 열립니다. 샘플 숫자를 고르면 그 숫자가 담깁니다.',
+  embedDrawingNote: '그린 그림은 주소에 담을 수 없어 프레임에는 나오지 않습니다 (그림판은 비어 있고, 층 보기에는 샘플 숫자가 나옵니다). 샘플 숫자를 고르면 그 숫자가 담깁니다.',
   embedEditsNote: '입력 크기나 층의 변경은 주소에 담기지 않아 프레임에는 논문 그대로의 표가 나옵니다.',
   embedLocalNote: '이 주소는 이 컴퓨터에서만 열립니다. 강의 사이트에는 앱을 올린 곳의 주소를 쓰세요.',
   embedOpenFull: '전체 앱 열기 ↗',
