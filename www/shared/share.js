@@ -1,8 +1,10 @@
 // "Share with the class": a dialog with a QR code of the current page's address, with its state
-// (the URL hash), the address as text and a copy button. The header (header.js) puts its
+// (the URL hash), the address as text and a copy button, and, on a page that can be embedded
+// (embed.js registerEmbed), "Copy embed code" (share-embed.js). The header (header.js) puts its
 // button on every page; the dialog is built on first use.
 import { el } from './dom.js';
 import { onLangChange, t } from './i18n.js';
+import { embedSource } from './embed.js';
 
 /** Whether `hostname` names this computer only (loopback), so students' phones can't reach it. */
 export function isLoopbackHost(hostname) {
@@ -17,16 +19,24 @@ function build() {
   const url = el('code', { id: 'share-url', class: 'share-url', 'data-testid': 'share-url' });
   const copy = el('button', { type: 'button', class: 'primary', 'data-testid': 'share-copy' }, t('common.shareCopy'));
   const close = el('button', { type: 'button', 'data-testid': 'share-close' }, t('common.close'));
+  // "Copy embed code" (share-embed.js, loaded on first use): shown where the page can be embedded.
+  const embedCode = el('button', { type: 'button', class: 'embed-open', 'data-testid': 'embed-open', hidden: true }, t('common.embedButton'));
   const d = el('dialog', { class: 'share-dialog', 'aria-labelledby': 'share-title', 'aria-describedby': 'share-help', 'data-testid': 'share-dialog' },
     el('h2', { id: 'share-title' }, t('common.shareTitle')),
     el('p', { id: 'share-help', class: 'share-help' }, t('common.shareHelp')),
     el('div', { class: 'share-qr' }),
     el('p', { class: 'share-address' }, el('span', { class: 'share-address-label' }, t('common.shareAddress')), ' ', url),
     el('p', { class: 'share-local', 'data-testid': 'share-local', hidden: true }, t('common.shareThisComputerOnly')),
-    el('div', { class: 'share-actions' }, copy, close),
+    el('div', { class: 'share-actions' }, copy, embedCode, close),
     status);
   copy.addEventListener('click', () => copyAddress(url, status));
   close.addEventListener('click', () => d.close());
+  embedCode.addEventListener('click', async () => {
+    const { openEmbedDialog } = await import('./share-embed.js');
+    const opener = d.shareOpener;
+    d.close();
+    await openEmbedDialog(opener);
+  });
   // A click on the backdrop (outside the dialog's box) closes it, as Esc does.
   d.addEventListener('click', (e) => {
     if (e.target !== d) return;
@@ -70,6 +80,8 @@ export async function openShareDialog(address = location.href) {
   let local = false;
   try { local = isLoopbackHost(new URL(address).hostname); } catch { /* not a URL: no hint */ }
   dialog.querySelector('.share-local').hidden = !local;
+  dialog.querySelector('.embed-open').hidden = !embedSource();
+  dialog.shareOpener = opener;
   dialog.addEventListener('close', () => { if (opener instanceof HTMLElement && opener.isConnected) opener.focus(); }, { once: true });
   if (!dialog.open) dialog.showModal();
   return dialog;

@@ -18,6 +18,7 @@ import { diagnose, sentence } from './errors.js';
 import { errorLayer } from './format.js';
 import { renderInfo, renderPicker, syncPicker, translatePicker } from './info.js';
 import { networkText } from './text.js';
+import { setupEmbed } from './embed-view.js';
 
 const store = createStore({
   name: DEFAULT_ARCH,
@@ -274,6 +275,8 @@ async function main() {
   $('#loading').hidden = true;
   renderPicker($('#picker'), entries(), select);
   wire();
+  // ?embed=1&net=…: the table alone in a course page's frame (embed-view.js); the embed-code dialog's view.
+  setupEmbed(names, { title: (n) => specs.get(n).title, edited: () => store.get().inputSize !== null || Object.keys(store.get().overrides).length > 0 });
   select(nameFromHash());
   // A language switch rewrites every word in place; the network, the edits, the expanded
   // blocks, the input size and the URL hash are state and stay as they are.

@@ -24,6 +24,7 @@ import { installInteraction } from './interaction.js';
 import { exportPlan } from './export.js';
 import { createUploads, watchDrawing, initLargeText, copyLink, sentenceSetter } from './page-tools.js';
 import { MODES, modeOf } from './modes/index.js';
+import { setupEmbed } from './embed-view.js';
 
 /** Store keys whose change repaints only panels that draw them, and the readout. */
 const POINTER_KEYS = new Set(['hover', 'cursor', 'focused']);
@@ -252,6 +253,7 @@ function createPlayground() {
   async function start() {
     await initI18n(['playground', 'explain']);
     renderHeader();
+    setupEmbed(); // ?embed=1: the grids alone in a course page's frame (embed-view.js)
     const tabs = document.querySelector('.modes');
     tabs.replaceChildren(...MODES.map((m) => {
       const b = document.createElement('button');

@@ -20,6 +20,7 @@ import { errorText, networkLoadError } from './errors.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
 import { markPrediction, mark } from './state/marks.js';
 import { createPrediction, topClass } from './views/prediction.js';
+import { setupEmbed } from './embed-view.js';
 
 
 /**
@@ -76,6 +77,8 @@ async function boot() {
     variant: firstVariant, pixels: null, result: null, otherProbs: null,
     probe: null, selected: firstUnit(model.specs), sample: null, tta: null,
   });
+  // ?embed=1: one view alone in a course page's frame (embed-view.js); the embed-code dialog's views.
+  const embedView = setupEmbed({ store, model, hash });
 
   // The prediction panel: the top digit, the ten probabilities and the other network's.
   const prediction = createPrediction($('.prediction-panel'));
@@ -125,6 +128,7 @@ async function boot() {
   mark('views');
   const { mountViews } = await import('./views.js');
   mountViews({ core, model, store, samples, hash, showError });
+  embedView.mounted();
 }
 
 boot().catch((e) => { statusEl.hidden = true; showError(e); });
