@@ -330,3 +330,4 @@ function createPlayground() {
 }
 
 createPlayground().start();
+import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)

@@ -252,3 +252,4 @@ async function main() {
 }
 
 main();
+import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)
