@@ -14,8 +14,8 @@
 // - update: the browser checks sw.js and sw-manifest.js on navigations; a new version installs
 //   in the background and waits. It takes over when no page of the app is open, or at the next
 //   navigation (reload or link) of the only open page: that navigation gets an empty page that
-//   refreshes at once (`Refresh: 0`), by which time the new version is active. activate deletes
-//   this scope's other caches.
+//   reloads at once, by which time the new version is active. activate deletes this scope's
+//   other caches.
 // - a page tells the worker it is open (www/shared/sw-register.js); the lazy groups of that page
 //   are then cached, so the training lab works offline after one visit too.
 'use strict';
@@ -166,6 +166,18 @@ self.addEventListener('message', (event) => {
   }
 });
 
+/**
+ * The page that reloads itself (a real reload: a refresh to the same URL with a #fragment would
+ * only scroll), under a policy that allows exactly its one script (by its SHA-256).
+ */
+const RELOAD_PAGE = '<!doctype html><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">'
+  + '<script>location.reload()</script>';
+const RELOAD_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; img-src data:; script-src 'sha256-9gOBGqEQINNDuds+tkXbNzih6klbz+KeCyxEj4KRLeM='",
+};
+
 /** Resolves once `worker` has left the waiting state (or after `ms`). */
 async function leftWaiting(worker, ms) {
   for (let waited = 0; worker.state === 'installed' && waited < ms; waited += 25) {
@@ -186,7 +198,7 @@ async function switchVersion() {
   if (!alone) return null;
   waiting.postMessage({ type: 'skip-waiting' });
   await leftWaiting(waiting, 3000);
-  return new Response('', { headers: { Refresh: '0', 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(RELOAD_PAGE, { headers: RELOAD_HEADERS });
 }
 
 async function respond(event, path) {
