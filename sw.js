@@ -193,11 +193,13 @@ async function leftWaiting(worker, ms) {
 async function switchVersion() {
   const waiting = self.registration.waiting;
   if (!waiting) return null;
+  // The navigating page is still open, and visible: one visible page is taken to be it (a
+  // second tab, or a hidden one, keeps the old version until it is closed).
   const open = await self.clients.matchAll({ type: 'window' });
-  const alone = open.length === 0 || (open.length === 1 && open[0].frameType === 'top-level' && open[0].visibilityState === 'visible');
-  if (!alone) return null;
+  if (open.length > 1 || open.some((c) => c.visibilityState !== 'visible')) return null;
   waiting.postMessage({ type: 'skip-waiting' });
   await leftWaiting(waiting, 3000);
+  if (waiting.state === 'installed') return null; // it did not take over: stay on this version
   return new Response(RELOAD_PAGE, { headers: RELOAD_HEADERS });
 }
 
