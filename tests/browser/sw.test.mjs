@@ -1,6 +1,6 @@
 // The service worker and the web app manifest (issue 17, "offline and installable when served"),
-// in headless Chromium against a copy of the app in a temporary folder (so that the test can
-// stop its server and publish a new version):
+// in headless Chromium against a copy of the app in a temporary folder, served under a sub-path
+// (/course/cnn/, as on a course site; the test can stop its server and publish a new version):
 // - loaded once, the student page's worker is active with this version's cache filled (every
 //   file of the precache list, bytes = the files'); with the server stopped, a reload still
 //   predicts the sample digit, and the architectures page still renders its table;
@@ -20,7 +20,9 @@ import { serve } from '../../scripts/serve.mjs';
 import { buildSw, publishedFiles, precacheList } from '../../scripts/build_sw.mjs';
 import { CHROMIUM_ARGS, ROOT } from './harness.mjs';
 
-let app; // temporary copy of the app
+let served; // the server's root folder
+let app; // the copy of the app in it, at SUB
+const SUB = 'course/cnn/';
 let profile;
 let context;
 let server;
@@ -29,14 +31,17 @@ let page;
 const errors = [];
 
 async function startServer(port) {
-  ({ server, url } = await serve({ root: app, port, quiet: true }));
+  let origin;
+  ({ server, url: origin } = await serve({ root: served, port, quiet: true, allow: [`${SUB}**`] }));
+  url = `${origin}${SUB}`;
 }
 async function stopServer() {
   await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
 }
 
 before(async () => {
-  app = await mkdtemp(join(tmpdir(), 'convscope-sw-app-'));
+  served = await mkdtemp(join(tmpdir(), 'convscope-sw-app-'));
+  app = join(served, SUB);
   for (const rel of await publishedFiles(ROOT)) {
     await mkdir(dirname(join(app, rel)), { recursive: true });
     await copyFile(join(ROOT, rel), join(app, rel));
@@ -56,7 +61,7 @@ after(async () => {
   await context?.close();
   if (server?.listening) await stopServer();
   await rm(profile, { recursive: true, force: true });
-  await rm(app, { recursive: true, force: true });
+  await rm(served, { recursive: true, force: true });
 });
 
 /** The digit the student page predicts, once shown. */
@@ -67,14 +72,14 @@ async function prediction() {
 
 /** {cache name: [paths]} of this origin's caches, paths relative to the app's root. */
 function cacheContents() {
-  return page.evaluate(async () => {
+  return page.evaluate(async (base) => {
     const out = {};
     for (const name of await caches.keys()) {
       const keys = await (await caches.open(name)).keys();
-      out[name] = keys.map((r) => new URL(r.url).pathname.slice(1)).sort();
+      out[name] = keys.map((r) => r.url.replace(base, '')).sort();
     }
     return out;
-  });
+  }, url);
 }
 
 /** Resolves once `check()` (evaluated in the page) is truthy; async checks are awaited. */
@@ -96,6 +101,7 @@ test('loaded once, the worker controls the page with every file of this version 
   await page.goto(`${url}index.html#sample=1`);
   firstDigit = await prediction();
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), url, 'the scope is the app\'s folder');
   const contents = await cacheContents();
   const name = `convscope ${url} ${v1.version}`;
   assert.deepEqual(Object.keys(contents), [name], 'one cache, named by scope and version');
@@ -127,14 +133,15 @@ test('with the server stopped, a reload of the student page still predicts, and 
 
 test('the training lab\'s on-demand files (module and data) are cached after one visit', { timeout: 90_000 }, async () => {
   await startServer(Number(new URL(url).port));
+  assert.ok(url.endsWith(`:${new URL(url).port}/${SUB}`), 'the same origin again');
   await page.goto(`${url}train.html`);
   const name = `convscope ${url} ${v1.version}`;
   const want = lazyFiles(v1);
   assert.ok(want.includes('pkg-train/convscope_bg.wasm') && want.includes('www/assets/mnist-train.bin.gz'), want.join());
-  await until(async ({ name, want }) => {
-    const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(1));
+  await until(async ({ name, want, base }) => {
+    const keys = (await (await caches.open(name)).keys()).map((r) => r.url.replace(base, ''));
     return want.every((p) => keys.includes(p));
-  }, { name, want }, 60_000);
+  }, { name, want, base: url }, 60_000);
   const contents = await cacheContents();
   assert.deepEqual(contents[name], [...Object.keys(v1.files), ...want].sort());
 });
@@ -173,7 +180,8 @@ test('the manifest parses without errors and Chromium finds the page installable
   const manifest = await cdp.send('Page.getAppManifest');
   assert.equal(manifest.url, `${url}manifest.webmanifest`);
   assert.deepEqual(manifest.errors, []);
-  assert.equal(manifest.manifest?.startUrl ?? JSON.parse(manifest.data).start_url.replace('./', url), url);
+  assert.equal(manifest.manifest.startUrl, url, 'start_url: the app\'s folder under the sub-path');
+  assert.equal(manifest.manifest.scope, url);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
 });
