@@ -217,7 +217,7 @@ async function respond(event, path) {
     if (!(e instanceof VersionMismatch)) throw e;
     self.registration.update().catch(() => {});
     return new Response(`convscope was updated on the server (${e.message}): reload the page.\n`, {
-      status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
 }

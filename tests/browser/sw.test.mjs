@@ -5,9 +5,10 @@
 //   file of the precache list, bytes = the files'); with the server stopped, a reload still
 //   predicts the sample digit, and the architectures page still renders its table;
 // - the training lab's on-demand files (its wasm module and data) are cached after one visit;
-// - a new version (one file changed, list rebuilt) installs into a second cache beside the first
-//   while the open page keeps getting the old bytes; the next reload switches to it, and the
-//   old cache is deleted;
+// - a new version (two files changed, list rebuilt) installs into a second cache beside the
+//   first while the open page keeps getting the old bytes (a file missing from the old cache
+//   gives a 503, not the new bytes); the next reload switches to it, and the old cache is
+//   deleted;
 // - the manifest parses without errors and the page is installable (CDP);
 // - zero console errors throughout.
 import { test, before, after } from 'node:test';
@@ -152,6 +153,8 @@ test('a new version installs beside the old one, the open page keeps the old byt
   const changed = 'www/shared/format.js';
   const before = await readFile(join(app, changed), 'utf8');
   await appendFile(join(app, changed), '// version 2\n');
+  const glue = 'pkg-train/convscope.js'; // a lazy file
+  await appendFile(join(app, glue), '// version 2\n');
   const { list: v2 } = await buildSw({ root: app });
   assert.notEqual(v2.version, v1.version);
   const old = `convscope ${url} ${v1.version}`;
@@ -164,13 +167,23 @@ test('a new version installs beside the old one, the open page keeps the old byt
   assert.deepEqual(contents[next], [...Object.keys(v2.files), ...lazyFiles(v2)].sort(), 'the new cache is complete (with the lazy group the old one had)');
   // The open page is still served the old version, though the server has the new one.
   assert.equal(await page.evaluate((p) => fetch(p).then((r) => r.text()), changed), before);
+  // A file missing from the old cache is not taken from the server's new version: 503.
+  const seen = errors.length;
+  const missing = await page.evaluate(async ({ name, path }) => {
+    await (await caches.open(name)).delete(path);
+    return (await fetch(path)).status;
+  }, { name: old, path: `${url}${glue}` });
+  assert.equal(missing, 503);
+  await until(() => true);
+  assert.deepEqual(errors.splice(seen).sort(), [`503 ${url}${glue}`,
+    `Failed to load resource: the server responded with a status of 503 (Service Unavailable) ${url}${glue}`].sort());
 
   await page.reload();
   assert.equal(await prediction(), firstDigit);
   await until(async () => (await caches.keys()).length === 1, null, 10_000);
   contents = await cacheContents();
   assert.deepEqual(Object.keys(contents), [next], 'only the new version\'s cache is left');
-  assert.match(await page.evaluate((p) => fetch(p).then((r) => r.text()), changed), /\/\/ version 2\n$/);
+  for (const p of [changed, glue]) assert.match(await page.evaluate((p) => fetch(p).then((r) => r.text()), p), /\/\/ version 2\n$/, p);
 });
 
 test('the manifest parses without errors and Chromium finds the page installable', { timeout: 30_000 }, async () => {
