@@ -186,7 +186,7 @@ test('a new version installs beside the old one, the open page keeps the old byt
   for (const p of [changed, glue]) assert.match(await page.evaluate((p) => fetch(p).then((r) => r.text()), p), /\/\/ version 2\n$/, p);
 });
 
-test('the manifest parses without errors and Chromium finds the page installable', { timeout: 30_000 }, async () => {
+test('the manifest parses without errors, is served as application/manifest+json (sw.js with no-cache), and Chromium finds the page installable', { timeout: 30_000 }, async () => {
   await page.goto(`${url}index.html#sample=1`);
   await prediction();
   const cdp = await context.newCDPSession(page);
@@ -195,6 +195,14 @@ test('the manifest parses without errors and Chromium finds the page installable
   assert.deepEqual(manifest.errors, []);
   assert.equal(manifest.manifest.startUrl, url, 'start_url: the app\'s folder under the sub-path');
   assert.equal(manifest.manifest.scope, url);
+  // What the server sends for them (what a static host must too; README).
+  const head = async (p) => (await fetch(`${url}${p}`, { method: 'HEAD' })).headers;
+  assert.equal((await head('manifest.webmanifest')).get('content-type'), 'application/manifest+json');
+  for (const p of ['sw.js', 'sw-manifest.js']) {
+    const h = await head(p);
+    assert.equal(h.get('cache-control'), 'no-cache', p);
+    assert.match(h.get('content-type'), /^text\/javascript/, p);
+  }
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
 });
