@@ -21,6 +21,8 @@ export default [
     // The browser tests and benchmarks also run functions inside the page (page.evaluate).
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  // The service worker (a classic script at the root; its precache list is a global).
+  { files: ['sw.js'], languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker, CONVSCOPE_PRECACHE: 'readonly' } } },
   // The API tests import the module into the page as `window.cs`.
   { files: ['tests/browser/**/*.mjs'], languageOptions: { globals: { cs: 'readonly' } } },
 ];

@@ -61,3 +61,5 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
   echo "sources: $(scripts/source-hash.sh)"
 } > "$out/BUILD_INFO"
 ls -l "$out"
+# The service worker's precache list (sw-manifest.js) hashes pkg/ and pkg-train/ too.
+case "$out" in pkg|pkg-train) node scripts/build_sw.mjs ;; esac

@@ -15,8 +15,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 echo "== 0. JS lint (ESLint) and unit tests of the pure JS modules (no browser)"
-npx --no-install eslint www tests scripts eslint.config.js
+npx --no-install eslint www tests scripts eslint.config.js sw.js
 node scripts/vendor.mjs --check   # www/vendor/ is the copy of node_modules it says it is
+node scripts/build_sw.mjs --check   # sw-manifest.js lists the app's current files (stale: run it)
 node --test tests/unit/
 
 echo "== 1. clippy, then native tests"

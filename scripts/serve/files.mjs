@@ -17,6 +17,7 @@ export const DEPLOYMENT = [
   'pkg-*/snippets/**',
   'www/**', // the front end: ES modules, CSS, assets
   'dist/**', // a built edition (offline / bundled), when there is one
+  'manifest.webmanifest', 'sw.js', 'sw-manifest.js', // installable, offline once loaded (sw.js)
 ];
 
 /** A control character (U+0000-U+001F, U+007F) or a path separator inside one segment. */

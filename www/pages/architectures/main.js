@@ -288,3 +288,4 @@ async function main() {
 }
 
 main();
+import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)

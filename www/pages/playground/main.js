@@ -332,3 +332,4 @@ function createPlayground() {
 }
 
 createPlayground().start();
+import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)

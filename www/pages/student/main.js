@@ -132,3 +132,4 @@ async function boot() {
 }
 
 boot().catch((e) => { statusEl.hidden = true; showError(e); });
+import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)
