@@ -1,6 +1,7 @@
 // Reads the training lab's data file (www/assets/mnist-train.bin.gz, format "CSMT" v1, see
 // www/assets/README.md): gzip-inflated with DecompressionStream unless the host already did.
 // Runs in the worker.
+import { fetchResource } from '../../shared/resources.js';
 
 const HEADER_BYTES = 20;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -32,9 +33,9 @@ export function parseSubset(bytes) {
   };
 }
 
-/** Fetches and parses the data file at `url`. */
+/** Fetches and parses the data file at `url` (a resource() URL, or any URL in the served edition). */
 export async function loadSubset(url) {
-  const res = await fetch(url);
+  const res = await fetchResource(url);
   if (!res.ok) throw new Error(`data file: HTTP ${res.status}`);
   return parseSubset(await gunzipIfNeeded(new Uint8Array(await res.arrayBuffer())));
 }

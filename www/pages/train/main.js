@@ -13,6 +13,7 @@ import { renderControls, syncControls } from './controls.js';
 import { hasTrained, newRun, withEvaluation, withProgress } from './run.js';
 import { errorSentence } from './text.js';
 import { PAINTERS } from './render.js';
+import { resource, startWorker } from '../../shared/resources.js';
 
 /** Most runs kept for comparison. */
 const MAX_KEPT = 8;
@@ -245,7 +246,7 @@ async function main() {
     showError(() => t('train.errNoWorker'));
     return;
   }
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker = startWorker(resource('www/pages/train/worker.js'));
   worker.onmessage = ({ data }) => onMessage[data?.type]?.(data);
   worker.onerror = (e) => { store.set({ phase: 'error' }); showError(() => t('train.errLoad', { why: e.message ?? '' })); };
   post({ type: TO_WORKER.init });
