@@ -2,7 +2,7 @@
 // that works opened from file:// (no ES modules, no fetch, nothing requested).
 //
 //   - <script type="module" src> (all of them, in document order) → one classic inline script
-//     at the end of <body> (bundle.js; module scripts run after parsing, so does this one);
+//     at the end of <body> (bundle.mjs; module scripts run after parsing, so does this one);
 //   - a classic <script src> → inlined where it was, unless it downloads something (`fetch(`:
 //     an early-download optimisation, e.g. pages/student/fetch-wasm-early.js; the offline
 //     edition has the bytes already and the page's own code loads them through the seam);

@@ -4,6 +4,7 @@
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { renderFooter } from '../../shared/footer.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { initI18n, onLangChange, t } from '../../shared/i18n.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
@@ -230,6 +231,7 @@ async function main() {
   await initI18n(['train']);
   document.title = t('train.docTitle');
   renderHeader();
+  renderFooter();
   // The form in its final shape at once (blank and disabled until the trainer's defaults are in),
   // so the page does not move when they arrive.
   renderControls($('#knobs'), {}, setValue, { disabled: true });

@@ -26,5 +26,8 @@ export default {
   storageBlocked: 'this browser does not let the page use its storage here (private mode, blocked site data or a sandboxed frame)',
   drawingUnreadable: 'The drawing cannot be read: {why}. Draw on the “Draw a digit” page in a normal window of this browser, or pick another input.',
   drawingNone: 'No drawing yet: ask the student to draw a digit on the “Draw a digit” page in this browser, then pick this input again (it updates by itself when the drawing changes).',
+  offlineDownload: 'Download for offline use',
+  offlineDownloadNote: '(one ZIP file: unzip it and double-click index.html; it works without a network, e.g. from a USB stick)',
+  offlineEdition: 'Offline edition: these pages work without a network, opened straight from the folder.',
   drawingCorrupt: 'The saved drawing could not be read (it should be {n} numbers). Draw the digit again on the “Draw a digit” page.',
 };
