@@ -61,3 +61,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
   echo "sources: $(scripts/source-hash.sh)"
 } > "$out/BUILD_INFO"
 ls -l "$out"
+# The offline edition embeds pkg/ and pkg-train/: rebuilt whenever one of them is (not for a
+# test build into another folder). scripts/test.sh checks that the committed zip is current.
+if [ "$out" = pkg ] || [ "$out" = pkg-train ]; then
+  node scripts/build_offline.mjs
+fi
