@@ -72,6 +72,11 @@ const WORK = {
       await page.click('[data-testid=lang-ko]');
       await page.waitForFunction(() => document.documentElement.lang === 'ko');
       assert.match(await page.textContent('[data-testid=offline-edition]'), /[가-힣]/, 'the footer in Korean');
+      // The header's link opens the offline playground next to it, in Korean.
+      await page.click('header.site nav a[href^="playground.html"]');
+      await page.waitForSelector('[data-testid=offline-edition]', { timeout: 20_000 });
+      assert.match(page.url(), /\/convscope-offline\/playground\.html\?lang=ko(#|$)/);
+      await page.waitForSelector('[data-testid=loading]', { state: 'hidden', timeout: 20_000 });
     },
   },
   'playground.html': {
@@ -119,6 +124,10 @@ for (const path of PAGES) {
       assert.doesNotMatch(policy, /'self'|'unsafe-inline'|'unsafe-eval'|\*/, 'no source beyond the page\'s own hashed scripts and styles');
       assert.equal(await page.locator('script[src], script[type=module], link[rel=stylesheet], link[rel=modulepreload]').count(), 0, 'nothing loaded from another file');
       await page.waitForSelector('[data-testid=offline-edition]', { timeout: 20_000 });
+      // Every link to a file leads to a page of the folder.
+      const links = await page.$$eval('a[href]', (as) => as.map((a) => a.href).filter((h) => h.startsWith('file:')));
+      assert.ok(links.length >= PAGES.length, 'the header links every page');
+      for (const href of links) assert.ok(PAGES.includes(decodeURIComponent(new URL(href).pathname).split('/').pop()), href);
       await work?.run(page);
       assert.deepEqual(page.errors, []);
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
