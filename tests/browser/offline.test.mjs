@@ -129,6 +129,13 @@ for (const path of PAGES) {
       assert.ok(links.length >= PAGES.length, 'the header links every page');
       for (const href of links) assert.ok(PAGES.includes(decodeURIComponent(new URL(href).pathname).split('/').pop()), href);
       await work?.run(page);
+      // The header's dialogs work under the offline policy too.
+      for (const [open, dialog] of [['glossary-open', 'glossary'], ['share-open', 'share-dialog']]) {
+        if (!await page.locator(`[data-testid=${open}]`).count()) continue;
+        await page.click(`[data-testid=${open}]`);
+        await page.waitForSelector(`[data-testid=${dialog}][open]`);
+        await page.keyboard.press('Escape');
+      }
       assert.deepEqual(page.errors, []);
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
       assert.deepEqual(page.requests.filter((u) => !/^(file|data|blob):/.test(u)), []);
