@@ -58,7 +58,7 @@ export class LeNet5 {
     }
     /**
      * `LeNet5.fromBytes(bytes, variant)`: a network from a weights file (the format of
-     * `src/weights.rs`); corrupt or truncated bytes throw.
+     * `src/lenet/weights.rs`); corrupt or truncated bytes throw.
      * @param {any} bytes
      * @param {any} variant
      * @returns {LeNet5}

@@ -21,7 +21,7 @@
 //! - `--batch-norm`        batch normalisation after C1, C3, C5, F6 (folded on export)
 //! - `--seed N`            seed of initialisation, shuffling and augmentation [2026]
 //! - `--no-augment`        switch off random shifts (±2 px), rotations (±12°), scaling (±10%)
-//! - `--out DIR`           where `lenet5-<variant>.bin` is written [src/weights]
+//! - `--out DIR`           where `lenet5-<variant>.bin` is written [www/assets/weights]
 //!
 //! Runs on burn-flex with autodiff (the faster CPU backend here, see README) or burn-ndarray
 //! when only that feature is compiled. Initialisation, validation split, shuffling and
@@ -70,7 +70,7 @@ fn parse_args() -> Result<Args, String> {
         data: PathBuf::from("../shared/mnist"),
         variants: Variant::ALL.to_vec(),
         validation: 5000,
-        out: PathBuf::from("src/weights"),
+        out: PathBuf::from("www/assets/weights"),
         config: c,
     };
     let mut it = std::env::args().skip(1);

@@ -85,7 +85,7 @@ impl LeNet5 {
     }
 
     /// `LeNet5.fromBytes(bytes, variant)`: a network from a weights file (the format of
-    /// `src/weights.rs`); corrupt or truncated bytes throw.
+    /// `src/lenet/weights.rs`); corrupt or truncated bytes throw.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: JsValue, variant: JsValue) -> JsResult<LeNet5> {
         const OP: &str = "LeNet5.fromBytes";

@@ -184,11 +184,11 @@ fn reference_layout(variant: Variant) -> Result<burnpack::Layout, WeightsError> 
 }
 
 /// The trained weights built into the crate (written by `src/bin/train.rs`, committed under
-/// `src/weights/`), so the page needs no request beyond the module itself.
+/// `www/assets/weights/`), so the page needs no request beyond the module itself.
 pub fn embedded(variant: Variant) -> &'static [u8] {
     match variant {
-        Variant::Classic => include_bytes!("../weights/lenet5-classic.bin"),
-        Variant::Modern => include_bytes!("../weights/lenet5-modern.bin"),
+        Variant::Classic => include_bytes!("../../www/assets/weights/lenet5-classic.bin"),
+        Variant::Modern => include_bytes!("../../www/assets/weights/lenet5-modern.bin"),
     }
 }
 

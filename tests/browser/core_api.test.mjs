@@ -163,7 +163,7 @@ for (const pkg of PKGS) {
     // page: repro.mjs is imported from the test server (the harness publishes it).
     const page = await browser.newPage();
     await page.goto(`${browser.url}tests/browser/blank.html`);
-    const weights = Array.from(await readFile(`${ROOT}/src/weights/lenet5-classic.bin`));
+    const weights = Array.from(await readFile(`${ROOT}/www/assets/weights/lenet5-classic.bin`));
     const r = await page.evaluate(async ({ path, weights }) => {
       const cs = await import(path);
       const wasm = await cs.default();

@@ -162,3 +162,58 @@ test('a digit drawn on the "Try it" pad becomes the probe: its caption says so, 
   clean(page);
   await page.close();
 });
+
+/** The student view's own network (pkg/ LeNet5.load) on the page's 2,000 validation images, in percent. */
+async function shippedAccuracy(page, variant) {
+  return page.evaluate(async (v) => {
+    const { loadSubset } = await import('/www/pages/train/data.js');
+    const core = await import('/pkg/convscope.js');
+    await core.default();
+    const { val } = await loadSubset('/www/assets/mnist-train.bin.gz');
+    const net = core.LeNet5.load(v);
+    const px = new Float32Array(784);
+    let correct = 0;
+    for (let i = 0; i < val.count; i++) {
+      for (let k = 0; k < 784; k++) px[k] = val.pixels[i * 784 + k] / 255;
+      const p = net.probabilities(px);
+      let best = 0;
+      for (let d = 1; d < 10; d++) if (p[d] > p[best]) best = d;
+      if (best === val.labels[i]) correct++;
+    }
+    return (100 * correct) / val.count;
+  }, variant);
+}
+
+test('"Start from the shipped weights" starts a run at the student view\'s own accuracy for each variant; "Start from scratch" goes back to random weights', { timeout: 180_000 }, async () => {
+  const b = await getBrowser();
+  const page = await open(b, 'train.html?lang=en#v=classic');
+  // A new run has validated once before training; `good` tells the shipped start (> 90 %) from random weights.
+  const freshRun = (text, good) => page.waitForFunction(([want, hi]) => {
+    const acc = Number(document.querySelector('[data-testid=val-accuracy]').textContent);
+    const d = document.querySelector('main').dataset;
+    return document.querySelector('[data-testid=init-from]').textContent.includes(want)
+      && d.imagesSeen === '0' && d.valPoints === '1' && Number.isFinite(acc) && (hi ? acc > 90 : acc < 40);
+  }, [text, good], { timeout: 60_000, polling: 100 });
+  const scratch = await number(page, 'val-accuracy');
+  assert.ok(scratch < 40, `random weights validate at ${scratch} %`);
+  await page.click('[data-testid=train-init-shipped]');
+  await freshRun('shipped weights', true);
+  for (const variant of ['classic', 'modern']) {
+    if (variant === 'modern') {
+      await page.selectOption('[data-testid=knob-v]', 'modern');
+      await page.waitForFunction(() => document.querySelector('[data-testid=init-from]').textContent.includes('shipped')
+        && document.querySelector('main').dataset.valPoints === '0', null, { timeout: 30_000 });
+      await freshRun('shipped weights', true);
+    }
+    const shown = await number(page, 'val-accuracy');
+    const expected = await shippedAccuracy(page, variant);
+    assert.ok(expected > 97, `the ${variant} shipped network validates at ${expected} %`);
+    assert.ok(Math.abs(shown - expected) <= 0.1, `${variant}: the run starts at ${shown} %, the student view's network scores ${expected} %`);
+  }
+  assert.equal(await page.isHidden('[data-testid=train-init-shipped]'), true, 'the shipped button hides while it is the start');
+  await page.click('[data-testid=train-init-scratch]');
+  await freshRun('random weights', false);
+  assert.ok(await number(page, 'val-accuracy') < 40, 'back to random weights');
+  clean(page);
+  await page.close();
+});

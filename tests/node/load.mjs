@@ -16,5 +16,5 @@ export async function load(pkg = process.env.CONVSCOPE_PKG ?? 'pkg') {
 
 /** The built-in classic weights file, as a Uint8Array. */
 export async function classicWeights() {
-  return new Uint8Array(await readFile(`${ROOT}/src/weights/lenet5-classic.bin`));
+  return new Uint8Array(await readFile(`${ROOT}/www/assets/weights/lenet5-classic.bin`));
 }

@@ -14,6 +14,7 @@ import { renderControls, syncControls } from './controls.js';
 import { hasTrained, newRun, withEvaluation, withProgress } from './run.js';
 import { errorSentence } from './text.js';
 import { PAINTERS } from './render.js';
+import { loadShippedWeights } from './data.js';
 import { resource, startWorker } from '../../shared/resources.js';
 
 /** Most runs kept for comparison. */
@@ -32,7 +33,7 @@ const store = createStore({
   batch: null, // the last batch as trained
   probe: null,
   evalVersion: 0,
-  initWeights: null, // {buffer, name} of imported weights
+  initWeights: null, // {buffer, name, shipped} of the weights a run starts from (null: scratch)
   error: null, // a function giving the sentence (re-evaluated on a language switch)
 });
 let worker = null;
@@ -68,8 +69,30 @@ function applyValues(values) {
 
 function setValue(key, value) {
   const s = store.get();
+  if (key === 'v' && s.initWeights?.shipped) {
+    useShippedWeights(value); // the other variant's shipped weights, then a new run
+    return;
+  }
   if (key === 'v' && s.initWeights) store.set({ initWeights: null }); // imported weights are of one variant
   applyValues({ ...s.values, [key]: value });
+}
+
+/** Starts runs from the weights the student view ships with, for `variant`. */
+async function useShippedWeights(variant) {
+  let buffer;
+  try {
+    buffer = await loadShippedWeights(variant);
+  } catch {
+    showError(() => t('train.shippedUnavailable'));
+    return;
+  }
+  store.set({ initWeights: { buffer, name: `lenet5-${variant}.bin`, shipped: true } });
+  applyValues({ ...store.get().values, v: variant });
+}
+
+function startFromScratch() {
+  store.set({ initWeights: null });
+  newRunFromSettings();
 }
 
 function download(buffer, variant) {
@@ -193,6 +216,8 @@ function bind() {
   $('#step').addEventListener('click', () => post({ type: TO_WORKER.step }));
   $('#reset').addEventListener('click', () => newRunFromSettings());
   $('#export').addEventListener('click', () => post({ type: TO_WORKER.export }));
+  $('#init-shipped').addEventListener('click', () => useShippedWeights(store.get().values.v));
+  $('#init-scratch').addEventListener('click', startFromScratch);
   $('#import').addEventListener('change', (e) => {
     const file = e.target.files?.[0];
     if (file) importWeights(file);

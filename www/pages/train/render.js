@@ -27,7 +27,13 @@ function stateSentence(run, phase) {
   return run.imagesSeen > 0 ? t('train.statePaused') : t('train.stateIdle');
 }
 
-export function paintStatus(s) {
+export /** Where the current run's weights come from, as a sentence. */
+function initSentence(init) {
+  if (!init) return t('train.initScratch');
+  return init.shipped ? t('train.initShipped') : t('train.initWeights', { name: init.name });
+}
+
+function paintStatus(s) {
   const run = s.run;
   const ready = s.phase === 'ready' && Boolean(run);
   const running = Boolean(run?.running);
@@ -46,7 +52,9 @@ export function paintStatus(s) {
   setText($('#epoch-time'), secondsLabel(run?.epochMs ?? null));
   setText($('#lr'), run?.lr ? formatNumber(run.lr, { maximumSignificantDigits: 3 }) : '–');
   setText($('#run-state'), stateSentence(run, s.phase));
-  setText($('#init-from'), `${t('train.initFrom')}: ${s.initWeights ? t('train.initWeights', { name: s.initWeights.name }) : t('train.initScratch')}`);
+  setText($('#init-from'), `${t('train.initFrom')}: ${initSentence(s.initWeights)}`);
+  $('#init-scratch').hidden = !s.initWeights;
+  $('#init-shipped').hidden = Boolean(s.initWeights?.shipped);
   const main = $('#tr');
   main.dataset.state = s.phase === 'ready' ? (running ? 'running' : 'idle') : s.phase;
   main.dataset.imagesSeen = String(run?.imagesSeen ?? 0); // test hooks: progress and curve sizes
