@@ -5,7 +5,8 @@
 //
 // The seam: the bundle gets scripts/offline/resources.js in place of www/shared/resources.js,
 // and a virtual module `convscope:embedded` with the files the code names as
-// `resource('<path>')` (string literals, found in the bundle's own inputs): a `.js` resource is a
+// `resource('<path>')` (string literals, found in the first pass's output, so code that esbuild
+// drops as unused embeds nothing): a `.js` resource is a
 // worker, bundled the same way (recursively) and embedded as text; a `.css` one is embedded as
 // text (the page's CSP allows it by hash); anything else (wasm, data) as base64. Two esbuild
 // passes: the first finds the inputs, the second embeds what they name.
@@ -79,18 +80,20 @@ async function pass(root, entry, table) {
   return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** The resource paths named by the app's modules among `inputs`; throws on a forbidden use. */
-async function namedResources(root, inputs) {
-  const paths = new Set();
+/**
+ * The resource paths the bundle `code` still names (after tree shaking); throws when one of the
+ * app's modules among `inputs` loads something itself.
+ */
+async function namedResources(root, inputs, code) {
   for (const input of inputs) {
     if (!input.startsWith('www/')) continue; // pkg/ glue, the offline seam, the virtual module
     const source = stripComments(await readFile(join(root, input), 'utf8'));
     for (const [pattern, what] of FORBIDDEN) {
       if (pattern.test(source)) throw new Error(`build_offline: ${input} uses ${what}`);
     }
-    for (const m of source.matchAll(/\bresource\(\s*(['"])([^'"]+)\1\s*\)/g)) paths.add(m[2]);
   }
-  return [...paths].sort();
+  // esbuild prints string literals in double quotes and may rename the import (resource2).
+  return [...new Set([...code.matchAll(/\bresource\d*\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]))].sort();
 }
 
 /**
@@ -100,7 +103,7 @@ async function namedResources(root, inputs) {
  */
 export async function bundle(root, entry) {
   const first = await pass(root, entry, {});
-  const resources = await namedResources(root, first.inputs);
+  const resources = await namedResources(root, first.inputs, first.code);
   const table = {};
   const styleHashes = [];
   let workers = 0;

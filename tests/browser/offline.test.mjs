@@ -2,7 +2,8 @@
 // unzipped to a temporary folder, each page opened with a file:// URL in headless Chromium (no
 // server), where module scripts and fetch() are refused. Each page does its job (student: a
 // sample digit button → its prediction; playground: the output grid; architectures: the table;
-// training lab: the worker loads the data and trains one batch), with zero console errors, zero
+// training lab: the worker loads the data and trains one batch, a run starts from the shipped
+// weights), with zero console errors, zero
 // Content-Security-Policy violations and no request other than file:, data: and blob:. Pages
 // are found in the zip, so a page added later gets the shared checks. scripts/test.sh also
 // checks that the zip is what scripts/build_offline.mjs writes from the committed sources.
@@ -103,6 +104,13 @@ const WORK = {
       await page.click('[data-testid=train-step]');
       // One batch of the URL's batch size went through the worker's trainer.
       await page.waitForFunction(() => document.querySelector('main').dataset.imagesSeen === '8', null, { timeout: 20_000 });
+      // The page's own download (the student view's trained weights) comes from the file too: a
+      // run from them validates like a trained network (> 90 %; random weights give ~10 %).
+      if (await page.locator('[data-testid=train-init-shipped]').count()) {
+        await page.click('[data-testid=train-init-shipped]');
+        await page.waitForFunction(() => document.querySelector('main').dataset.valPoints === '1'
+          && Number(document.querySelector('[data-testid=val-accuracy]').textContent) > 90, null, { timeout: 30_000 });
+      }
     },
   },
 };
