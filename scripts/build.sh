@@ -61,5 +61,10 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
   echo "sources: $(scripts/source-hash.sh)"
 } > "$out/BUILD_INFO"
 ls -l "$out"
-# The service worker's precache list (sw-manifest.js) hashes pkg/ and pkg-train/ too.
-case "$out" in pkg|pkg-train) node scripts/build_sw.mjs ;; esac
+# The service worker's precache list (sw-manifest.js) and the offline edition (a zip that embeds
+# pkg/ and pkg-train/) follow pkg/ and pkg-train/ (not a test build into another folder);
+# scripts/test.sh checks that both committed files are current.
+if [ "$out" = pkg ] || [ "$out" = pkg-train ]; then
+  node scripts/build_offline.mjs
+  node scripts/build_sw.mjs
+fi

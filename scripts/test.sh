@@ -8,6 +8,9 @@
 #      set, preprocessing robustness);
 #   2. pkg/ and pkg-train/ are rebuilt and must equal the committed ones byte for byte (stale
 #      pkg/ or pkg-train/ fails);
+#   2b. the offline edition (dist/convscope-offline.zip) is rebuilt from the committed files and
+#      must equal the committed zip byte for byte (stale fails; tests/browser/offline.test.mjs
+#      then checks that it works from file://);
 #   3. the wasm module also builds with the other backend (ndarray), and its API tests pass;
 #   4. browser tests in headless Chromium (node --test, playwright-core).
 set -euo pipefail
@@ -34,6 +37,13 @@ fi
 scripts/build.sh --backend "$backend" --train --out target/pkg-train-check
 if ! diff -r pkg-train target/pkg-train-check; then
   echo "pkg-train/ is stale: run scripts/build.sh --backend $backend --train and commit pkg-train/" >&2
+  exit 1
+fi
+
+echo "== 2b. committed offline edition is current"
+node scripts/build_offline.mjs --out target/offline-check.zip
+if ! cmp dist/convscope-offline.zip target/offline-check.zip; then
+  echo "dist/convscope-offline.zip is stale: run node scripts/build_offline.mjs and commit it" >&2
   exit 1
 fi
 

@@ -3,6 +3,7 @@
 // Every number the pages show comes from here (pkg/convscope.js, built from src/ by
 // scripts/build.sh); the JS modules only draw and handle input.
 import init, * as wasm from '../../pkg/convscope.js';
+import { fetchResource, resource } from './resources.js';
 
 let ready = null;
 
@@ -15,6 +16,6 @@ let ready = null;
  * @returns {Promise<typeof wasm>}
  */
 export function loadCore(response) {
-  ready ??= init(response ? { module_or_path: response } : undefined).then(() => wasm);
+  ready ??= init({ module_or_path: response ?? fetchResource(resource('pkg/convscope_bg.wasm')) }).then(() => wasm);
   return ready;
 }

@@ -13,6 +13,7 @@
 // embed mode, the link, the messages. Each page's embed-view.js says which views it has and
 // what its state is; the "copy embed code" dialog is share-embed.js.
 import { onLangChange, t } from './i18n.js';
+import { linkStylesheet, resource } from './resources.js';
 
 /** The parameters that make and shape an embed; everything else in the query is kept. */
 export const EMBED_KEYS = ['embed', 'view', 'layer', 'net'];
@@ -117,15 +118,7 @@ let active = null;
 
 /** The stylesheet of embed mode (and of the dialog), linked once. Resolves when it applies. */
 export function linkEmbedCss() {
-  const href = new URL('./embed.css', import.meta.url).href;
-  const old = [...document.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === href);
-  if (old) return old.sheet ? Promise.resolve() : new Promise((ok) => { old.addEventListener('load', ok, { once: true }); old.addEventListener('error', ok, { once: true }); });
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  const loaded = new Promise((ok) => { link.addEventListener('load', ok, { once: true }); link.addEventListener('error', ok, { once: true }); });
-  document.head.append(link);
-  return loaded;
+  return linkStylesheet(resource('www/shared/embed.css'));
 }
 
 /**

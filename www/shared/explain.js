@@ -31,6 +31,7 @@ import { textStyleOn } from './contrast.js';
 import { fmt } from './format.js';
 import { setText } from './dom.js';
 import { lang, t } from './i18n.js';
+import { linkStylesheet, resource } from './resources.js';
 
 /** Pre-activations from the unit arithmetic and the forward pass agree within this. */
 export const AGREE_TOLERANCE = 1e-4;
@@ -123,7 +124,7 @@ const DEFAULT_LABELS = {
  * @param {Partial<typeof DEFAULT_LABELS> & {onHover?: (tap: {channel: number, y: number, x: number} | null) => void}} [options]
  */
 export function createExplain(root, options = {}) {
-  linkStylesheet();
+  linkStylesheet(resource('www/shared/explain.css'));
   const labels = { ...DEFAULT_LABELS, ...options };
   const title = root.querySelector('.um-title');
   const body = root.querySelector('.um-body');
@@ -326,16 +327,6 @@ export function createExplain(root, options = {}) {
 
   render(null);
   return { render, error };
-}
-
-/** Adds explain.css to the document once (same origin: allowed under a strict CSP). */
-function linkStylesheet() {
-  const href = new URL('./explain.css', import.meta.url).href;
-  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.append(link);
 }
 
 /** The student page's name for the widget. */

@@ -1,10 +1,12 @@
 // The two ends of a page's Web Worker, one way on every page that has one (the training lab, the
 // transfer page): starting it and routing its messages by `type`, the worker's own dispatch of
 // requests (a failed one answered with an error message), and handing a file it made to the
-// browser's downloads.
+// browser's downloads. Workers start through the resources seam (resources.js), so the offline
+// edition can run them from its embedded code.
+import { startWorker as spawn } from './resources.js';
 
 /**
- * Starts the module worker at `url` and routes each message `{type, …}` to `handlers[type]`.
+ * Starts the module worker at `url` (a resource() URL) and routes each message `{type, …}` to `handlers[type]`.
  * Returns the worker, or null where Web Workers or WebAssembly are missing (`onFail(null)`);
  * `onFail(message)` also hears of a worker that fails to load or throws.
  */
@@ -13,7 +15,7 @@ export function startWorker(url, handlers, onFail) {
     onFail(null);
     return null;
   }
-  const worker = new Worker(url, { type: 'module' });
+  const worker = spawn(url);
   worker.onmessage = ({ data }) => handlers[data?.type]?.(data);
   worker.onerror = (e) => onFail(e.message ?? '');
   return worker;

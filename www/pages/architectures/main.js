@@ -9,6 +9,7 @@ import { $, el } from '../../shared/dom.js';
 import { sizeLabel } from '../../shared/format.js';
 import { parseHash, serializeHash, hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { renderFooter } from '../../shared/footer.js';
 import { initI18n, lang, onLangChange, t } from '../../shared/i18n.js';
 import { createStore } from '../../shared/store.js';
 import { DEFAULT_ARCH } from './config.js';
@@ -258,6 +259,7 @@ function wire() {
 async function main() {
   await initI18n(['architectures']);
   renderHeader();
+  renderFooter();
   try {
     core = await loadCore();
     names = core.architectureNames();

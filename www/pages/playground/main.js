@@ -7,6 +7,7 @@
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader } from '../../shared/header.js';
+import { renderFooter } from '../../shared/footer.js';
 import { initI18n, onLangChange, t, lang } from '../../shared/i18n.js';
 import { msg, say, msgId } from './say.js';
 import { memo } from './compute.js';
@@ -254,6 +255,7 @@ function createPlayground() {
     await initI18n(['playground', 'explain']);
     renderHeader();
     setupEmbed(); // ?embed=1: the grids alone in a course page's frame (embed-view.js)
+    renderFooter();
     const tabs = document.querySelector('.modes');
     tabs.replaceChildren(...MODES.map((m) => {
       const b = document.createElement('button');

@@ -15,6 +15,7 @@ import { createStore } from '../../shared/store.js';
 import { $ } from '../../shared/dom.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { renderFooter } from '../../shared/footer.js';
 import { onLangChange, t, translateDom } from '../../shared/i18n.js';
 import { errorText, networkLoadError } from './errors.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
@@ -59,6 +60,7 @@ async function boot() {
   // The header's skip link goes past the pad and the prediction to the layers.
   const layers = document.getElementById('layers');
   renderHeader(undefined, () => ({ skipTo: layers, skipLabel: t('student.skipToLayers') }));
+  renderFooter();
   if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
   let core;
   let firstNet;

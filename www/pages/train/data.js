@@ -1,6 +1,7 @@
 // Reads the training lab's data file (www/assets/mnist-train.bin.gz, format "CSMT" v1, see
 // www/assets/README.md): gzip-inflated with DecompressionStream unless the host already did.
 // The data file is read in the worker; the shipped weights are fetched by the page.
+import { fetchResource, resource } from '../../shared/resources.js';
 
 const HEADER_BYTES = 20;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -34,22 +35,22 @@ export function parseSubset(bytes) {
 
 /** The trained weights the student view ships with (www/assets/weights/), one file a variant. */
 export const SHIPPED_WEIGHTS_URL = {
-  classic: new URL('../../assets/weights/lenet5-classic.bin', import.meta.url).href,
-  modern: new URL('../../assets/weights/lenet5-modern.bin', import.meta.url).href,
+  classic: resource('www/assets/weights/lenet5-classic.bin'),
+  modern: resource('www/assets/weights/lenet5-modern.bin'),
 };
 
 /** Fetches the shipped weights of `variant` ('classic' | 'modern') as an ArrayBuffer. */
 export async function loadShippedWeights(variant) {
   const url = SHIPPED_WEIGHTS_URL[variant];
   if (!url) throw new Error(`variant: expected classic or modern, got ${JSON.stringify(variant)}`);
-  const res = await fetch(url);
+  const res = await fetchResource(url);
   if (!res.ok) throw new Error(`weights file: HTTP ${res.status}`);
   return res.arrayBuffer();
 }
 
-/** Fetches and parses the data file at `url`. */
+/** Fetches and parses the data file at `url` (a resource() URL, or any URL in the served edition). */
 export async function loadSubset(url) {
-  const res = await fetch(url);
+  const res = await fetchResource(url);
   if (!res.ok) throw new Error(`data file: HTTP ${res.status}`);
   return parseSubset(await gunzipIfNeeded(new Uint8Array(await res.arrayBuffer())));
 }

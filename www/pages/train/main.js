@@ -4,6 +4,7 @@
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { renderFooter } from '../../shared/footer.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { initI18n, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
@@ -15,6 +16,7 @@ import { hasTrained, newRun, withEvaluation, withProgress } from './run.js';
 import { errorSentence } from './text.js';
 import { PAINTERS } from './render.js';
 import { loadShippedWeights } from './data.js';
+import { resource } from '../../shared/resources.js';
 
 /** Most runs kept for comparison. */
 const MAX_KEPT = 8;
@@ -247,6 +249,7 @@ async function main() {
   await initI18n(['train']);
   document.title = t('train.docTitle');
   renderHeader();
+  renderFooter();
   // The form in its final shape at once (blank and disabled until the trainer's defaults are in),
   // so the page does not move when they arrive.
   renderControls($('#knobs'), {}, setValue, { disabled: true });
@@ -258,7 +261,7 @@ async function main() {
     $('#tr').dataset.built = '';
     watchPanels();
   });
-  worker = startWorker(new URL('./worker.js', import.meta.url), onMessage, (why) => {
+  worker = startWorker(resource('www/pages/train/worker.js'), onMessage, (why) => {
     store.set({ phase: 'error' });
     showError(() => (why === null ? t('train.errNoWorker') : t('train.errLoad', { why })));
   });

@@ -45,6 +45,7 @@
 //   weights    {buffer: ArrayBuffer, variant}  (transferred) the run's weights file
 //   error      {during, code, param, message, expected, got, limit}  a failed request: `during`
 //              names it ('init', 'configure', 'step', …); code/param come from the wasm error
+import { resource } from '../../shared/resources.js';
 
 export const TO_WORKER = Object.freeze({
   init: 'init', configure: 'configure', start: 'start', pause: 'pause', step: 'step',
@@ -57,7 +58,7 @@ export const FROM_WORKER = Object.freeze({
 });
 
 /** The data file the worker loads (scripts/mnist_subset.mjs, www/assets/README.md). */
-export const DATA_URL = new URL('../../assets/mnist-train.bin.gz', import.meta.url).href;
+export const DATA_URL = resource('www/assets/mnist-train.bin.gz');
 
 /** How often the worker reports, in ms of training. */
 export const REPORT_MS = { progress: 100, filters: 500, probe: 1000 };

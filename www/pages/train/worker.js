@@ -9,6 +9,7 @@ import initTrain, { LeNet5, Trainer, backendName, preprocessDigit } from '../../
 import { DATA_URL, FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { loadSubset } from './data.js';
 import { serveRequests } from '../../shared/worker_io.js';
+import { fetchResource, resource } from '../../shared/resources.js';
 
 /** Target length of one training slice, ms (a pause waits at most this long). */
 const SLICE_MS = 40;
@@ -168,7 +169,7 @@ function configure({ config, init, weights }) {
 
 const handlers = {
   async [TO_WORKER.init]() {
-    const [subset] = await Promise.all([loadSubset(DATA_URL), initTrain()]);
+    const [subset] = await Promise.all([loadSubset(DATA_URL), initTrain({ module_or_path: fetchResource(resource('pkg-train/convscope_bg.wasm')) })]);
     data = subset;
     post({ type: FROM_WORKER.ready, trainImages: data.train.count, valImages: data.val.count, defaults: Trainer.defaults(), backend: backendName() });
   },

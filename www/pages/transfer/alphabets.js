@@ -2,13 +2,14 @@
 // training lab inflates its digits), the engine's AlphabetSet over it, and the held-out images
 // a list of class names can be measured on. Runs in the worker only.
 import { gunzipIfNeeded } from '../train/data.js';
+import { fetchResource, resource } from '../../shared/resources.js';
 
 /** The demo alphabets file (format "CSAB", www/assets/README.md). */
-export const ALPHABETS_URL = new URL('../../assets/alphabets.bin.gz', import.meta.url).href;
+export const ALPHABETS_URL = resource('www/assets/alphabets.bin.gz');
 
 /** Fetches the file and opens it with `AlphabetSet` (the engine's class). */
 export async function loadAlphabets(AlphabetSet) {
-  const res = await fetch(ALPHABETS_URL);
+  const res = await fetchResource(ALPHABETS_URL);
   if (!res.ok) throw new Error(`demo alphabets: HTTP ${res.status}`);
   return AlphabetSet.fromBytes(await gunzipIfNeeded(new Uint8Array(await res.arrayBuffer())));
 }

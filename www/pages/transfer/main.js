@@ -8,6 +8,7 @@ import { renderHeader, showNotice } from '../../shared/header.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { initI18n, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
+import { resource } from '../../shared/resources.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
 import { COMPARE_SIZES, FROM_WORKER, METHODS, TO_WORKER } from './protocol.js';
 import { readSettings, writeSettings, toEngine } from './settings.js';
@@ -250,7 +251,7 @@ async function main() {
   bind();
   painter.repaintAll();
   requestAnimationFrame(() => { $('#tf').dataset.built = ''; });
-  worker = startWorker(new URL('./worker.js', import.meta.url), onMessage, (why) => {
+  worker = startWorker(resource('www/pages/transfer/worker.js'), onMessage, (why) => {
     store.set({ phase: 'error' });
     showError(() => (why === null ? t('transfer.errNoWorker') : t('transfer.errLoad', { why })));
   });

@@ -9,9 +9,9 @@ import { byClass, heldOutFor, loadAlphabets } from './alphabets.js';
 import { ENGINE_METHOD, PAGE_METHOD, diagramLayers, plans } from './network.js';
 import { summarize } from './stats.js';
 import { serveRequests } from '../../shared/worker_io.js';
+import { fetchResource, resource } from '../../shared/resources.js';
+import { loadShippedWeights } from '../train/data.js';
 
-/** The MNIST-trained weights files (the student page's network), by variant. */
-const weightsUrl = (variant) => new URL(`../../assets/weights/lenet5-${variant}.bin`, import.meta.url).href;
 
 /** Target length of one training slice, ms (a stop waits at most this long). */
 const SLICE_MS = 40;
@@ -193,11 +193,11 @@ function endCompare(stopped) {
 
 const handlers = {
   async [TO_WORKER.init]() {
-    await initTrain();
+    await initTrain({ module_or_path: fetchResource(resource('pkg-train/convscope_bg.wasm')) });
     defaults = Transfer.defaults();
     const [loaded, weights] = await Promise.all([
       loadAlphabets(AlphabetSet),
-      fetch(weightsUrl(defaults.variant)).then((r) => { if (!r.ok) throw new Error(`base weights: HTTP ${r.status}`); return r.arrayBuffer(); }),
+      loadShippedWeights(defaults.variant), // the MNIST-trained weights (the student page's network)
     ]);
     set = loaded;
     base = new Uint8Array(weights);

@@ -1,8 +1,9 @@
 // The MNIST sample digits shipped in www/assets/mnist-samples.bin (format: www/assets/README.md,
 // written by scripts/make_samples.mjs). Failures carry a `code` (samples_file, samples_http,
 // samples_fetch) for the page's translated sentence (errors.js); their messages stay English.
+import { fetchResource, resource } from '../../../shared/resources.js';
 
-const SAMPLES_URL = new URL('../../../assets/mnist-samples.bin', import.meta.url);
+const SAMPLES_URL = resource('www/assets/mnist-samples.bin');
 const MAGIC = 'CSMS';
 const HEADER_BYTES = 16;
 /** Byte value of full ink in the file (MNIST stores 0-255). */
@@ -43,7 +44,7 @@ export function parseSamples(buffer) {
 export async function loadSamples(url = SAMPLES_URL) {
   let res;
   try {
-    res = await fetch(url);
+    res = await fetchResource(url);
   } catch (e) {
     throw coded('samples_fetch', `samples: could not load ${url.pathname ?? url} (${e.message})`);
   }
