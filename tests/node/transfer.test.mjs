@@ -16,7 +16,7 @@ before(async () => {
   ({ cs } = await load('pkg-train'));
   const gz = await readFile(`${ROOT}/www/assets/alphabets.bin.gz`);
   set = cs.AlphabetSet.fromBytes(gunzipSync(gz));
-  base = new Uint8Array(await readFile(`${ROOT}/src/weights/lenet5-modern.bin`));
+  base = new Uint8Array(await readFile(`${ROOT}/www/assets/weights/lenet5-modern.bin`));
 });
 
 test('the demo set holds two alphabets of five classes with at least 300 images each', () => {
