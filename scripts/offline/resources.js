@@ -9,6 +9,9 @@ import EMBEDDED from 'convscope:embedded';
 /** resource() URLs are `convscope-offline:/<path>`: never requested, only looked up here. */
 const BASE = 'convscope-offline:/';
 
+/** The app's root folder: none in the offline edition (its pages are files). */
+export const APP_ROOT = null;
+
 /** True in the offline edition. */
 export const OFFLINE = true;
 

@@ -11,6 +11,9 @@
 /** The site root (this file is www/shared/resources.js). */
 const ROOT = new URL('../../', import.meta.url);
 
+/** The app's root folder (the pages and sw.js live there); null in the offline edition. */
+export const APP_ROOT = ROOT;
+
 /** True in the offline edition (scripts/offline/resources.js). */
 export const OFFLINE = false;
 

@@ -9,8 +9,9 @@
 // files, ~3 MB, mostly already in the HTTP cache) never competes with the page's own start.
 // How updates apply is described at the top of sw.js.
 
-/** The app's root folder (the pages and sw.js live there). */
-export const APP_ROOT = new URL('../../', import.meta.url);
+import { APP_ROOT } from './resources.js';
+
+export { APP_ROOT };
 
 /**
  * Registers sw.js for the app's folder; resolves to the registration, or null when none is
@@ -18,7 +19,7 @@ export const APP_ROOT = new URL('../../', import.meta.url);
  */
 export async function registerServiceWorker(win = window) {
   const nav = win.navigator;
-  if (!('serviceWorker' in nav) || win.location.protocol === 'file:') return null;
+  if (!APP_ROOT || !('serviceWorker' in nav) || win.location.protocol === 'file:') return null;
   if (new URL('./', win.location.href).href !== APP_ROOT.href) return null;
   if (win.document.readyState !== 'complete') {
     await new Promise((ok) => win.addEventListener('load', ok, { once: true }));

@@ -45,7 +45,6 @@
 //   weights    {buffer: ArrayBuffer, variant}  (transferred) the run's weights file
 //   error      {during, code, param, message, expected, got, limit}  a failed request: `during`
 //              names it ('init', 'configure', 'step', …); code/param come from the wasm error
-import { resource } from '../../shared/resources.js';
 
 export const TO_WORKER = Object.freeze({
   init: 'init', configure: 'configure', start: 'start', pause: 'pause', step: 'step',
@@ -56,9 +55,6 @@ export const FROM_WORKER = Object.freeze({
   ready: 'ready', run: 'run', progress: 'progress', evaluation: 'evaluation', filters: 'filters',
   batch: 'batch', probe: 'probe', weights: 'weights', error: 'error',
 });
-
-/** The data file the worker loads (scripts/mnist_subset.mjs, www/assets/README.md). */
-export const DATA_URL = resource('www/assets/mnist-train.bin.gz');
 
 /** How often the worker reports, in ms of training. */
 export const REPORT_MS = { progress: 100, filters: 500, probe: 1000 };

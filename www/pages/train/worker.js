@@ -6,10 +6,13 @@
 // the trainer is in this file.
 // pkg-train/ holds every binding pkg/ has plus Trainer: one module to download, not two.
 import initTrain, { LeNet5, Trainer, backendName, preprocessDigit } from '../../../pkg-train/convscope.js';
-import { DATA_URL, FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
+import { FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { loadSubset } from './data.js';
 import { serveRequests } from '../../shared/worker_io.js';
 import { fetchResource, resource } from '../../shared/resources.js';
+
+/** The data file the worker loads (scripts/mnist_subset.mjs, www/assets/README.md). */
+const DATA_URL = resource('www/assets/mnist-train.bin.gz');
 
 /** Target length of one training slice, ms (a pause waits at most this long). */
 const SLICE_MS = 40;
