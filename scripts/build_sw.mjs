@@ -29,7 +29,7 @@ export const EXCLUDE = [/^dist\//, /^sw\.js$/, /^sw-manifest\.js$/];
 
 /** Groups cached on demand: `files` globs (as in DEPLOYMENT), `pages` that use them. */
 export const LAZY = [
-  { name: 'train', pages: ['train.html', 'transfer.html'], files: ['pkg-train/**', 'www/assets/mnist-train*'] },
+  { name: 'train', pages: ['train.html', 'transfer.html'], files: ['pkg-train/**', 'www/assets/mnist-train*', 'www/assets/alphabets*'] },
 ];
 
 /** Hex digits of SHA-256 kept per file (128 bits) and for the version. */

@@ -5,6 +5,7 @@
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
+import { renderFooter } from '../../shared/footer.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { initI18n, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
@@ -247,6 +248,7 @@ async function main() {
   await initI18n(['transfer']);
   document.title = t('transfer.docTitle');
   renderHeader();
+  renderFooter();
   renderSettings($('#knobs'), {}, setValue, { disabled: true });
   bind();
   painter.repaintAll();
@@ -259,3 +261,4 @@ async function main() {
 }
 
 main();
+import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)
