@@ -25,7 +25,9 @@ node --test tests/unit/
 
 echo "== 1. clippy, then native tests"
 cargo clippy --release --locked --features ndarray,flex,simd,cli --all-targets -- -D warnings
-cargo test --release --locked --features ndarray,flex,simd,cli
+# --lib --tests --bins: the examples (measurement tools) are linted above but not linked, and
+# rustdoc is not run (the docs hold no runnable examples): minutes saved on a fresh machine.
+cargo test --release --locked --features ndarray,flex,simd,cli --lib --tests --bins
 
 echo "== 2. committed pkg/ and pkg-train/ are current"
 backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO)
