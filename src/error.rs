@@ -114,29 +114,28 @@ pub enum Value {
     List(Vec<Value>),
 }
 
-impl From<f64> for Value {
-    fn from(v: f64) -> Self {
-        Value::Num(v)
-    }
-}
+/// Implements `From` for an enum with `Num(f64)` and `Text(String)` variants: every listed
+/// number type becomes `Num` (as f64), a `&str` becomes `Text`. The one conversion rule of the
+/// two value types, an error's [`Value`] and an option's [`crate::params::OptValue`].
+macro_rules! num_and_text_from {
+    ($enum:ident: $($t:ty),+) => {
+        $(impl From<$t> for $enum {
+            #[allow(clippy::unnecessary_cast)] // f64 as f64, for one rule for every type
+            fn from(v: $t) -> Self {
+                $enum::Num(v as f64)
+            }
+        })+
 
-impl From<usize> for Value {
-    fn from(v: usize) -> Self {
-        Value::Num(v as f64)
-    }
+        impl From<&str> for $enum {
+            fn from(v: &str) -> Self {
+                $enum::Text(v.to_string())
+            }
+        }
+    };
 }
+pub(crate) use num_and_text_from;
 
-impl From<u64> for Value {
-    fn from(v: u64) -> Self {
-        Value::Num(v as f64)
-    }
-}
-
-impl From<&str> for Value {
-    fn from(v: &str) -> Self {
-        Value::Text(v.to_string())
-    }
-}
+num_and_text_from!(Value: f64, usize, u64);
 
 impl From<String> for Value {
     fn from(v: String) -> Self {

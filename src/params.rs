@@ -6,7 +6,7 @@
 //! decided here, in plain Rust that `cargo test` checks, and reported as a [`ParamError`] that
 //! names the option.
 
-use crate::error::{Code, ParamError, Value, js_number, js_numbers};
+use crate::error::{Code, ParamError, Value, js_number, js_numbers, num_and_text_from};
 
 /// The largest stride, padding, dilation, kernel or dimension accepted anywhere. It keeps all
 /// size arithmetic far from overflow and bounds memory; real demos use single digits.
@@ -203,23 +203,7 @@ impl RawOptions {
     }
 }
 
-impl From<f64> for OptValue {
-    fn from(v: f64) -> Self {
-        OptValue::Num(v)
-    }
-}
-
-impl From<i32> for OptValue {
-    fn from(v: i32) -> Self {
-        OptValue::Num(v as f64)
-    }
-}
-
-impl From<usize> for OptValue {
-    fn from(v: usize) -> Self {
-        OptValue::Num(v as f64)
-    }
-}
+num_and_text_from!(OptValue: f64, i32, usize);
 
 impl From<[i32; 2]> for OptValue {
     fn from(v: [i32; 2]) -> Self {
@@ -236,12 +220,6 @@ impl From<&[f32]> for OptValue {
 impl From<Vec<f32>> for OptValue {
     fn from(v: Vec<f32>) -> Self {
         OptValue::from(v.as_slice())
-    }
-}
-
-impl From<&str> for OptValue {
-    fn from(v: &str) -> Self {
-        OptValue::Text(v.to_string())
     }
 }
 

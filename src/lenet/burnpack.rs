@@ -19,6 +19,8 @@
 //! unsigned integers; exactly the tensors, dtypes, shapes and offsets of a reference file
 //! written by `encode`; zero padding; finite f16 values.
 
+use super::half::f16_to_f32;
+
 const MAGIC: u32 = 0x4255_524E;
 const VERSION: u16 = 1;
 const HEADER_LEN: usize = 10;
@@ -305,6 +307,30 @@ pub fn check(p: &[u8], reference: &Layout) -> Result<(), String> {
         gap_start = r.end;
     }
     Ok(())
+}
+
+/// The tensors of burnpack `p`, already [`check`]ed against its reference layout, as f32
+/// values by name (`c1.weight`, `c1.bias`, …), in the layout's order.
+///
+/// The f16 → f32 conversion is done here rather than by burn's record reader: burn's goes
+/// through its generic dtype-to-dtype cast (one ~220 KB wasm function), which the 61,706
+/// values make hot on every load, so the browser compiled it again with its optimising tier
+/// at start-up (seconds of CPU on a two-core machine). Exact: every f16 is an f32.
+pub fn f32_tensors(p: &[u8]) -> Result<Vec<(String, Vec<f32>)>, String> {
+    let l = layout(p)?;
+    l.entries
+        .iter()
+        .map(|e| {
+            let values = byte_range(e, l.data_start)
+                .and_then(|r| p.get(r))
+                .ok_or_else(|| format!("tensor `{}` lies outside the record", e.name))?;
+            let values = values
+                .chunks_exact(2)
+                .map(|h| f16_to_f32(u16::from_le_bytes([h[0], h[1]])))
+                .collect();
+            Ok((e.name.clone(), values))
+        })
+        .collect()
 }
 
 #[cfg(test)]

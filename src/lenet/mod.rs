@@ -12,6 +12,7 @@
 mod burnpack;
 pub mod direct;
 pub mod explain;
+mod half;
 pub mod inspect;
 pub mod layers;
 pub mod network;

@@ -22,10 +22,10 @@
 //! checks structure, not content, and traps on some files a checksum cannot tell apart.
 
 use burn::module::{Module, ModuleMapper, Param};
-use burn::store::ModuleRecord;
 use burn::tensor::{DType, Device, Tensor};
 
 use super::burnpack;
+use crate::backend::upload;
 use crate::error::{Error, Result, WeightsError};
 use crate::lenet::{LeNet5, Variant};
 
@@ -97,20 +97,66 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
 
 /// Reads a weights file into a network of `variant` on `device`, checking the header, length,
 /// checksum and the payload's layout first.
+///
+/// The checked payload's tensors are converted to f32 and put in place by name
+/// ([`burnpack::f32_tensors`]), not through burn's record reader (see there why).
 pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5> {
     let payload = checked_payload(bytes, variant)?;
-    let record = ModuleRecord::from_bytes(burn::tensor::Bytes::from_bytes_vec(payload.to_vec()))
-        .map_err(unreadable)?
-        .cast_to_module_dtype();
-    Ok(LeNet5::zeroed(variant, device)
-        .try_load_record(record)
-        .map_err(unreadable)?)
+    let mut net = LeNet5::zeroed(variant, device);
+    for (name, values) in burnpack::f32_tensors(payload).map_err(WeightsError::corrupt)? {
+        let m = &mut net;
+        match name.as_str() {
+            "c1.weight" => set(&mut m.c1.weight, &values, device),
+            "c1.bias" => set_bias(&mut m.c1.bias, &values, device),
+            "c3.weight" => set(&mut m.c3.weight, &values, device),
+            "c3.bias" => set_bias(&mut m.c3.bias, &values, device),
+            "c5.weight" => set(&mut m.c5.weight, &values, device),
+            "c5.bias" => set_bias(&mut m.c5.bias, &values, device),
+            "f6.weight" => set(&mut m.f6.weight, &values, device),
+            "f6.bias" => set_bias(&mut m.f6.bias, &values, device),
+            "output.weight" => set(&mut m.output.weight, &values, device),
+            "output.bias" => set_bias(&mut m.output.bias, &values, device),
+            _ => Err(unexpected(&name)),
+        }?;
+    }
+    Ok(net)
 }
 
-/// What a failure of burn's reader becomes. The checks in [`checked_payload`] make it
-/// unreachable; burn's own text (debug output) stays out of the message.
-fn unreadable<E>(_: E) -> WeightsError {
-    WeightsError::corrupt("burn could not read the checked record")
+/// Replaces parameter `p` by `values` in its own shape (the checked layout guarantees the
+/// count; a mismatch is reported, never a panic).
+fn set<const D: usize>(
+    p: &mut Param<Tensor<D>>,
+    values: &[f32],
+    device: &Device,
+) -> Result<(), WeightsError> {
+    let shape: [usize; D] = p.val().dims();
+    if shape.iter().product::<usize>() != values.len() {
+        return Err(WeightsError::corrupt(format!(
+            "a parameter of shape {shape:?} got {} values",
+            values.len()
+        )));
+    }
+    *p = Param::from_tensor(upload(values, shape, device));
+    Ok(())
+}
+
+fn set_bias(
+    p: &mut Option<Param<Tensor<1>>>,
+    values: &[f32],
+    device: &Device,
+) -> Result<(), WeightsError> {
+    match p {
+        Some(p) => set(p, values, device),
+        None => Err(unexpected("a bias")),
+    }
+}
+
+/// A tensor the network has no place for. The checks in [`checked_payload`] make it
+/// unreachable (the names are the reference layout's).
+fn unexpected(name: &str) -> WeightsError {
+    WeightsError::corrupt(format!(
+        "the record holds `{name}`, which LeNet-5 has no place for"
+    ))
 }
 
 /// The payload of weights file `bytes` for `variant`, after checking the header (magic,
@@ -195,6 +241,41 @@ pub fn embedded(variant: Variant) -> &'static [u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_loads_the_same_parameters_as_burns_record_reader_bit_for_bit() {
+        use crate::backend::download;
+        let device = crate::backend::Backend::default().device();
+        for v in Variant::ALL {
+            let payload = checked_payload(embedded(v), v).unwrap();
+            let record = burn::store::ModuleRecord::from_bytes(
+                burn::tensor::Bytes::from_bytes_vec(payload.to_vec()),
+            )
+            .unwrap()
+            .cast_to_module_dtype();
+            let burns = LeNet5::zeroed(v, &device).try_load_record(record).unwrap();
+            let ours = decode(embedded(v), v, &device).unwrap();
+            let bits = |n: &LeNet5| -> Vec<Vec<u32>> {
+                let b = |p: &Option<Param<Tensor<1>>>| download(p.as_ref().unwrap().val()).unwrap();
+                [
+                    download(n.c1.weight.val()).unwrap(),
+                    b(&n.c1.bias),
+                    download(n.c3.weight.val()).unwrap(),
+                    b(&n.c3.bias),
+                    download(n.c5.weight.val()).unwrap(),
+                    b(&n.c5.bias),
+                    download(n.f6.weight.val()).unwrap(),
+                    b(&n.f6.bias),
+                    download(n.output.weight.val()).unwrap(),
+                    b(&n.output.bias),
+                ]
+                .iter()
+                .map(|xs| xs.iter().map(|x| x.to_bits()).collect())
+                .collect()
+            };
+            assert_eq!(bits(&ours), bits(&burns), "{v:?}");
+        }
+    }
 
     #[test]
     fn crc32_of_the_standard_check_string_is_cbf43926() {

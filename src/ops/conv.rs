@@ -74,13 +74,39 @@ pub(crate) fn axis_name(n: usize, i: usize) -> &'static str {
     }
 }
 
-/// Checked shapes of one convolution call.
+/// Checked shapes of one convolution or transposed convolution call.
 pub(crate) struct ConvShapes<const N: usize> {
     pub channels: usize,
     pub out_channels: usize,
     pub input: [usize; N],
     pub kernel: [usize; N],
     pub output: [usize; N],
+}
+
+impl<const N: usize> ConvShapes<N> {
+    /// Shapes of `channels` → `out_channels` with every spatial extent still 0 (filled by
+    /// the checks, axis by axis).
+    pub(crate) fn new(channels: usize, out_channels: usize) -> Self {
+        Self {
+            channels,
+            out_channels,
+            input: [0; N],
+            kernel: [0; N],
+            output: [0; N],
+        }
+    }
+
+    /// The output's shape: `[O, …output]`.
+    pub(crate) fn out_shape(&self) -> Vec<usize> {
+        let mut shape = vec![self.out_channels];
+        shape.extend_from_slice(&self.output);
+        shape
+    }
+
+    /// Taps of one kernel: the product of its spatial extents.
+    pub(crate) fn kernel_taps(&self) -> u64 {
+        self.kernel.iter().map(|&k| k as u64).product()
+    }
 }
 
 /// Validates a convolution call and computes its output shape.
@@ -101,13 +127,7 @@ pub(crate) fn check_conv<const N: usize>(
     let channels = input.shape[0];
     let out_channels = weight.shape[0];
     let g = p.groups;
-    if !channels.is_multiple_of(g) {
-        return Err(ParamError::new(
-            op,
-            "groups",
-            format!("groups ({g}) must divide the input channels C = {channels}"),
-        ));
-    }
+    check_groups_divide_input(op, g, channels)?;
     if !out_channels.is_multiple_of(g) {
         return Err(ParamError::new(
             op,
@@ -131,28 +151,8 @@ pub(crate) fn check_conv<const N: usize>(
         .with_expected(channels / g)
         .with_got(weight.shape[1]));
     }
-    if let Some(b) = bias
-        && b.len() != out_channels
-    {
-        return Err(ParamError::new(
-            op,
-            "bias",
-            format!(
-                "expected one value per output channel ({out_channels}), got {}",
-                b.len()
-            ),
-        )
-        .with_code(Code::ShapeMismatch)
-        .with_expected(out_channels)
-        .with_got(b.len()));
-    }
-    let mut shapes = ConvShapes {
-        channels,
-        out_channels,
-        input: [0; N],
-        kernel: [0; N],
-        output: [0; N],
-    };
+    check_bias(op, bias, out_channels, &out_channels.to_string())?;
+    let mut shapes = ConvShapes::new(channels, out_channels);
     for i in 0..N {
         let (len, k) = (input.shape[1 + i], weight.shape[2 + i]);
         let axis = p.axis(i, k);
@@ -173,11 +173,9 @@ pub(crate) fn check_conv<const N: usize>(
             )
         })?;
     }
-    let mut out_shape = vec![out_channels];
-    out_shape.extend_from_slice(&shapes.output);
+    let out_shape = shapes.out_shape();
     check_output_size(op, "input", &out_shape)?;
-    let per_output =
-        (channels / g) as u64 * shapes.kernel.iter().map(|&k| k as u64).product::<u64>();
+    let per_output = (channels / g) as u64 * shapes.kernel_taps();
     check_work(
         op,
         out_shape.iter().map(|&d| d as u64).product::<u64>() * per_output,
@@ -185,22 +183,68 @@ pub(crate) fn check_conv<const N: usize>(
     Ok(shapes)
 }
 
-/// Uploads one checked call's batched input (`[1, C, …]`), kernel and bias, runs `op` on them
-/// and returns its output without the batch axis: `out_shape`. Shared by the convolutions
-/// and transposed convolutions.
-pub(crate) fn run_batched<const D: usize>(
-    backend: Backend,
-    (input, input_shape): (&[f32], [usize; D]),
-    (kernel, kernel_shape): (&[f32], [usize; D]),
+/// Refuses `groups` that do not divide the input's `channels` (both kinds of convolution).
+pub(crate) fn check_groups_divide_input(
+    op: &'static str,
+    g: usize,
+    channels: usize,
+) -> Result<(), ParamError> {
+    if channels.is_multiple_of(g) {
+        return Ok(());
+    }
+    Err(ParamError::new(
+        op,
+        "groups",
+        format!("groups ({g}) must divide the input channels C = {channels}"),
+    ))
+}
+
+/// Refuses a `bias` that has not one value per output channel; `described` says how the
+/// message names that count (e.g. `6`, or `weight.shape[1]·groups = 6`).
+pub(crate) fn check_bias(
+    op: &'static str,
     bias: Option<&[f32]>,
-    out_shape: Vec<usize>,
+    out_channels: usize,
+    described: &str,
+) -> Result<(), ParamError> {
+    match bias {
+        Some(b) if b.len() != out_channels => Err(ParamError::new(
+            op,
+            "bias",
+            format!(
+                "expected one value per output channel ({described}), got {}",
+                b.len()
+            ),
+        )
+        .with_code(Code::ShapeMismatch)
+        .with_expected(out_channels)
+        .with_got(b.len())),
+        _ => Ok(()),
+    }
+}
+
+/// Uploads one checked call's input with a batch axis (`[1, C, …]`), its kernel (`weight`
+/// as it is) and bias, runs `op` on them and returns its output without the batch axis
+/// (`[O, …output]`). Shared by the convolutions and the transposed convolutions.
+///
+/// # Shapes
+/// - `input`: `[C, …]` (`D − 1` axes); `weight`: `D` axes; `bias`: `[O]`
+/// - `op` maps `[1, C, …]` to `[1, O, …output]`
+pub(crate) fn run_batched<const N: usize, const D: usize>(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    shapes: &ConvShapes<N>,
     op: impl FnOnce(Tensor<D>, Tensor<D>, Option<Tensor<1>>) -> Tensor<D>,
 ) -> Result<HostTensor> {
     let device = backend.device();
-    let x = upload(input, input_shape, &device);
-    let k = upload(kernel, kernel_shape, &device);
+    let batched: [usize; D] = std::array::from_fn(|i| if i == 0 { 1 } else { input.shape[i - 1] });
+    let kernel: [usize; D] = std::array::from_fn(|i| weight.shape[i]);
+    let x = upload(&input.data, batched, &device);
+    let k = upload(&weight.data, kernel, &device);
     let b = bias.map(|b| upload(b, [b.len()], &device)); // [o]
-    Ok(HostTensor::new(download(op(x, k, b))?, out_shape))
+    Ok(HostTensor::new(download(op(x, k, b))?, shapes.out_shape()))
 }
 
 /// 2-D convolution of one image, as `torch.nn.functional.conv2d`.
@@ -218,19 +262,10 @@ pub fn conv2d(
     p: &ConvParams<2>,
 ) -> Result<HostTensor> {
     let s = check_conv("conv2d", input, weight, bias, p)?;
-    let ([h, w], [kh, kw], [oh, ow]) = (s.input, s.kernel, s.output);
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
-    run_batched(
-        backend,
-        (&input.data, [1, s.channels, h, w]),
-        (
-            &weight.data,
-            [s.out_channels, s.channels / p.groups, kh, kw],
-        ),
-        bias,
-        vec![s.out_channels, oh, ow],
-        |x, k, b| module::conv2d(x, k, b, options), // [1, o, oh, ow]
-    )
+    run_batched(backend, input, weight, bias, &s, |x, k, b| {
+        module::conv2d(x, k, b, options) // [1, o, oh, ow]
+    })
 }
 
 /// 1-D convolution of one sequence, as `torch.nn.functional.conv1d` (e.g. a 3-gram detector
@@ -249,14 +284,8 @@ pub fn conv1d(
     p: &ConvParams<1>,
 ) -> Result<HostTensor> {
     let s = check_conv("conv1d", input, weight, bias, p)?;
-    let ([l], [k], [ol]) = (s.input, s.kernel, s.output);
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
-    run_batched(
-        backend,
-        (&input.data, [1, s.channels, l]),
-        (&weight.data, [s.out_channels, s.channels / p.groups, k]),
-        bias,
-        vec![s.out_channels, ol],
-        |x, k, b| module::conv1d(x, k, b, options), // [1, o, ol]
-    )
+    run_batched(backend, input, weight, bias, &s, |x, k, b| {
+        module::conv1d(x, k, b, options) // [1, o, ol]
+    })
 }

@@ -11,7 +11,7 @@ use burn::tensor::ops::ConvTransposeOptions;
 
 use crate::backend::Backend;
 use crate::error::{Code, ParamError, Result};
-use crate::ops::conv::{axis_name, run_batched};
+use crate::ops::conv::{ConvShapes, axis_name, check_bias, check_groups_divide_input, run_batched};
 use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::params::RawOptions;
 use crate::tensor::{HostTensor, check_output_size, check_work};
@@ -75,21 +75,13 @@ impl<const N: usize> ConvTransposeParams<N> {
     }
 }
 
-struct TransposeShapes<const N: usize> {
-    channels: usize,
-    out_channels: usize,
-    input: [usize; N],
-    kernel: [usize; N],
-    output: [usize; N],
-}
-
 fn check_transpose<const N: usize>(
     op: &'static str,
     input: &HostTensor,
     weight: &HostTensor,
     bias: Option<&[f32]>,
     p: &ConvTransposeParams<N>,
-) -> Result<TransposeShapes<N>, ParamError> {
+) -> Result<ConvShapes<N>, ParamError> {
     let (in_layout, w_layout) = if N == 1 {
         ("[C, L]", "[C, O/groups, K]")
     } else {
@@ -112,36 +104,15 @@ fn check_transpose<const N: usize>(
         .with_expected(channels)
         .with_got(weight.shape[0]));
     }
-    if !channels.is_multiple_of(g) {
-        return Err(ParamError::new(
-            op,
-            "groups",
-            format!("groups ({g}) must divide the input channels C = {channels}"),
-        ));
-    }
+    check_groups_divide_input(op, g, channels)?;
     let out_channels = weight.shape[1] * g;
-    if let Some(b) = bias
-        && b.len() != out_channels
-    {
-        return Err(ParamError::new(
-            op,
-            "bias",
-            format!(
-                "expected one value per output channel (weight.shape[1]·groups = {out_channels}), got {}",
-                b.len()
-            ),
-        )
-        .with_code(Code::ShapeMismatch)
-        .with_expected(out_channels)
-        .with_got(b.len()));
-    }
-    let mut shapes = TransposeShapes {
-        channels,
+    check_bias(
+        op,
+        bias,
         out_channels,
-        input: [0; N],
-        kernel: [0; N],
-        output: [0; N],
-    };
+        &format!("weight.shape[1]·groups = {out_channels}"),
+    )?;
+    let mut shapes = ConvShapes::new(channels, out_channels);
     for i in 0..N {
         let (len, k) = (input.shape[1 + i], weight.shape[2 + i]);
         let axis = p.axis(i, k);
@@ -193,12 +164,9 @@ fn check_transpose<const N: usize>(
                 .with_code(Code::TooLarge)
             })?;
     }
-    let mut out_shape = vec![out_channels];
-    out_shape.extend_from_slice(&shapes.output);
-    check_output_size(op, "input", &out_shape)?;
+    check_output_size(op, "input", &shapes.out_shape())?;
     // Every input value scatters a (O/groups)·KH·KW kernel copy.
-    let per_input =
-        (out_channels / g) as u64 * shapes.kernel.iter().map(|&k| k as u64).product::<u64>();
+    let per_input = (out_channels / g) as u64 * shapes.kernel_taps();
     check_work(op, input.numel() as u64 * per_input)?;
     Ok(shapes)
 }
@@ -218,20 +186,11 @@ pub fn conv_transpose2d(
     p: &ConvTransposeParams<2>,
 ) -> Result<HostTensor> {
     let s = check_transpose("convTranspose2d", input, weight, bias, p)?;
-    let ([h, w], [kh, kw], [oh, ow]) = (s.input, s.kernel, s.output);
     let options =
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
-    run_batched(
-        backend,
-        (&input.data, [1, s.channels, h, w]),
-        (
-            &weight.data,
-            [s.channels, s.out_channels / p.groups, kh, kw],
-        ),
-        bias,
-        vec![s.out_channels, oh, ow],
-        |x, k, b| module::conv_transpose2d(x, k, b, options), // [1, o, oh, ow]
-    )
+    run_batched(backend, input, weight, bias, &s, |x, k, b| {
+        module::conv_transpose2d(x, k, b, options) // [1, o, oh, ow]
+    })
 }
 
 /// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`.
@@ -249,15 +208,9 @@ pub fn conv_transpose1d(
     p: &ConvTransposeParams<1>,
 ) -> Result<HostTensor> {
     let s = check_transpose("convTranspose1d", input, weight, bias, p)?;
-    let ([l], [k], [ol]) = (s.input, s.kernel, s.output);
     let options =
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
-    run_batched(
-        backend,
-        (&input.data, [1, s.channels, l]),
-        (&weight.data, [s.channels, s.out_channels / p.groups, k]),
-        bias,
-        vec![s.out_channels, ol],
-        |x, k, b| module::conv_transpose1d(x, k, b, options), // [1, o, ol]
-    )
+    run_batched(backend, input, weight, bias, &s, |x, k, b| {
+        module::conv_transpose1d(x, k, b, options) // [1, o, ol]
+    })
 }

@@ -5,26 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openWithBlockedStorage } from './harness.mjs';
+import { clean, openArchitectures, text } from './architectures_page.mjs';
 
 let browser;
 before(async () => { browser = await launch({ root: process.env.CONVSCOPE_TEST_ROOT }); });
 after(async () => { await browser?.close(); });
 
 /** Opens the view at `hash` and waits until the core has computed the table. */
-async function open(hash = '') {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}architectures.html${hash}`);
-  await page.waitForSelector('[data-testid=loading]', { state: 'hidden' });
-  await page.waitForSelector('[data-testid="row-input"]');
-  return page;
-}
-
-const text = async (page, id) => (await page.textContent(`[data-testid="${id}"]`)).trim();
-
-function clean(page) {
-  assert.deepEqual(page.errors, [], 'no console errors');
-  assert.deepEqual(page.offOrigin, [], 'no off-origin requests');
-}
+const open = (hash = '') => openArchitectures(browser, hash);
 
 test("AlexNet shows the lecture's table: [55×55×96] CONV1: 96 11×11 filters at stride 4, pad 0", async () => {
   const page = await open('#alexnet');

@@ -9,6 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
+import { clean, openArchitectures, text } from './architectures_page.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
 import { axeViolations, describeShifts, describeViolations, measureCLS } from './a11y.mjs';
 
@@ -16,20 +17,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(lang, hash) {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}architectures.html?lang=${lang}${hash}`);
-  await page.waitForSelector('[data-testid=loading]', { state: 'hidden' });
-  await page.waitForSelector('[data-testid="row-input"]');
-  return page;
-}
-
-const text = async (page, id) => (await page.textContent(`[data-testid="${id}"]`)).trim();
-
-function clean(page) {
-  assert.deepEqual(page.errors, [], 'no console errors');
-  assert.deepEqual(page.offOrigin, [], 'no off-origin requests');
-}
+const open = (lang, hash) => openArchitectures(browser, `?lang=${lang}${hash}`);
 
 /**
  * Texts of a Korean page made only of Latin words that are not names: the allow-list of

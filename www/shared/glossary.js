@@ -1,7 +1,7 @@
 // The glossary: a dialog listing the concepts the current page shows, each with its name in
 // Korean and English and one or two sentences in the page's language, in the lecture's words
 // (messages: www/shared/i18n/<lang>/glossary.js, loaded on first use). The header puts its
-// button on every page.
+// button on every page and imports this module on the button's first click.
 import { el } from './dom.js';
 import { LANGS, lang, onLangChange, t, useNamespace } from './i18n.js';
 
@@ -51,11 +51,4 @@ export async function openGlossary(page) {
   dialog.addEventListener('close', () => { if (opener instanceof HTMLElement && opener.isConnected) opener.focus(); }, { once: true });
   if (!dialog.open) dialog.showModal();
   return dialog;
-}
-
-/** The header's glossary button for `page`. */
-export function glossaryButton(page) {
-  const b = el('button', { type: 'button', class: 'glossary-open', 'aria-haspopup': 'dialog', 'data-testid': 'glossary-open' }, t('common.glossary'));
-  b.addEventListener('click', () => openGlossary(page));
-  return b;
 }

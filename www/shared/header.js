@@ -6,7 +6,6 @@
 // showNotice(), in one place under the header.
 import { el } from './dom.js';
 import { shareButton } from './share.js';
-import { glossaryButton } from './glossary.js';
 import { LANGS, LANG_NAMES, LANG_SHORT, lang, onLangChange, setLang, t, withLang } from './i18n.js';
 
 /** The pages, in navigation order, with their names' message keys. New pages are added here. */
@@ -17,6 +16,16 @@ const PAGES = [
   ['train.html', 'common.pageTrain'],
   ['transfer.html', 'common.pageTransfer'],
 ];
+
+/**
+ * The glossary button for `page`. The glossary (glossary.js and its catalog) is imported on the
+ * first click, not with the header: it is not needed for a page's first paint.
+ */
+function glossaryButton(page) {
+  const b = el('button', { type: 'button', class: 'glossary-open', 'aria-haspopup': 'dialog', 'data-testid': 'glossary-open' }, t('common.glossary'));
+  b.addEventListener('click', async () => (await import('./glossary.js')).openGlossary(page));
+  return b;
+}
 
 /**
  * The language switch: one button per language, each labelled in its own language (not
