@@ -3,7 +3,8 @@
 //! - [`layers`]: the one description of its layers and input (sizes, kernels, strides,
 //!   padding, what each layer reads, activations, the MNIST normalisation).
 //! - [`network`]: the burn module (both variants) built from it, and input preparation.
-//! - [`inspect`]: a trained network with every layer's values, weights and receptive fields.
+//! - [`inspect`]: a trained network with every layer's values and weights;
+//!   [`receptive_fields`]: what each unit sees, traced through the layer specs.
 //! - [`explain`]: the arithmetic behind one unit, from the forward pass's own values.
 //! - [`tta`]: test-time augmentation (K augmented copies of a digit, one combined prediction).
 //! - [`weights`]: the weights file format and the two trained files built into the module
@@ -16,6 +17,7 @@ mod half;
 pub mod inspect;
 pub mod layers;
 pub mod network;
+pub mod receptive_fields;
 pub mod tta;
 pub mod weights;
 

@@ -17,8 +17,18 @@ pub fn cross_entropy(logits: Tensor<2>, targets: Tensor<2>) -> Tensor<1> {
 
 /// Per-image cross-entropy and predicted class from host logits (`[b · 10]`), in f64.
 pub fn host_loss_and_prediction(logits: &[f32], labels: &[usize]) -> Vec<(f64, usize)> {
+    loss_and_prediction(logits, labels, CLASSES)
+}
+
+/// Per-image cross-entropy and predicted class from host logits `[b · n]` (`n` classes), in
+/// f64.
+pub fn loss_and_prediction<L: Copy + Into<usize>>(
+    logits: &[f32],
+    labels: &[L],
+    n: usize,
+) -> Vec<(f64, usize)> {
     logits
-        .chunks_exact(CLASSES)
+        .chunks_exact(n)
         .zip(labels)
         .map(|(row, &label)| {
             let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
@@ -29,7 +39,7 @@ pub fn host_loss_and_prediction(logits: &[f32], labels: &[usize]) -> Vec<(f64, u
             }
             let m = best as f64;
             let lse = m + row.iter().map(|&v| (v as f64 - m).exp()).sum::<f64>().ln();
-            (lse - row[label] as f64, arg)
+            (lse - row[label.into()] as f64, arg)
         })
         .collect()
 }

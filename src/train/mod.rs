@@ -9,7 +9,8 @@
 //! - [`loss`], [`schedule`], [`callbacks`] (early stopping, reduce-LR-on-plateau);
 //! - [`trainer`]: the resumable loop; [`metrics`]: what it reports.
 //! - [`transfer`]: transfer learning from the MNIST-trained network to a new alphabet
-//!   ([`transfer_config`], [`transfer_task`], [`transfer_net`]: cut, freezing, cached features).
+//!   ([`transfer_config`], [`transfer_task`], [`transfer_net`]: cut, freezing, cached features;
+//!   [`transfer_metrics`]: what a run reports).
 //!
 //! Randomness comes only from [`crate::data::rng::Rng`] streams derived from the seed; with
 //! a single-threaded backend (wasm, or native without `cli`'s threads) a seed reproduces a
@@ -28,6 +29,7 @@ pub mod transfer;
 pub mod transfer_config;
 pub mod transfer_experiment;
 pub mod transfer_file;
+pub mod transfer_metrics;
 pub mod transfer_net;
 pub mod transfer_task;
 

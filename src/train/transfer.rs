@@ -14,12 +14,14 @@
 use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::tensor::Device;
-use serde::Serialize;
 
-use super::loss::cross_entropy;
+use super::loss::{cross_entropy, loss_and_prediction};
 use super::params::{self, HostLayer};
 use super::transfer_config::{Method, OP, TransferConfig, Unfreeze};
 use super::transfer_file::AdaptedNet;
+pub use super::transfer_metrics::{
+    ProcedureStep, Stage, TransferEval, TransferEvent, TransferStep,
+};
 use super::transfer_net::{self, Cut, Features};
 use super::transfer_task::{Task, check_images};
 use crate::backend::{Backend, download, upload};
@@ -31,91 +33,8 @@ const STREAM_INIT: u64 = 11;
 const STREAM_HEAD: u64 = 12;
 const STREAM_SHUFFLE: u64 = 13;
 
-/// Where a run is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Stage {
-    Head,
-    FineTune,
-    Scratch,
-    Done,
-}
-
-/// Something that happened during a `step` call.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-pub enum TransferEvent {
-    /// A stage began: which layers are frozen in it and its learning rate.
-    StageStart {
-        stage: Stage,
-        frozen: Vec<&'static str>,
-        lr: f64,
-    },
-    /// Fine-tuning's procedure step 4: these layers were unfrozen.
-    Unfrozen {
-        layers: Vec<&'static str>,
-        lr: f64,
-    },
-    Finished,
-}
-
-/// What one `step(n)` call did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TransferStep {
-    pub steps: usize,
-    /// Mean loss and accuracy over this call's batches, before each update (NaN when none).
-    pub loss: f64,
-    pub accuracy: f64,
-    pub lr: f64,
-    pub stage: Stage,
-    pub stage_step: usize,
-    pub stage_steps: usize,
-    pub steps_done: usize,
-    pub total_steps: usize,
-    pub finished: bool,
-    pub frozen: Vec<&'static str>,
-    pub events: Vec<TransferEvent>,
-}
-
-/// One step of the lecture's fine-tuning procedure (see the module docs) and whether it is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct ProcedureStep {
-    pub step: u8,
-    pub done: bool,
-}
-
-/// Loss, accuracy and the `n × n` confusion matrix (`[true][predicted]`) on some images.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TransferEval {
-    pub loss: f64,
-    pub accuracy: f64,
-    pub confusion: Vec<Vec<u32>>,
-    pub images: usize,
-}
-
-/// Per-image loss and predicted class from host logits `[b · n]`, in f64.
-pub fn loss_and_prediction(logits: &[f32], labels: &[u8], n: usize) -> Vec<(f64, usize)> {
-    logits
-        .chunks_exact(n)
-        .zip(labels)
-        .map(|(row, &label)| {
-            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
-            for (c, &v) in row.iter().enumerate() {
-                if v > best {
-                    (best, arg) = (v, c);
-                }
-            }
-            let m = best as f64;
-            let lse = m + row.iter().map(|&v| (v as f64 - m).exp()).sum::<f64>().ln();
-            (lse - row[label as usize] as f64, arg)
-        })
-        .collect()
+fn lost_network() -> Error {
+    Error::Backend("the network was lost in a failed step".into())
 }
 
 fn adam() -> ModuleOptimizer {
@@ -244,9 +163,12 @@ impl Transfer {
     }
 
     fn model(&self) -> Result<&LeNet5> {
-        self.model
-            .as_ref()
-            .ok_or_else(|| Error::Backend("the network was lost in a failed step".into()))
+        self.model.as_ref().ok_or_else(lost_network)
+    }
+
+    /// The network, owned for an optimiser step (put it back with `self.model = Some(..)`).
+    fn take_model(&mut self) -> Result<LeNet5> {
+        self.model.take().ok_or_else(lost_network)
     }
 
     /// The network as evaluation runs it (plain device, `n` outputs).
@@ -305,10 +227,7 @@ impl Transfer {
                 Unfreeze::C3 => Cut::S2,
             };
             let before = self.frozen();
-            let model = self
-                .model
-                .take()
-                .ok_or_else(|| Error::Backend("the network was lost in a failed step".into()))?;
+            let model = self.take_model()?;
             let model = transfer_net::freeze(model, cut);
             self.cache =
                 transfer_net::features(&model.valid(), cut, &self.task.pixels, &self.eval_device)?;
@@ -355,10 +274,7 @@ impl Transfer {
         }
         let x = transfer_net::gather(&self.cache, idx, &self.device);
         let targets = upload(&onehot, [b, n], &self.device);
-        let model = self
-            .model
-            .take()
-            .ok_or_else(|| Error::Backend("the network was lost in a failed step".into()))?;
+        let model = self.take_model()?;
         let logits = transfer_net::tail(&model, self.cut, x);
         let host_logits = download(logits.clone().detach());
         let loss = cross_entropy(logits, targets);
