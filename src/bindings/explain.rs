@@ -4,21 +4,20 @@
 //! and `net.layerSpecs()`, the layer table with this network's activations.
 //! Conversions only: every argument is checked before burn runs.
 
-use js_sys::{Array, Float32Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, core_error, read_f32s, read_options, read_string, read_tensor, read_whole,
-    to_plain_js,
+    JsResult, core_error, floats_to_js, read_f32s, read_options, read_string, read_tensor,
+    read_whole, to_plain_js, usizes_to_js,
 };
-use super::lenet::LeNet5;
+use super::lenet::{LeNet5, region_to_js};
 use crate::error::ParamError;
 use crate::lenet::IMAGE_PIXELS;
 use crate::lenet::explain::{UnitExplanation, UnitMath};
 use crate::lenet::layers::layer_specs;
 use crate::ops::conv::ConvParams;
 use crate::ops::explain::{ChannelTerms, ConvUnit, explain_conv2d};
-use crate::ops::receptive_field::Region;
 
 /// A fresh object with `entries` (a property set on a plain object cannot fail).
 fn object(entries: &[(&str, JsValue)]) -> Object {
@@ -33,30 +32,16 @@ fn num(v: impl Into<f64>) -> JsValue {
     JsValue::from(v.into())
 }
 
-fn floats(v: &[f32]) -> JsValue {
-    Float32Array::from(v).into()
-}
-
 fn opt_str(v: Option<&str>) -> JsValue {
     v.map_or(JsValue::NULL, JsValue::from_str)
-}
-
-fn region(r: &Region) -> JsValue {
-    object(&[
-        ("y0", num(r.y.start as f64)),
-        ("y1", num(r.y.end as f64)),
-        ("x0", num(r.x.start as f64)),
-        ("x1", num(r.x.end as f64)),
-    ])
-    .into()
 }
 
 fn channel(t: &ChannelTerms) -> JsValue {
     object(&[
         ("index", num(t.index as f64)),
-        ("window", floats(&t.window)),
-        ("kernel", floats(&t.kernel)),
-        ("products", floats(&t.products)),
+        ("window", floats_to_js(&t.window)),
+        ("kernel", floats_to_js(&t.kernel)),
+        ("products", floats_to_js(&t.products)),
         ("partial", num(t.partial)),
     ])
     .into()
@@ -66,7 +51,7 @@ fn channel(t: &ChannelTerms) -> JsValue {
 fn conv_fields(u: &ConvUnit) -> Vec<(&'static str, JsValue)> {
     let channels: Array = u.channels.iter().map(channel).collect();
     vec![
-        ("region", region(&u.region)),
+        ("region", region_to_js(&u.region)),
         ("kh", num(u.kh as f64)),
         ("kw", num(u.kw as f64)),
         ("channels", channels.into()),
@@ -97,10 +82,10 @@ fn explanation(e: &UnitExplanation) -> JsValue {
         }
         UnitMath::Conv(u) => fields.extend(conv_fields(u)),
         UnitMath::Pool(p) => fields.extend([
-            ("region", region(&p.region)),
+            ("region", region_to_js(&p.region)),
             ("kh", num(p.kh as f64)),
             ("kw", num(p.kw as f64)),
-            ("window", floats(&p.window)),
+            ("window", floats_to_js(&p.window)),
             ("mode", JsValue::from_str(p.mode.name())),
             ("pooled", num(p.pooled)),
         ]),
@@ -110,12 +95,11 @@ fn explanation(e: &UnitExplanation) -> JsValue {
             weights,
             terms,
         } => {
-            let shape: Array = below_shape.iter().map(|&d| num(d as f64)).collect();
             fields.extend([
-                ("belowShape", shape.into()),
-                ("inputs", floats(inputs)),
-                ("weights", floats(weights)),
-                ("products", floats(&terms.products)),
+                ("belowShape", usizes_to_js(below_shape)),
+                ("inputs", floats_to_js(inputs)),
+                ("weights", floats_to_js(weights)),
+                ("products", floats_to_js(&terms.products)),
                 ("sum", num(terms.sum)),
                 ("bias", num(terms.bias)),
                 ("z", num(terms.z)),

@@ -7,25 +7,26 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, core_error, read_bytes, read_f32s, read_options, read_string, read_whole, set,
-    tensor_to_js,
+    JsResult, core_error, floats_to_js, read_bytes, read_f32s, read_options, read_string,
+    read_whole, set, tensor_to_js, usizes_to_js,
 };
 use crate::backend::Backend;
 use crate::data::preprocess::{Digit, preprocess_digit};
-use crate::error::{Code, ParamError};
-use crate::lenet::inspect::{self, LayerRegion, Network};
+use crate::error::{Code, ParamError, Result};
+use crate::lenet::inspect::{self, Forward, LayerRegion, Network};
 use crate::lenet::tta;
 use crate::lenet::{IMAGE_PIXELS, Variant};
 use crate::ops::receptive_field::Region;
 
 /// Largest weights file accepted (the real ones are about 125 KB); checked before copying.
-const MAX_WEIGHTS_BYTES: usize = 4 << 20;
+pub(super) const MAX_WEIGHTS_BYTES: usize = 4 << 20;
 /// Largest canvas accepted: 4096×4096 RGBA; checked before copying.
 const MAX_RGBA_BYTES: usize = 1 << 26;
 /// Longest string argument (layer and variant names are a few letters).
 const MAX_NAME_CHARS: usize = 64;
 
-fn region_to_js(r: &Region) -> JsValue {
+/// `{y0, y1, x0, x1}`: a half-open region.
+pub(super) fn region_to_js(r: &Region) -> JsValue {
     let obj = Object::new();
     set(&obj, "y0", &JsValue::from(r.y.start as f64));
     set(&obj, "y1", &JsValue::from(r.y.end as f64));
@@ -39,6 +40,23 @@ fn layer_region_to_js(r: &LayerRegion) -> JsValue {
     set(&obj, "layer", &JsValue::from(r.layer));
     set(&obj, "full", &region_to_js(&r.full));
     obj.into()
+}
+
+/// `[{name, kind, shape, data, preActivation?}]`: every layer of a forward pass.
+pub(super) fn layers_to_js(f: &Forward) -> JsValue {
+    let layers = Array::new();
+    for l in &f.layers {
+        let obj = Object::new();
+        set(&obj, "name", &JsValue::from(l.name));
+        set(&obj, "kind", &JsValue::from(l.kind.name()));
+        set(&obj, "shape", &usizes_to_js(&l.shape));
+        set(&obj, "data", &floats_to_js(&l.data));
+        if let Some(pre) = &l.pre_activation {
+            set(&obj, "preActivation", &floats_to_js(pre));
+        }
+        layers.push(&obj);
+    }
+    layers.into()
 }
 
 /// Reads the `variant` argument: `'classic'` or `'modern'`.
@@ -127,47 +145,16 @@ impl LeNet5 {
     /// `{probabilities: Float32Array(10), layers: [{name, kind, shape, data, preActivation?}]}`
     /// for input, C1, S2, C3, S4, C5, F6, output.
     pub fn forward(&self, pixels: JsValue) -> JsResult<JsValue> {
-        const OP: &str = "forward";
-        let pixels = pixels_arg(OP, &pixels)?;
-        let f = self
-            .net
-            .forward(&pixels)
-            .map_err(|e| core_error(OP, "pixels", e))?;
-        let layers = Array::new();
-        for l in &f.layers {
-            let obj = Object::new();
-            set(&obj, "name", &JsValue::from(l.name));
-            set(&obj, "kind", &JsValue::from(l.kind.name()));
-            let shape: Array = l.shape.iter().map(|&d| JsValue::from(d as f64)).collect();
-            set(&obj, "shape", &shape.into());
-            set(&obj, "data", &Float32Array::from(l.data.as_slice()).into());
-            if let Some(pre) = &l.pre_activation {
-                set(
-                    &obj,
-                    "preActivation",
-                    &Float32Array::from(pre.as_slice()).into(),
-                );
-            }
-            layers.push(&obj);
-        }
+        let f = self.run("forward", &pixels, Network::forward)?;
         let out = Object::new();
-        set(
-            &out,
-            "probabilities",
-            &Float32Array::from(f.probabilities.as_slice()).into(),
-        );
-        set(&out, "layers", &layers.into());
+        set(&out, "probabilities", &floats_to_js(&f.probabilities));
+        set(&out, "layers", &layers_to_js(&f));
         Ok(out.into())
     }
 
     /// `probabilities(pixels)` → `Float32Array(10)`, without the per-layer copies.
     pub fn probabilities(&self, pixels: JsValue) -> JsResult<Float32Array> {
-        const OP: &str = "probabilities";
-        let pixels = pixels_arg(OP, &pixels)?;
-        let p = self
-            .net
-            .probabilities(&pixels)
-            .map_err(|e| core_error(OP, "pixels", e))?;
+        let p = self.run("probabilities", &pixels, Network::probabilities)?;
         Ok(Float32Array::from(p.as_slice()))
     }
 
@@ -182,24 +169,11 @@ impl LeNet5 {
         const OP: &str = "predictTta";
         let opts = read_options(OP, &options, tta::OPTION_KEYS, 0)?;
         let opts = tta::TtaOptions::from_options(OP, &opts)?;
-        let pixels = pixels_arg(OP, &pixels)?;
-        let r = tta::predict(&self.net, &pixels, &opts).map_err(|e| core_error(OP, "pixels", e))?;
+        let r = self.run(OP, &pixels, |net, p| tta::predict(net, p, &opts))?;
         let out = Object::new();
-        set(
-            &out,
-            "copies",
-            &Float32Array::from(r.copies.as_slice()).into(),
-        );
-        set(
-            &out,
-            "probabilities",
-            &Float32Array::from(r.probabilities.as_slice()).into(),
-        );
-        set(
-            &out,
-            "combined",
-            &Float32Array::from(r.combined.as_slice()).into(),
-        );
+        set(&out, "copies", &floats_to_js(&r.copies));
+        set(&out, "probabilities", &floats_to_js(&r.probabilities));
+        set(&out, "combined", &floats_to_js(&r.combined));
         set(&out, "digit", &JsValue::from(r.digit as f64));
         set(&out, "rule", &JsValue::from(opts.rule.name()));
         Ok(out.into())
@@ -222,6 +196,20 @@ impl LeNet5 {
             list.push(&obj);
         }
         Ok(list.into())
+    }
+}
+
+impl LeNet5 {
+    /// Runs `work` on this network and argument `pixels` of `op` (784 numbers, checked by
+    /// [`pixels_arg`]); a core error names `pixels`.
+    fn run<T>(
+        &self,
+        op: &'static str,
+        pixels: &JsValue,
+        work: impl FnOnce(&Network, &[f32]) -> Result<T>,
+    ) -> JsResult<T> {
+        let pixels = pixels_arg(op, pixels)?;
+        work(&self.net, &pixels).map_err(|e| core_error(op, "pixels", e))
     }
 }
 
@@ -250,8 +238,7 @@ pub fn receptive_field(layer: JsValue, y: JsValue, x: JsValue) -> JsResult<JsVal
     let (y, x) = (read_whole(OP, "y", &y, 0)?, read_whole(OP, "x", &x, 0)?);
     let rf = inspect::receptive_field(&layer, y, x)?;
     let obj = Object::new();
-    let size: Array = rf.size.iter().map(|&d| JsValue::from(d as f64)).collect();
-    set(&obj, "size", &size.into());
+    set(&obj, "size", &usizes_to_js(&rf.size));
     set(&obj, "padded", &region_to_js(&rf.padded));
     let regions: Array = rf.regions.iter().map(layer_region_to_js).collect();
     set(&obj, "regions", &regions.into());

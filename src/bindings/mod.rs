@@ -8,6 +8,8 @@
 
 // Without `full-api` (the training module) only `LeNet5.fromBytes`/`forward`, `preprocessDigit`,
 // `backendName` and `Trainer` are exported; part of `convert` is then unused.
+#[cfg(feature = "train")]
+mod alphabet;
 #[cfg(feature = "full-api")]
 mod architecture;
 #[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]

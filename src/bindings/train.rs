@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, PlainLimits, core_error, get, kind, object_keys, read_bytes, read_f32s, read_plain,
-    read_string, read_whole, set, tensor_to_js, to_plain_js,
+    JsResult, PlainLimits, core_error, get, kind, object_keys, optional, read_bytes, read_f32s,
+    read_plain, read_string, read_whole, set, tensor_to_js, to_plain_js,
 };
+use super::lenet::MAX_WEIGHTS_BYTES;
 use crate::data::augment::Augment;
 use crate::data::rng::Rng;
 use crate::error::{Code, ParamError};
@@ -23,8 +24,6 @@ use crate::train::{Dataset, Init, TrainConfig, Trainer as Core};
 
 /// Most images per set (MNIST's whole training set is 60,000); checked before copying.
 const MAX_IMAGES: usize = 70_000;
-/// Largest weights file accepted (the real ones are about 125 KB).
-const MAX_WEIGHTS_BYTES: usize = 4 << 20;
 /// Bounds on the config object (it has about 40 values).
 const CONFIG_LIMITS: PlainLimits = PlainLimits {
     depth: 4,
@@ -189,16 +188,10 @@ impl Trainer {
         let config = read_settings::<TrainConfig>(OP, "config", "", &config)?;
         let train = read_set(&train_pixels, &train_labels, "train")?;
         let val = read_set(&val_pixels, &val_labels, "val")?;
-        let init = if init_weights.is_undefined() || init_weights.is_null() {
-            Init::Scratch
-        } else {
-            Init::Weights(read_bytes(
-                OP,
-                "initWeights",
-                &init_weights,
-                MAX_WEIGHTS_BYTES,
-            )?)
-        };
+        let init = optional(&init_weights, |v| {
+            read_bytes(OP, "initWeights", v, MAX_WEIGHTS_BYTES)
+        })?
+        .map_or(Init::Scratch, Init::Weights);
         let core =
             Core::new(config, train, val, init).map_err(|e| core_error(OP, "initWeights", e))?;
         Ok(Trainer { core })

@@ -1,65 +1,38 @@
 //! The training module's transfer-learning classes (feature `train`, `pkg-train/` only):
-//! `AlphabetSet` (the demo alphabets), `Transfer` (one method on one task, step by step),
-//! `AdaptedNet` (an exported network) and `TransferExperiment` (accuracy vs examples per
-//! class). Conversions only: the work is in [`crate::train::transfer`] and its siblings. The
+//! `Transfer` (one method on one task, step by step), `AdaptedNet` (an exported network) and
+//! `TransferExperiment` (accuracy vs examples per class; the alphabets: [`super::alphabet`]). Conversions only: the work is in [`crate::train::transfer`] and its siblings. The
 //! contract the page is written against: `/work/coord/transfer-api.md` (README "Transfer
 //! learning" summarises it).
 
-use js_sys::{Array, Float32Array, Object, Uint8Array};
+use js_sys::{Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
+use super::alphabet::AlphabetSet;
 use super::convert::{
-    JsResult, PlainLimits, core_error, read_bytes, read_f32s, read_plain, read_string, read_whole,
-    set, to_plain_js,
+    JsResult, PlainLimits, core_error, floats_to_js, optional, read_bytes, read_f32s, read_file,
+    read_plain, read_whole, set, strings_to_js, to_plain_js,
 };
+use super::lenet::{MAX_WEIGHTS_BYTES, layers_to_js};
 use super::train::read_settings;
-use crate::data::alphabet::{Alphabet, AlphabetSet as CoreSet};
 use crate::error::{Code, Error, ParamError};
 use crate::lenet::IMAGE_PIXELS;
-use crate::lenet::inspect::Forward;
 use crate::train::transfer::Transfer as Core;
 use crate::train::transfer_config::{OP, TransferConfig};
 use crate::train::transfer_experiment::{Experiment, ExperimentSettings};
 use crate::train::transfer_file::{AdaptedNet as CoreNet, Prediction};
 use crate::train::transfer_task::{MAX_CLASSES, MAX_EXAMPLES, MAX_NAME_CHARS, Task};
 
-/// Largest weights / adapted-network file accepted (the real ones are about 125 KB).
-const MAX_WEIGHTS_BYTES: usize = 4 << 20;
-/// Largest alphabet file accepted (the demo set is 2.4 MB before gzip).
-const MAX_ALPHABET_BYTES: usize = 64 << 20;
 /// Most images per `evaluate` call.
 const MAX_EVAL_IMAGES: usize = 10_000;
-
-fn floats(v: &[f32]) -> JsValue {
-    Float32Array::from(v).into()
-}
 
 /// `{probabilities, classes, top, layers}`: `layers` as `LeNet5.forward` reports them.
 fn prediction_to_js(p: &Prediction, classes: &[String]) -> JsValue {
     let out = Object::new();
-    set(&out, "probabilities", &floats(&p.probabilities));
-    let names: Array = classes.iter().map(|c| JsValue::from(c.as_str())).collect();
-    set(&out, "classes", &names.into());
+    set(&out, "probabilities", &floats_to_js(&p.probabilities));
+    set(&out, "classes", &strings_to_js(classes));
     set(&out, "top", &JsValue::from(p.top as f64));
     set(&out, "layers", &layers_to_js(&p.forward));
     out.into()
-}
-
-fn layers_to_js(f: &Forward) -> JsValue {
-    let layers = Array::new();
-    for l in &f.layers {
-        let obj = Object::new();
-        set(&obj, "name", &JsValue::from(l.name));
-        set(&obj, "kind", &JsValue::from(l.kind.name()));
-        let shape: Array = l.shape.iter().map(|&d| JsValue::from(d as f64)).collect();
-        set(&obj, "shape", &shape.into());
-        set(&obj, "data", &floats(&l.data));
-        if let Some(pre) = &l.pre_activation {
-            set(&obj, "preActivation", &floats(pre));
-        }
-        layers.push(&obj);
-    }
-    layers.into()
 }
 
 /// Reads `classNames`: an array of at most 10 strings (checked further by the core).
@@ -91,147 +64,6 @@ fn images_arg(op: &'static str, param: &str, v: &JsValue, max: usize) -> JsResul
     Ok(read_f32s(op, param, v, max * IMAGE_PIXELS)?)
 }
 
-/// The built-in demo alphabets (`www/assets/alphabets.bin.gz`, inflated).
-#[wasm_bindgen]
-pub struct AlphabetSet {
-    core: CoreSet,
-}
-
-impl AlphabetSet {
-    fn alphabet(&self, op: &'static str, id: &JsValue) -> JsResult<&Alphabet> {
-        let id = read_string(op, "id", id, 64)?;
-        self.core.get(&id).ok_or_else(|| {
-            let ids: Vec<&str> = self.core.alphabets.iter().map(|a| a.id.as_str()).collect();
-            ParamError::new(
-                op,
-                "id",
-                format!("no alphabet {id:?} (have {})", ids.join(", ")),
-            )
-            .with_expected(ids)
-            .with_got(id.as_str())
-            .into()
-        })
-    }
-}
-
-#[wasm_bindgen]
-impl AlphabetSet {
-    /// `AlphabetSet.fromBytes(bytes)`: the "CSAB" file after gzip inflation.
-    #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: JsValue) -> JsResult<AlphabetSet> {
-        const FROM: &str = "AlphabetSet.fromBytes";
-        let bytes = read_bytes(FROM, "bytes", &bytes, MAX_ALPHABET_BYTES)?;
-        let core = CoreSet::decode(&bytes).map_err(|e| core_error(FROM, "bytes", e))?;
-        Ok(AlphabetSet { core })
-    }
-
-    /// `alphabets()` → `[{id, name, classes, perClass}]`.
-    pub fn alphabets(&self) -> JsValue {
-        let list = Array::new();
-        for a in &self.core.alphabets {
-            let obj = Object::new();
-            set(&obj, "id", &JsValue::from(a.id.as_str()));
-            set(&obj, "name", &JsValue::from(a.name.as_str()));
-            let classes: Array = a
-                .classes
-                .iter()
-                .map(|c| JsValue::from(c.as_str()))
-                .collect();
-            set(&obj, "classes", &classes.into());
-            set(&obj, "perClass", &JsValue::from(a.per_class as f64));
-            list.push(&obj);
-        }
-        list.into()
-    }
-
-    /// `images(id, classIndex, start, count)` → `Float32Array(count·784)`, ink in [0, 1].
-    pub fn images(
-        &self,
-        id: JsValue,
-        class_index: JsValue,
-        start: JsValue,
-        count: JsValue,
-    ) -> JsResult<Float32Array> {
-        const IMAGES: &str = "AlphabetSet.images";
-        let a = self.alphabet(IMAGES, &id)?;
-        let c = read_whole(IMAGES, "classIndex", &class_index, 0)?;
-        let start = read_whole(IMAGES, "start", &start, 0)?;
-        let count = read_whole(IMAGES, "count", &count, 1)?;
-        if c >= a.classes.len() || start.saturating_add(count) > a.per_class {
-            return Err(ParamError::new(
-                IMAGES,
-                if c >= a.classes.len() {
-                    "classIndex"
-                } else {
-                    "count"
-                },
-                format!(
-                    "the alphabet has {} classes of {} images",
-                    a.classes.len(),
-                    a.per_class
-                ),
-            )
-            .into());
-        }
-        let out: Vec<f32> = (start..start + count)
-            .filter_map(|i| a.ink(c, i))
-            .flatten()
-            .collect();
-        Ok(Float32Array::from(out.as_slice()))
-    }
-
-    /// `split(id, shots, seed, heldOut = 100)` → `{classes, trainPixels, trainLabels,
-    /// testPixels, testLabels}`.
-    pub fn split(
-        &self,
-        id: JsValue,
-        shots: JsValue,
-        seed: JsValue,
-        held_out: JsValue,
-    ) -> JsResult<JsValue> {
-        const SPLIT: &str = "AlphabetSet.split";
-        let a = self.alphabet(SPLIT, &id)?;
-        let shots = read_whole(SPLIT, "shots", &shots, 1)?;
-        let seed = read_whole(SPLIT, "seed", &seed, 0)?;
-        let held_out = if held_out.is_undefined() || held_out.is_null() {
-            100
-        } else {
-            read_whole(SPLIT, "heldOut", &held_out, 1)?
-        };
-        let s = a.split(shots, seed as u64, held_out).ok_or_else(|| {
-            ParamError::new(
-                SPLIT,
-                "shots",
-                format!(
-                    "shots + heldOut must be at most {} images per class",
-                    a.per_class
-                ),
-            )
-            .with_got(shots)
-        })?;
-        let obj = Object::new();
-        let classes: Array = s
-            .classes
-            .iter()
-            .map(|c| JsValue::from(c.as_str()))
-            .collect();
-        set(&obj, "classes", &classes.into());
-        set(&obj, "trainPixels", &floats(&s.train_pixels));
-        set(
-            &obj,
-            "trainLabels",
-            &Uint8Array::from(s.train_labels.as_slice()).into(),
-        );
-        set(&obj, "testPixels", &floats(&s.test_pixels));
-        set(
-            &obj,
-            "testLabels",
-            &Uint8Array::from(s.test_labels.as_slice()).into(),
-        );
-        Ok(obj.into())
-    }
-}
-
 /// Transfer learning from the MNIST-trained LeNet-5 to new classes, step by step.
 #[wasm_bindgen]
 pub struct Transfer {
@@ -254,16 +86,9 @@ impl Transfer {
         let pixels = images_arg(OP, "pixels", &pixels, MAX_EXAMPLES)?;
         let labels = read_bytes(OP, "labels", &labels, MAX_EXAMPLES)?;
         let task = Task::new(&names, pixels, labels)?;
-        let base = if base_weights.is_undefined() || base_weights.is_null() {
-            None
-        } else {
-            Some(read_bytes(
-                OP,
-                "baseWeights",
-                &base_weights,
-                MAX_WEIGHTS_BYTES,
-            )?)
-        };
+        let base = optional(&base_weights, |v| {
+            read_bytes(OP, "baseWeights", v, MAX_WEIGHTS_BYTES)
+        })?;
         let core = Core::new(config, base.as_deref(), task)
             .map_err(|e| core_error(OP, "baseWeights", e))?;
         Ok(Transfer { core })
@@ -301,8 +126,7 @@ impl Transfer {
 
     /// `frozen()` → the frozen layers now, of `['C1', 'C3', 'C5', 'F6']`.
     pub fn frozen(&self) -> JsValue {
-        let a: Array = self.core.frozen().into_iter().map(JsValue::from).collect();
-        a.into()
+        strings_to_js(&self.core.frozen())
     }
 
     /// `procedure()` → the lecture's fine-tuning steps as `[{step, done}]` (1 new head,
@@ -314,13 +138,7 @@ impl Transfer {
 
     #[wasm_bindgen(getter)]
     pub fn classes(&self) -> JsValue {
-        let a: Array = self
-            .core
-            .classes()
-            .iter()
-            .map(|c| JsValue::from(c.as_str()))
-            .collect();
-        a.into()
+        strings_to_js(self.core.classes())
     }
 
     /// `evaluate(pixels, labels)` → `{loss, accuracy, confusion: number[n][n], images}`.
@@ -368,20 +186,15 @@ impl AdaptedNet {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: JsValue) -> JsResult<AdaptedNet> {
         const FROM: &str = "AdaptedNet.fromBytes";
-        let bytes = read_bytes(FROM, "bytes", &bytes, MAX_WEIGHTS_BYTES)?;
-        let core = CoreNet::from_bytes(FROM, &bytes).map_err(|e| core_error(FROM, "bytes", e))?;
+        let core = read_file(FROM, &bytes, MAX_WEIGHTS_BYTES, |b| {
+            CoreNet::from_bytes(FROM, b)
+        })?;
         Ok(AdaptedNet { core })
     }
 
     #[wasm_bindgen(getter)]
     pub fn classes(&self) -> JsValue {
-        let a: Array = self
-            .core
-            .classes()
-            .iter()
-            .map(|c| JsValue::from(c.as_str()))
-            .collect();
-        a.into()
+        strings_to_js(self.core.classes())
     }
 
     /// `'classic'` or `'modern'`.

@@ -138,7 +138,6 @@ impl LeNet5Config {
 
     /// A freshly initialised network (random weights; burn's default Kaiming-uniform init).
     pub fn init(&self, device: &Device) -> LeNet5 {
-        // Positions in LAYERS: input, C1, S2, C3, S4, C5, F6, output.
         let conv = |i: usize| {
             let k = LAYERS[i].kernel();
             Conv2dConfig::new([LAYERS[i - 1].shape[0], LAYERS[i].shape[0]], [k, k]).init(device)
@@ -147,18 +146,28 @@ impl LeNet5Config {
             let inputs = LAYERS[i - 1].shape.iter().product();
             LinearConfig::new(inputs, LAYERS[i].shape[0]).init(device)
         };
+        LeNet5::assemble(self.variant, conv, dense)
+    }
+}
+
+impl LeNet5 {
+    /// The network of `variant` whose layer at position `i` of [`LAYERS`] (input, C1, S2, C3,
+    /// S4, C5, F6, output) is `conv(i)` for C1, C3, C5 and `dense(i)` for F6 and output.
+    fn assemble(
+        variant: Variant,
+        conv: impl Fn(usize) -> Conv2d,
+        dense: impl Fn(usize) -> Linear,
+    ) -> LeNet5 {
         LeNet5 {
             c1: conv(1),
             c3: conv(3),
             c5: conv(5),
             f6: dense(6),
             output: dense(7),
-            variant: self.variant,
+            variant,
         }
     }
-}
 
-impl LeNet5 {
     /// A network of `variant` whose parameters are zeros: the skeleton trained weights are
     /// loaded into. Unlike [`LeNet5Config::init`] it does not reach burn-nn's parameter
     /// initialisers, whose orthogonal initialiser links a QR decomposition for every dtype
@@ -188,14 +197,7 @@ impl LeNet5 {
                 bias: Some(Param::from_tensor(Tensor::zeros([outputs], device))),
             }
         };
-        LeNet5 {
-            c1: conv(1),
-            c3: conv(3),
-            c5: conv(5),
-            f6: dense(6),
-            output: dense(7),
-            variant,
-        }
+        LeNet5::assemble(variant, conv, dense)
     }
 }
 

@@ -15,6 +15,23 @@ use crate::lenet::{CLASSES, IMAGE_PIXELS, PADDED_SIDE, prepare_input};
 
 use super::config::OP;
 
+/// Checks that `labels` labels (argument `param` of `op`) are one per image of `images`.
+pub fn check_label_count(
+    op: &'static str,
+    param: &str,
+    labels: usize,
+    images: usize,
+) -> Result<(), ParamError> {
+    if labels == images {
+        return Ok(());
+    }
+    let why = format!("expected one label per image ({images}), got {labels}");
+    Err(ParamError::new(op, param, why)
+        .with_code(Code::ShapeMismatch)
+        .with_expected(images)
+        .with_got(labels))
+}
+
 /// Images and labels, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -40,17 +57,7 @@ impl Dataset {
             .with_code(Code::ShapeMismatch)
             .with_got(pixels.len()));
         }
-        let n = pixels.len() / IMAGE_PIXELS;
-        if labels.len() != n {
-            return Err(ParamError::new(
-                OP,
-                lb,
-                format!("expected one label per image ({n}), got {}", labels.len()),
-            )
-            .with_code(Code::ShapeMismatch)
-            .with_expected(n)
-            .with_got(labels.len()));
-        }
+        check_label_count(OP, &lb, labels.len(), pixels.len() / IMAGE_PIXELS)?;
         if let Some(i) = labels.iter().position(|&l| l as usize >= CLASSES) {
             return Err(ParamError::new(
                 OP,

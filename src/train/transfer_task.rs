@@ -5,6 +5,7 @@ use crate::data::preprocess::INK_THRESHOLD;
 use crate::error::{Code, ParamError};
 use crate::lenet::IMAGE_PIXELS;
 
+use super::dataset::check_label_count;
 use super::transfer_config::OP;
 
 pub const MIN_CLASSES: usize = crate::data::alphabet::MIN_CLASSES;
@@ -28,25 +29,20 @@ pub struct Task {
 /// Checks class names (count, empty, too long, duplicates); names are trimmed.
 pub fn check_classes(op: &'static str, names: &[String]) -> Result<Vec<String>, ParamError> {
     let n = names.len();
-    if n < MIN_CLASSES {
+    if !(MIN_CLASSES..=MAX_CLASSES).contains(&n) {
+        let (bound, limit, code) = if n < MIN_CLASSES {
+            ("least", MIN_CLASSES, Code::TooFewClasses)
+        } else {
+            ("most", MAX_CLASSES, Code::TooManyClasses)
+        };
         return Err(ParamError::new(
             op,
             "classNames",
-            format!("expected at least {MIN_CLASSES} classes, got {n}"),
+            format!("expected at {bound} {limit} classes, got {n}"),
         )
-        .with_code(Code::TooFewClasses)
+        .with_code(code)
         .with_got(n)
-        .with_limit(MIN_CLASSES));
-    }
-    if n > MAX_CLASSES {
-        return Err(ParamError::new(
-            op,
-            "classNames",
-            format!("expected at most {MAX_CLASSES} classes, got {n}"),
-        )
-        .with_code(Code::TooManyClasses)
-        .with_got(n)
-        .with_limit(MAX_CLASSES));
+        .with_limit(limit));
     }
     let mut out: Vec<String> = Vec::with_capacity(n);
     for (i, name) in names.iter().enumerate() {
@@ -104,16 +100,7 @@ pub fn check_images(
         .with_got(pixels.len()));
     }
     let k = pixels.len() / IMAGE_PIXELS;
-    if labels.len() != k {
-        return Err(ParamError::new(
-            op,
-            labels_param,
-            format!("expected one label per image ({k}), got {}", labels.len()),
-        )
-        .with_code(Code::ShapeMismatch)
-        .with_expected(k)
-        .with_got(labels.len()));
-    }
+    check_label_count(op, labels_param, labels.len(), k)?;
     if let Some(i) = labels.iter().position(|&l| l as usize >= n) {
         return Err(ParamError::new(
             op,

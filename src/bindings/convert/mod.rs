@@ -18,7 +18,9 @@ mod to_js;
 pub(crate) use numbers::{read_bytes, read_f32s, read_string, read_tensor, read_whole};
 pub(crate) use options::{object_keys, opt_value, option_values, read_options, values_of};
 pub(crate) use plain::{PlainLimits, read_plain};
-pub(crate) use to_js::{core_error, set, tensor_to_js, to_plain_js};
+#[cfg(feature = "train")]
+pub(crate) use to_js::strings_to_js;
+pub(crate) use to_js::{core_error, floats_to_js, set, tensor_to_js, to_plain_js, usizes_to_js};
 
 use js_sys::{Float32Array, Float64Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -52,6 +54,32 @@ thread_local! {
 pub(crate) fn get(o: &JsValue, key: &str) -> Option<JsValue> {
     let v = js_get(o, key);
     (!FAILED.with(|f| *f == v)).then_some(v)
+}
+
+/// `None` for `undefined` or `null` (an optional argument left out), else `read(v)`.
+#[cfg(feature = "train")]
+pub(crate) fn optional<T, E>(
+    v: &JsValue,
+    read: impl FnOnce(&JsValue) -> Result<T, E>,
+) -> Result<Option<T>, E> {
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else {
+        read(v).map(Some)
+    }
+}
+
+/// Reads file argument `bytes` of `op` (at most `max` bytes, checked before copying) and
+/// decodes it with `decode`; a core error names `bytes`.
+#[cfg(feature = "train")]
+pub(crate) fn read_file<T>(
+    op: &'static str,
+    bytes: &JsValue,
+    max: usize,
+    decode: impl FnOnce(&[u8]) -> crate::error::Result<T>,
+) -> JsResult<T> {
+    let bytes = read_bytes(op, "bytes", bytes, max)?;
+    decode(&bytes).map_err(|e| core_error(op, "bytes", e))
 }
 
 /// What a JS value is, for messages and dispatch: a `typeof` name, `null`, `array`, a typed

@@ -28,10 +28,24 @@ pub(crate) fn usizes_to_js(v: &[usize]) -> JsValue {
         .into()
 }
 
+/// Numbers as a `Float32Array`.
+pub(crate) fn floats_to_js(v: &[f32]) -> JsValue {
+    Float32Array::from(v).into()
+}
+
+/// Names (classes, layers) as a JS array of strings.
+#[cfg(feature = "train")]
+pub(crate) fn strings_to_js<S: AsRef<str>>(v: &[S]) -> JsValue {
+    v.iter()
+        .map(|s| JsValue::from(s.as_ref()))
+        .collect::<Array>()
+        .into()
+}
+
 /// A result tensor as `{data: Float32Array, shape: number[]}`.
 pub(crate) fn tensor_to_js(t: &HostTensor) -> JsValue {
     let obj = Object::new();
-    set(&obj, "data", &Float32Array::from(t.data.as_slice()).into());
+    set(&obj, "data", &floats_to_js(&t.data));
     set(&obj, "shape", &usizes_to_js(&t.shape));
     obj.into()
 }
