@@ -13,49 +13,42 @@ use crate::ops::shape::{AxisParams, OutputSize, SizeKind, output_size};
 use crate::params::RawOptions;
 use crate::tensor::HostTensor;
 
-/// `conv2d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
-pub fn conv2d_js(
-    backend: Backend,
-    input: &HostTensor,
-    weight: &HostTensor,
-    opts: &RawOptions,
-) -> Result<HostTensor> {
-    let (p, bias) = ConvParams::<2>::from_options("conv2d", opts)?;
-    conv2d(backend, input, weight, bias.as_deref(), &p)
+/// Defines export `$name(backend, input, weight, opts)`: options read by
+/// `$params::from_options($op, ..)` (bias included), then `$run`. The four convolutions differ
+/// only in those three.
+macro_rules! weighted_op {
+    ($(#[$doc:meta])* $name:ident: $params:ty, $op:literal, $run:path) => {
+        $(#[$doc])*
+        pub fn $name(
+            backend: Backend,
+            input: &HostTensor,
+            weight: &HostTensor,
+            opts: &RawOptions,
+        ) -> Result<HostTensor> {
+            let (p, bias) = <$params>::from_options($op, opts)?;
+            $run(backend, input, weight, bias.as_deref(), &p)
+        }
+    };
 }
 
-/// `conv1d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
-pub fn conv1d_js(
-    backend: Backend,
-    input: &HostTensor,
-    weight: &HostTensor,
-    opts: &RawOptions,
-) -> Result<HostTensor> {
-    let (p, bias) = ConvParams::<1>::from_options("conv1d", opts)?;
-    conv1d(backend, input, weight, bias.as_deref(), &p)
-}
-
-/// `convTranspose2d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?, groups?})`.
-pub fn conv_transpose2d_js(
-    backend: Backend,
-    input: &HostTensor,
-    weight: &HostTensor,
-    opts: &RawOptions,
-) -> Result<HostTensor> {
-    let (p, bias) = ConvTransposeParams::<2>::from_options("convTranspose2d", opts)?;
-    conv_transpose2d(backend, input, weight, bias.as_deref(), &p)
-}
-
-/// `convTranspose1d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?, groups?})`.
-pub fn conv_transpose1d_js(
-    backend: Backend,
-    input: &HostTensor,
-    weight: &HostTensor,
-    opts: &RawOptions,
-) -> Result<HostTensor> {
-    let (p, bias) = ConvTransposeParams::<1>::from_options("convTranspose1d", opts)?;
-    conv_transpose1d(backend, input, weight, bias.as_deref(), &p)
-}
+weighted_op!(
+    /// `conv2d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
+    conv2d_js: ConvParams<2>, "conv2d", conv2d
+);
+weighted_op!(
+    /// `conv1d(input, weight, {bias?, stride?, padding?, dilation?, groups?})`.
+    conv1d_js: ConvParams<1>, "conv1d", conv1d
+);
+weighted_op!(
+    /// `convTranspose2d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?,
+    /// groups?})`.
+    conv_transpose2d_js: ConvTransposeParams<2>, "convTranspose2d", conv_transpose2d
+);
+weighted_op!(
+    /// `convTranspose1d(input, weight, {bias?, stride?, padding?, outputPadding?, dilation?,
+    /// groups?})`.
+    conv_transpose1d_js: ConvTransposeParams<1>, "convTranspose1d", conv_transpose1d
+);
 
 /// `pool2d(input, {mode, kernel, stride?, padding?})`.
 pub fn pool2d_js(backend: Backend, input: &HostTensor, opts: &RawOptions) -> Result<HostTensor> {

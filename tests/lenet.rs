@@ -4,6 +4,9 @@
 
 use std::path::Path;
 
+mod common;
+
+use common::{pixels, test_set};
 use convscope::Backend;
 use convscope::data::image::Gray;
 use convscope::data::mnist::{Mnist, Split};
@@ -11,18 +14,6 @@ use convscope::data::preprocess::{Digit, preprocess_digit};
 use convscope::lenet::inspect::{Network, receptive_field, units_seeing};
 use convscope::lenet::weights;
 use convscope::lenet::{IMAGE_PIXELS, LAYERS, MNIST_MEAN, MNIST_STD, Variant};
-
-fn test_set() -> Mnist {
-    Mnist::load(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mnist")),
-        Split::Test,
-    )
-    .expect("the committed MNIST test set loads with its checksums")
-}
-
-fn pixels(set: &Mnist, i: usize) -> Vec<f32> {
-    set.image(i).iter().map(|&b| b as f32 / 255.0).collect()
-}
 
 fn argmax(p: &[f32]) -> usize {
     (0..p.len()).fold(0, |best, i| if p[i] > p[best] { i } else { best })

@@ -187,18 +187,19 @@ fn invalid_settings_are_refused_with_the_setting_named_before_anything_runs() {
     for (config, param) in cases {
         assert_eq!(refused(config), (Code::InvalidValue, param.to_string()));
     }
-    let mut c = d();
-    c.schedule.gamma = 0.0;
-    assert_eq!(refused(c).1, "schedule.gamma");
-    let mut c = d();
-    c.augment.scale = 1.0;
-    assert_eq!(refused(c).1, "augment.scale");
-    let mut c = d();
-    c.reduce_lr.factor = 1.0;
-    assert_eq!(refused(c).1, "reduceLr.factor");
-    let mut c = d();
-    c.optimizer.momentum = 1.0;
-    assert_eq!(refused(c).1, "optimizer.momentum");
+    // Nested settings are named by their dotted path.
+    type Change = fn(&mut TrainConfig);
+    let nested: [(Change, &str); 4] = [
+        (|c| c.schedule.gamma = 0.0, "schedule.gamma"),
+        (|c| c.augment.scale = 1.0, "augment.scale"),
+        (|c| c.reduce_lr.factor = 1.0, "reduceLr.factor"),
+        (|c| c.optimizer.momentum = 1.0, "optimizer.momentum"),
+    ];
+    for (bad, param) in nested {
+        let mut c = d();
+        bad(&mut c);
+        assert_eq!(refused(c).1, param);
+    }
 }
 
 #[test]

@@ -3,30 +3,18 @@
 //! most confident copy, copies are deterministic per seed, augmentations keep the mass centre
 //! within the stated shift, and bad options give named errors.
 
-use std::path::Path;
+mod common;
 
+use common::{pixels, test_set};
 use convscope::Backend;
 use convscope::data::augment::Augment;
 use convscope::data::image::Gray;
-use convscope::data::mnist::{Mnist, Split};
 use convscope::data::rng::Rng;
 use convscope::error::Code;
 use convscope::lenet::inspect::Network;
 use convscope::lenet::tta::{self, Rule, TtaOptions};
 use convscope::lenet::{IMAGE_PIXELS, IMAGE_SIDE, Variant};
-use convscope::params::RawOptions;
-
-fn test_set() -> Mnist {
-    Mnist::load(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mnist")),
-        Split::Test,
-    )
-    .expect("the committed MNIST test set loads")
-}
-
-fn pixels(set: &Mnist, i: usize) -> Vec<f32> {
-    set.image(i).iter().map(|&b| b as f32 / 255.0).collect()
-}
+use convscope::params::{OptValue, RawOptions};
 
 fn nets() -> Vec<Network> {
     Variant::ALL
@@ -240,70 +228,28 @@ fn with_the_default_ranges_the_mass_centre_stays_within_the_shift_plus_the_warps
 #[test]
 fn every_bad_option_is_a_named_error_and_nothing_is_computed() {
     const OP: &str = "predictTta";
-    let bad: &[(RawOptions, &str, Code)] = &[
-        (RawOptions::new().with("k", 0usize), "k", Code::InvalidValue),
-        (RawOptions::new().with("k", 33usize), "k", Code::TooLarge),
-        (RawOptions::new().with("k", 2.5), "k", Code::InvalidValue),
-        (
-            RawOptions::new().with("k", f64::NAN),
-            "k",
-            Code::InvalidValue,
-        ),
-        (RawOptions::new().with("k", "8"), "k", Code::NotANumber),
-        (
-            RawOptions::new().with("shift", f64::INFINITY),
-            "shift",
-            Code::InvalidValue,
-        ),
-        (
-            RawOptions::new().with("shift", -1.0),
-            "shift",
-            Code::InvalidValue,
-        ),
-        (
-            RawOptions::new().with("shift", 6.5),
-            "shift",
-            Code::TooLarge,
-        ),
-        (
-            RawOptions::new().with("rotation", 90.0),
-            "rotation",
-            Code::TooLarge,
-        ),
-        (
-            RawOptions::new().with("scale", 0.6),
-            "scale",
-            Code::TooLarge,
-        ),
-        (
-            RawOptions::new().with("scale", f64::NAN),
-            "scale",
-            Code::InvalidValue,
-        ),
-        (
-            RawOptions::new().with("rule", "median"),
-            "rule",
-            Code::InvalidValue,
-        ),
-        (RawOptions::new().with("rule", 1.0), "rule", Code::WrongType),
-        (
-            RawOptions::new().with("seed", -1.0),
-            "seed",
-            Code::InvalidValue,
-        ),
-        (
-            RawOptions::new().with("seed", 0.5),
-            "seed",
-            Code::InvalidValue,
-        ),
-        (
-            RawOptions::new().with("copies", 8usize),
-            "copies",
-            Code::UnknownOption,
-        ),
+    // Each option alone, with a bad value: the error names it.
+    let bad: &[(&str, OptValue, Code)] = &[
+        ("k", 0usize.into(), Code::InvalidValue),
+        ("k", 33usize.into(), Code::TooLarge),
+        ("k", 2.5.into(), Code::InvalidValue),
+        ("k", f64::NAN.into(), Code::InvalidValue),
+        ("k", "8".into(), Code::NotANumber),
+        ("shift", f64::INFINITY.into(), Code::InvalidValue),
+        ("shift", (-1.0).into(), Code::InvalidValue),
+        ("shift", 6.5.into(), Code::TooLarge),
+        ("rotation", 90.0.into(), Code::TooLarge),
+        ("scale", 0.6.into(), Code::TooLarge),
+        ("scale", f64::NAN.into(), Code::InvalidValue),
+        ("rule", "median".into(), Code::InvalidValue),
+        ("rule", 1.0.into(), Code::WrongType),
+        ("seed", (-1.0).into(), Code::InvalidValue),
+        ("seed", 0.5.into(), Code::InvalidValue),
+        ("copies", 8usize.into(), Code::UnknownOption),
     ];
-    for (raw, param, code) in bad {
-        let e = TtaOptions::from_options(OP, raw).expect_err(param);
+    for (param, value, code) in bad {
+        let raw = RawOptions::new().with(param, value.clone());
+        let e = TtaOptions::from_options(OP, &raw).expect_err(param);
         assert_eq!((e.op, e.param.as_str(), e.code), (OP, *param, *code), "{e}");
     }
     // Good options read back as given; absent ones take the defaults.

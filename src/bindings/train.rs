@@ -16,7 +16,7 @@ use super::convert::{
 use super::lenet::MAX_WEIGHTS_BYTES;
 use crate::data::augment::Augment;
 use crate::data::rng::Rng;
-use crate::error::{Code, ParamError};
+use crate::error::{Code, ParamError, Result};
 use crate::lenet::IMAGE_PIXELS;
 use crate::tensor::HostTensor;
 use crate::train::config::OP;
@@ -157,6 +157,18 @@ pub(super) fn read_settings<T: DeserializeOwned + Serialize + Default>(
     }
 }
 
+/// `step(n)` of a resumable run (`Trainer`, `Transfer`): `n` a whole number >= 1, `step`'s
+/// report as plain data; a core error names `n`.
+pub(super) fn run_steps<M: Serialize>(
+    op: &'static str,
+    n: &JsValue,
+    step: impl FnOnce(usize) -> Result<M>,
+) -> JsResult<JsValue> {
+    let n = read_whole(op, "n", n, 1)?;
+    let m = step(n).map_err(|e| core_error(op, "n", e))?;
+    to_plain_js(op, &m)
+}
+
 /// Reads one image set: `n · 784` pixel bytes and `n` label bytes.
 fn read_set(px: &JsValue, lb: &JsValue, name: &str) -> Result<Dataset, ParamError> {
     let pixels = read_bytes(OP, &format!("{name}Pixels"), px, MAX_IMAGES * IMAGE_PIXELS)?;
@@ -210,10 +222,7 @@ impl Trainer {
     /// `step(n)`: trains up to `n` batches → `{batches, images, loss, accuracy, lr, epoch,
     /// batch, batchesPerEpoch, imagesSeen, finished, events: [{type, …}]}`.
     pub fn step(&mut self, n: JsValue) -> JsResult<JsValue> {
-        const STEP: &str = "Trainer.step";
-        let n = read_whole(STEP, "n", &n, 1)?;
-        let m = self.core.step(n).map_err(|e| core_error(STEP, "n", e))?;
-        to_plain_js(STEP, &m)
+        run_steps("Trainer.step", &n, |n| self.core.step(n))
     }
 
     /// `evaluate()` → `{loss, accuracy, confusion: number[10][10] (row: true class), images}`

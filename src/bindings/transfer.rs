@@ -10,10 +10,10 @@ use wasm_bindgen::prelude::*;
 use super::alphabet::AlphabetSet;
 use super::convert::{
     JsResult, PlainLimits, core_error, floats_to_js, optional, read_bytes, read_f32s, read_file,
-    read_plain, read_whole, set, strings_to_js, to_plain_js,
+    read_plain, set, strings_to_js, to_plain_js,
 };
 use super::lenet::{MAX_WEIGHTS_BYTES, layers_to_js};
-use super::train::read_settings;
+use super::train::{read_settings, run_steps};
 use crate::error::{Code, Error, ParamError};
 use crate::lenet::IMAGE_PIXELS;
 use crate::train::transfer::Transfer as Core;
@@ -107,10 +107,7 @@ impl Transfer {
     /// `step(n)` → `{steps, loss, accuracy, lr, stage, stageStep, stageSteps, stepsDone,
     /// totalSteps, finished, frozen, events}`.
     pub fn step(&mut self, n: JsValue) -> JsResult<JsValue> {
-        const STEP: &str = "Transfer.step";
-        let n = read_whole(STEP, "n", &n, 1)?;
-        let m = self.core.step(n).map_err(|e| core_error(STEP, "n", e))?;
-        to_plain_js(STEP, &m)
+        run_steps("Transfer.step", &n, |n| self.core.step(n))
     }
 
     /// `'head' | 'fineTune' | 'scratch' | 'done'`.

@@ -17,7 +17,7 @@ use super::inspect::Network;
 use super::layers::{CLASSES, IMAGE_PIXELS};
 use crate::data::augment::Augment;
 use crate::data::rng::Rng;
-use crate::error::{Code, ParamError, Result};
+use crate::error::{Code, ParamError, Result, js_number};
 use crate::params::{OptValue, RawOptions};
 
 /// Most copies per prediction (K); each costs one forward pass.
@@ -117,26 +117,17 @@ fn number(
             .with_got(other.value()));
         }
     };
+    let shown = js_number(v);
     if !v.is_finite() || v < 0.0 {
-        return Err(ParamError::new(
-            op,
-            key,
-            format!(
-                "expected a number from 0 to {hi}, got {}",
-                crate::error::js_number(v)
-            ),
-        )
-        .with_got(v));
+        let why = format!("expected a number from 0 to {hi}, got {shown}");
+        return Err(ParamError::new(op, key, why).with_got(v));
     }
     if v > hi {
-        return Err(ParamError::new(
-            op,
-            key,
-            format!("expected at most {hi}, got {}", crate::error::js_number(v)),
-        )
-        .with_code(Code::TooLarge)
-        .with_got(v)
-        .with_limit(hi));
+        let why = format!("expected at most {hi}, got {shown}");
+        return Err(ParamError::new(op, key, why)
+            .with_code(Code::TooLarge)
+            .with_got(v)
+            .with_limit(hi));
     }
     Ok(v)
 }
@@ -152,16 +143,11 @@ fn whole(
 ) -> Result<f64, ParamError> {
     let v = number(op, opts, key, default, hi)?;
     if v.fract() != 0.0 || v < lo {
-        return Err(ParamError::new(
-            op,
-            key,
-            format!(
-                "expected a whole number from {lo} to {hi}, got {}",
-                crate::error::js_number(v)
-            ),
-        )
-        .with_got(v)
-        .with_limit(lo));
+        let why = format!(
+            "expected a whole number from {lo} to {hi}, got {}",
+            js_number(v)
+        );
+        return Err(ParamError::new(op, key, why).with_got(v).with_limit(lo));
     }
     Ok(v)
 }

@@ -240,6 +240,11 @@ fn range(
 }
 
 /// Whole number `v` must be in `[lo, hi]`.
+/// A finite number `>= 0`.
+fn non_negative(param: &str, v: f64) -> Result<(), ParamError> {
+    range(param, v, (0.0, false), (f64::INFINITY, true))
+}
+
 fn count(param: &str, v: usize, lo: usize, hi: usize) -> Result<(), ParamError> {
     if (lo..=hi).contains(&v) {
         return Ok(());
@@ -280,27 +285,12 @@ impl TrainConfig {
         self.augment.validate(OP, "augment.")?;
         let e = &self.early_stopping;
         count("earlyStopping.patience", e.patience, 1, MAX_EPOCHS)?;
-        range(
-            "earlyStopping.minDelta",
-            e.min_delta,
-            (0.0, false),
-            (f64::INFINITY, true),
-        )?;
+        non_negative("earlyStopping.minDelta", e.min_delta)?;
         let r = &self.reduce_lr;
         count("reduceLr.patience", r.patience, 1, MAX_EPOCHS)?;
         range("reduceLr.factor", r.factor, (0.0, true), (1.0, true))?;
-        range(
-            "reduceLr.minLr",
-            r.min_lr,
-            (0.0, false),
-            (f64::INFINITY, true),
-        )?;
-        range(
-            "reduceLr.minDelta",
-            r.min_delta,
-            (0.0, false),
-            (f64::INFINITY, true),
-        )?;
+        non_negative("reduceLr.minLr", r.min_lr)?;
+        non_negative("reduceLr.minDelta", r.min_delta)?;
         Ok(())
     }
 

@@ -46,25 +46,18 @@ impl Dataset {
         let px = format!("{name}Pixels");
         let lb = format!("{name}Labels");
         if !pixels.len().is_multiple_of(IMAGE_PIXELS) {
-            return Err(ParamError::new(
-                OP,
-                px,
-                format!(
-                    "expected a multiple of {IMAGE_PIXELS} bytes (28×28 per image), got {}",
-                    pixels.len()
-                ),
-            )
-            .with_code(Code::ShapeMismatch)
-            .with_got(pixels.len()));
+            let why = format!(
+                "expected a multiple of {IMAGE_PIXELS} bytes (28×28 per image), got {}",
+                pixels.len()
+            );
+            return Err(ParamError::new(OP, px, why)
+                .with_code(Code::ShapeMismatch)
+                .with_got(pixels.len()));
         }
         check_label_count(OP, &lb, labels.len(), pixels.len() / IMAGE_PIXELS)?;
         if let Some(i) = labels.iter().position(|&l| l as usize >= CLASSES) {
-            return Err(ParamError::new(
-                OP,
-                lb,
-                format!("expected labels 0 to 9, got {} at index {i}", labels[i]),
-            )
-            .with_got(labels[i] as f64));
+            let why = format!("expected labels 0 to 9, got {} at index {i}", labels[i]);
+            return Err(ParamError::new(OP, lb, why).with_got(labels[i] as f64));
         }
         Ok(Self { pixels, labels })
     }

@@ -35,14 +35,11 @@ pub fn check_classes(op: &'static str, names: &[String]) -> Result<Vec<String>, 
         } else {
             ("most", MAX_CLASSES, Code::TooManyClasses)
         };
-        return Err(ParamError::new(
-            op,
-            "classNames",
-            format!("expected at {bound} {limit} classes, got {n}"),
-        )
-        .with_code(code)
-        .with_got(n)
-        .with_limit(limit));
+        let why = format!("expected at {bound} {limit} classes, got {n}");
+        return Err(ParamError::new(op, "classNames", why)
+            .with_code(code)
+            .with_got(n)
+            .with_limit(limit));
     }
     let mut out: Vec<String> = Vec::with_capacity(n);
     for (i, name) in names.iter().enumerate() {
@@ -55,23 +52,17 @@ pub fn check_classes(op: &'static str, names: &[String]) -> Result<Vec<String>, 
             );
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(ParamError::new(
-                op,
-                "classNames",
-                format!("class {i}'s name is over {MAX_NAME_CHARS} characters"),
-            )
-            .with_code(Code::TooLarge)
-            .with_got(i)
-            .with_limit(MAX_NAME_CHARS));
+            let why = format!("class {i}'s name is over {MAX_NAME_CHARS} characters");
+            return Err(ParamError::new(op, "classNames", why)
+                .with_code(Code::TooLarge)
+                .with_got(i)
+                .with_limit(MAX_NAME_CHARS));
         }
         if out.iter().any(|o| o == name) {
-            return Err(ParamError::new(
-                op,
-                "classNames",
-                format!("the class name {name:?} is given twice"),
-            )
-            .with_code(Code::DuplicateClassName)
-            .with_got(name));
+            let why = format!("the class name {name:?} is given twice");
+            return Err(ParamError::new(op, "classNames", why)
+                .with_code(Code::DuplicateClassName)
+                .with_got(name));
         }
         out.push(name.to_string());
     }
@@ -88,42 +79,32 @@ pub fn check_images(
     n: usize,
 ) -> Result<(), ParamError> {
     if pixels.is_empty() || !pixels.len().is_multiple_of(IMAGE_PIXELS) {
-        return Err(ParamError::new(
-            op,
-            pixels_param,
-            format!(
-                "expected k·{IMAGE_PIXELS} values (28×28 per image, k ≥ 1), got {}",
-                pixels.len()
-            ),
-        )
-        .with_code(Code::ShapeMismatch)
-        .with_got(pixels.len()));
+        let why = format!(
+            "expected k·{IMAGE_PIXELS} values (28×28 per image, k ≥ 1), got {}",
+            pixels.len()
+        );
+        return Err(ParamError::new(op, pixels_param, why)
+            .with_code(Code::ShapeMismatch)
+            .with_got(pixels.len()));
     }
     let k = pixels.len() / IMAGE_PIXELS;
     check_label_count(op, labels_param, labels.len(), k)?;
     if let Some(i) = labels.iter().position(|&l| l as usize >= n) {
-        return Err(ParamError::new(
-            op,
-            labels_param,
-            format!(
-                "expected labels 0 to {}, got {} at index {i}",
-                n - 1,
-                labels[i]
-            ),
-        )
-        .with_got(labels[i] as f64)
-        .with_limit(n - 1));
+        let why = format!(
+            "expected labels 0 to {}, got {} at index {i}",
+            n - 1,
+            labels[i]
+        );
+        return Err(ParamError::new(op, labels_param, why)
+            .with_got(labels[i] as f64)
+            .with_limit(n - 1));
     }
     if let Some(i) = pixels.iter().position(|v| !(0.0..=1.0).contains(v)) {
-        return Err(ParamError::new(
-            op,
-            pixels_param,
-            format!(
-                "expected ink values in [0, 1], got {} at index {i}",
-                crate::error::js_number(pixels[i] as f64)
-            ),
-        )
-        .with_got(pixels[i] as f64));
+        let why = format!(
+            "expected ink values in [0, 1], got {} at index {i}",
+            crate::error::js_number(pixels[i] as f64)
+        );
+        return Err(ParamError::new(op, pixels_param, why).with_got(pixels[i] as f64));
     }
     if let Some(i) = (0..k).find(|&i| is_blank(&pixels[i * IMAGE_PIXELS..(i + 1) * IMAGE_PIXELS])) {
         return Err(
@@ -145,23 +126,17 @@ impl Task {
     pub fn new(names: &[String], pixels: Vec<f32>, labels: Vec<u8>) -> Result<Self, ParamError> {
         let classes = check_classes(OP, names)?;
         if pixels.len() > MAX_EXAMPLES * IMAGE_PIXELS {
-            return Err(ParamError::new(
-                OP,
-                "pixels",
-                format!("expected at most {MAX_EXAMPLES} examples"),
-            )
-            .with_code(Code::TooLarge)
-            .with_limit(MAX_EXAMPLES));
+            let why = format!("expected at most {MAX_EXAMPLES} examples");
+            return Err(ParamError::new(OP, "pixels", why)
+                .with_code(Code::TooLarge)
+                .with_limit(MAX_EXAMPLES));
         }
         check_images(OP, ("pixels", "labels"), &pixels, &labels, classes.len())?;
         if let Some(c) = (0..classes.len()).find(|&c| !labels.contains(&(c as u8))) {
-            return Err(ParamError::new(
-                OP,
-                "labels",
-                format!("class {:?} has no example", classes[c]),
-            )
-            .with_code(Code::ClassWithoutExamples)
-            .with_got(classes[c].as_str()));
+            let why = format!("class {:?} has no example", classes[c]);
+            return Err(ParamError::new(OP, "labels", why)
+                .with_code(Code::ClassWithoutExamples)
+                .with_got(classes[c].as_str()));
         }
         Ok(Self {
             classes,
