@@ -11,7 +11,10 @@ use burn::tensor::ops::ConvTransposeOptions;
 
 use crate::backend::Backend;
 use crate::error::{Code, ParamError, Result};
-use crate::ops::conv::{ConvShapes, axis_name, check_bias, check_groups_divide_input, run_batched};
+use crate::ops::conv::{
+    ConvShapes, axis_name, check_bias, check_groups_divide_input, drop_height, height_one,
+    run_batched,
+};
 use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::params::RawOptions;
 use crate::tensor::{HostTensor, check_output_size, check_work};
@@ -193,7 +196,8 @@ pub fn conv_transpose2d(
     })
 }
 
-/// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`.
+/// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`:
+/// the 2-D one of an image of height 1.
 ///
 /// # Shapes
 /// - `input`: `[C, L]`
@@ -207,10 +211,14 @@ pub fn conv_transpose1d(
     bias: Option<&[f32]>,
     p: &ConvTransposeParams<1>,
 ) -> Result<HostTensor> {
-    let s = check_transpose("convTranspose1d", input, weight, bias, p)?;
-    let options =
-        ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
-    run_batched(backend, input, weight, bias, &s, |x, k, b| {
-        module::conv_transpose1d(x, k, b, options) // [1, o, ol]
-    })
+    check_transpose("convTranspose1d", input, weight, bias, p)?; // messages about [C, L]
+    let p2 = ConvTransposeParams {
+        stride: [1, p.stride[0]],
+        padding: [0, p.padding[0]],
+        output_padding: [0, p.output_padding[0]],
+        dilation: [1, p.dilation[0]],
+        groups: p.groups,
+    };
+    let (x, w) = (height_one(input), height_one(weight));
+    Ok(drop_height(conv_transpose2d(backend, &x, &w, bias, &p2)?))
 }
