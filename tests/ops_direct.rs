@@ -133,7 +133,9 @@ fn conv1d_equals_burns_conv2d_on_a_height_one_image_with_stride_padding_dilation
 
 #[test]
 fn direct_pool2d_equals_burns_for_max_and_avg_with_stride_and_padding() {
-    let cases: [([usize; 3], [usize; 2], [usize; 2], [usize; 2]); 6] = [
+    /// `(input [C, H, W], kernel, stride, padding)`.
+    type PoolCase = ([usize; 3], [usize; 2], [usize; 2], [usize; 2]);
+    let cases: [PoolCase; 6] = [
         ([6, 28, 28], [2, 2], [2, 2], [0, 0]), // LeNet's S2
         ([3, 7, 9], [3, 3], [2, 2], [1, 1]),
         ([2, 5, 5], [3, 2], [1, 2], [1, 1]),
