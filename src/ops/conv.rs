@@ -54,6 +54,15 @@ impl<const N: usize> ConvParams<N> {
         opts: &RawOptions,
     ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
         opts.check_known(op, Self::OPTION_KEYS)?;
+        Self::read_shared(op, opts)
+    }
+
+    /// The options convolutions and transposed convolutions share (the caller has checked the
+    /// keys): the parameters and the bias.
+    pub(crate) fn read_shared(
+        op: &'static str,
+        opts: &RawOptions,
+    ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
         let params = Self {
             stride: opts.axes(op, "stride", [1; N], 1)?,
             padding: opts.axes(op, "padding", [0; N], 0)?,
