@@ -5,11 +5,11 @@
 //! reference (native tests compare the two on MNIST images); this path computes the same
 //! layers without burn's per-operation cost (a tensor, an allocation and a dtype dispatch for
 //! each of the ~20 operations, im2col + gemm set-up for channel counts of 1 and 6), which
-//! dominates a network of 0.4 MFLOP (docs/performance.md). Each convolution is one im2col and
-//! one small matrix product with bias and activation fused; the inner loops work on blocks of
-//! 16 lanes so that rustc emits simd128 for them. tanh is `f32::tanh`, the function burn-flex
-//! calls, so the activations are the same function of the same sums; the sums themselves are
-//! added in a different order (differences of a few float ulps).
+//! dominates a network of 0.4 MFLOP (docs/performance.md). The convolutions and the pooling are
+//! [`crate::ops::direct`]'s, the ones `conv2d` / `pool2d` run for small problems (im2col and
+//! one small matrix product with the bias fused, in simd128 blocks); the dense layers and
+//! the activations are here. The sums are added in a different order than burn's
+//! (differences of a few float ulps); tanh is a rational approximation ([`tanh`]).
 
 use burn::module::Param;
 use burn::nn::Linear;
@@ -20,10 +20,8 @@ use super::layers::{LAYERS, PADDED_SIDE};
 use super::network::{LeNet5, Variant};
 use crate::backend::download;
 use crate::error::{Error, Result};
+use crate::ops::direct::{self, ConvGeometry, PoolGeometry};
 use crate::ops::pool::PoolMode;
-
-/// Lanes of one accumulator block (4 simd128 vectors).
-const BLOCK: usize = 16;
 
 /// A valid, stride-1 convolution's weights.
 #[derive(Debug, Clone)]
@@ -157,133 +155,47 @@ impl Direct {
             )));
         }
         let mode = self.variant.pool_mode();
-        let side1 = PADDED_SIDE - self.c1.k + 1; // 28
-        let c1_pre = conv(x, PADDED_SIDE, &self.c1)?;
-        let c1 = self.activate(&c1_pre);
-        let (s2, side2) = pool(&c1, self.c1.c_out, side1, self.pool[0], mode); // 14
+        let mut t = DirectTrace::default();
+        let side1 = PADDED_SIDE + 1 - self.c1.k; // 28
+        t.c1_pre = conv(x, PADDED_SIDE, &self.c1)?; // [6, 28, 28]
+        t.c1 = self.activate(&t.c1_pre);
+        let (s2, side2) = pool(&t.c1, [self.c1.c_out, side1], self.pool[0], mode)?;
+        t.s2 = s2; // [6, 14, 14]
         let side3 = side2 + 1 - self.c3.k; // 10
-        let c3_pre = conv(&s2, side2, &self.c3)?;
-        let c3 = self.activate(&c3_pre);
-        let (s4, side4) = pool(&c3, self.c3.c_out, side3, self.pool[1], mode); // 5
+        t.c3_pre = conv(&t.s2, side2, &self.c3)?; // [16, 10, 10]
+        t.c3 = self.activate(&t.c3_pre);
+        let (s4, side4) = pool(&t.c3, [self.c3.c_out, side3], self.pool[1], mode)?;
+        t.s4 = s4; // [16, 5, 5]
         if side4 != self.c5.k {
             return Err(Error::Backend("C5's kernel must cover S4".into()));
         }
-        // C5's kernel covers S4 whole: a dense layer over S4 flattened as [C, H, W].
-        let c5_pre = conv(&s4, side4, &self.c5)?;
-        let c5 = self.activate(&c5_pre);
-        let f6_pre = dense(&c5, &self.f6)?;
-        let f6 = self.activate(&f6_pre);
-        let logits = dense(&f6, &self.output)?;
-        let probabilities = softmax(&logits);
-        Ok(DirectTrace {
-            c1_pre,
-            c1,
-            s2,
-            c3_pre,
-            c3,
-            s4,
-            c5_pre,
-            c5,
-            f6_pre,
-            f6,
-            logits,
-            probabilities,
-        })
+        // C5's kernel covers S4 whole: one dot product per output channel.
+        t.c5_pre = conv(&t.s4, side4, &self.c5)?; // [120]
+        t.c5 = self.activate(&t.c5_pre);
+        t.f6_pre = dense(&t.c5, &self.f6)?; // [84]
+        t.f6 = self.activate(&t.f6_pre);
+        t.logits = dense(&t.f6, &self.output)?; // [10]
+        t.probabilities = softmax(&t.logits);
+        Ok(t)
     }
 }
 
-/// Valid, stride-1 convolution plus bias, as im2col and a matrix product.
+/// Valid, stride-1 convolution plus bias ([`direct::conv2d`]).
 ///
 /// # Shapes
 /// - `x`: `[C, S, S]`; returns `[O, S−K+1, S−K+1]`
 fn conv(x: &[f32], side: usize, cw: &ConvWeights) -> Result<Vec<f32>> {
-    let (c_in, k) = (cw.c_in, cw.k);
-    let depth = c_in * k * k;
-    if x.len() != c_in * side * side || side < k || cw.w.len() != cw.c_out * depth {
-        return Err(Error::Backend("direct conv: shapes do not match".into()));
-    }
-    let so = side - k + 1;
-    let n = so * so;
-    if n == 1 {
-        // The kernel covers the input (C5): one dot product per output channel.
-        return Ok(cw
-            .w
-            .chunks_exact(depth)
-            .zip(&cw.b)
-            .map(|(w, b)| dot(w, x) + b)
-            .collect());
-    }
-    let n_pad = n.div_ceil(BLOCK) * BLOCK;
-    // col[(c·K + ky)·K + kx][y·So + x] = x[c][y + ky][x + kx]; rows padded to whole blocks.
-    let mut col = vec![0.0f32; depth * n_pad];
-    for (d, row) in col.chunks_exact_mut(n_pad).enumerate() {
-        let (c, ky, kx) = (d / (k * k), d / k % k, d % k);
-        for (y, dst) in row[..n].chunks_exact_mut(so).enumerate() {
-            let at = (c * side + y + ky) * side + kx;
-            dst.copy_from_slice(&x[at..at + so]);
-        }
-    }
-    let mut out = vec![0.0f32; cw.c_out * n];
-    for ((w, b), dst) in
-        cw.w.chunks_exact(depth)
-            .zip(&cw.b)
-            .zip(out.chunks_exact_mut(n))
-    {
-        for n0 in (0..n).step_by(BLOCK) {
-            let mut acc = [0.0f32; BLOCK];
-            for (wv, row) in w.iter().zip(col.chunks_exact(n_pad)) {
-                for (a, s) in acc.iter_mut().zip(&row[n0..n0 + BLOCK]) {
-                    *a += wv * s;
-                }
-            }
-            let end = (n0 + BLOCK).min(n);
-            for (d, a) in dst[n0..end].iter_mut().zip(&acc) {
-                *d = a + b;
-            }
-        }
-    }
-    Ok(out)
+    let g = ConvGeometry::valid([cw.c_in, side, side], [cw.c_out, cw.c_in, cw.k, cw.k])?;
+    direct::conv2d(x, &cw.w, Some(&cw.b), &g)
 }
 
-/// `Σ a[i]·b[i]` in [`BLOCK`] lanes (so that it vectorises), then the lanes and the tail.
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0.0f32; BLOCK];
-    let (ca, cb) = (a.chunks_exact(BLOCK), b.chunks_exact(BLOCK));
-    let tail: f32 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ca.zip(cb) {
-        for ((s, x), y) in acc.iter_mut().zip(x).zip(y) {
-            *s += x * y;
-        }
-    }
-    acc.iter().sum::<f32>() + tail
-}
-
-/// `kernel`×`kernel` pooling with stride `kernel`, no padding (average: sum, then ÷ count).
+/// `kernel`×`kernel` pooling with stride `kernel`, no padding ([`direct::pool2d`]).
 ///
 /// # Shapes
-/// - `x`: `[C, S, S]`; returns (`[C, S/k, S/k]`, `S/k`)
-fn pool(x: &[f32], c: usize, side: usize, k: usize, mode: PoolMode) -> (Vec<f32>, usize) {
-    let so = side / k;
-    let mut out = Vec::with_capacity(c * so * so);
-    for ch in 0..c {
-        let plane = &x[ch * side * side..(ch + 1) * side * side];
-        for y in 0..so {
-            for xo in 0..so {
-                let window =
-                    (0..k).flat_map(|dy| (0..k).map(move |dx| (y * k + dy) * side + xo * k + dx));
-                out.push(match mode {
-                    PoolMode::Avg => window.map(|i| plane[i]).sum::<f32>() / (k * k) as f32,
-                    PoolMode::Max => window.map(|i| plane[i]).fold(f32::NEG_INFINITY, f32::max),
-                });
-            }
-        }
-    }
-    (out, so)
+/// - `x`: `[C, S, S]` (`[c, side]`); returns (`[C, S/k, S/k]`, `S/k`)
+fn pool(x: &[f32], [c, side]: [usize; 2], k: usize, mode: PoolMode) -> Result<(Vec<f32>, usize)> {
+    let g = PoolGeometry::new(mode, [c, side, side], [k, k], [k, k], [0, 0])?;
+    Ok((direct::pool2d(x, &g)?, g.output[0]))
 }
 
 /// `x · W + b` for burn's `[in, out]` weight layout.

@@ -5,7 +5,10 @@
 //! taps `D` apart, grouped channels, and the output size rounded down
 //! (`⌊(W + 2P − D(K−1) − 1)/S⌋ + 1`, see [`crate::ops::shape`]).
 //!
-//! Every argument is validated here before burn sees it: burn panics on inconsistent shapes,
+//! Small problems, where burn's cost per call is most of the time, run on the direct path
+//! ([`crate::ops::direct`]); burn computes the rest and is the reference of the tests.
+//!
+//! Every argument is validated here before burn or the direct path sees it: burn panics on inconsistent shapes,
 //! and a panic inside WebAssembly kills the module.
 
 use burn::tensor::Tensor;
@@ -14,6 +17,7 @@ use burn::tensor::ops::ConvOptions;
 
 use crate::backend::{Backend, download, upload};
 use crate::error::{Code, ParamError, Result};
+use crate::ops::direct::{self, ConvGeometry, Route};
 use crate::ops::shape::{AxisParams, conv_len};
 use crate::params::RawOptions;
 use crate::tensor::{HostTensor, check_output_size, check_work};
@@ -50,6 +54,15 @@ impl<const N: usize> ConvParams<N> {
         opts: &RawOptions,
     ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
         opts.check_known(op, Self::OPTION_KEYS)?;
+        Self::read_shared(op, opts)
+    }
+
+    /// The options convolutions and transposed convolutions share (the caller has checked the
+    /// keys): the parameters and the bias.
+    pub(crate) fn read_shared(
+        op: &'static str,
+        opts: &RawOptions,
+    ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
         let params = Self {
             stride: opts.axes(op, "stride", [1; N], 1)?,
             padding: opts.axes(op, "padding", [0; N], 0)?,
@@ -247,7 +260,24 @@ pub(crate) fn run_batched<const N: usize, const D: usize>(
     Ok(HostTensor::new(download(op(x, k, b))?, shapes.out_shape()))
 }
 
-/// 2-D convolution of one image, as `torch.nn.functional.conv2d`.
+/// `t` with an axis of length 1 inserted before its last one: a 1-D call's input `[C, L]` or
+/// weight `[A, B, K]` as the 2-D call on an image of height 1 (`[C, 1, L]`, `[A, B, 1, K]`).
+pub(crate) fn height_one(t: &HostTensor) -> HostTensor {
+    let mut shape = t.shape.clone();
+    shape.insert(shape.len().saturating_sub(1), 1);
+    HostTensor::new(t.data.clone(), shape)
+}
+
+/// A 2-D call's output on an image of height 1 (`[O, 1, OL]`) as the 1-D output `[O, OL]`.
+pub(crate) fn drop_height(mut t: HostTensor) -> HostTensor {
+    if t.shape.len() == 3 {
+        t.shape.remove(1);
+    }
+    t
+}
+
+/// 2-D convolution of one image, as `torch.nn.functional.conv2d`: small problems on the
+/// direct path ([`crate::ops::direct`]), the rest by burn.
 ///
 /// # Shapes
 /// - `input`: `[C, H, W]`
@@ -261,7 +291,28 @@ pub fn conv2d(
     bias: Option<&[f32]>,
     p: &ConvParams<2>,
 ) -> Result<HostTensor> {
+    conv2d_on(Route::Auto, backend, (input, weight, bias), p)
+}
+
+/// [`conv2d`] on a chosen [`Route`] (the tests compare the routes): checks the call, then
+/// runs it on the direct path or by burn.
+///
+/// # Shapes
+/// As [`conv2d`]; `operands` are `(input, weight, bias)`.
+pub fn conv2d_on(
+    route: Route,
+    backend: Backend,
+    (input, weight, bias): (&HostTensor, &HostTensor, Option<&[f32]>),
+    p: &ConvParams<2>,
+) -> Result<HostTensor> {
     let s = check_conv("conv2d", input, weight, bias, p)?;
+    let [c, h, w] = [s.channels, s.input[0], s.input[1]];
+    let kernel = [s.out_channels, c / p.groups, s.kernel[0], s.kernel[1]];
+    let g = ConvGeometry::new([c, h, w], kernel, p.stride, p.padding, p.dilation, p.groups)?;
+    if route.takes_direct(|| direct::conv::pays(&g)) {
+        let out = direct::conv2d(&input.data, &weight.data, bias, &g)?;
+        return Ok(HostTensor::new(out, s.out_shape()));
+    }
     let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
     run_batched(backend, input, weight, bias, &s, |x, k, b| {
         module::conv2d(x, k, b, options) // [1, o, oh, ow]
@@ -269,7 +320,8 @@ pub fn conv2d(
 }
 
 /// 1-D convolution of one sequence, as `torch.nn.functional.conv1d` (e.g. a 3-gram detector
-/// sliding over word vectors, one channel per embedding dimension).
+/// sliding over word vectors, one channel per embedding dimension): the 2-D convolution of
+/// an image of height 1.
 ///
 /// # Shapes
 /// - `input`: `[C, L]`
@@ -283,9 +335,13 @@ pub fn conv1d(
     bias: Option<&[f32]>,
     p: &ConvParams<1>,
 ) -> Result<HostTensor> {
-    let s = check_conv("conv1d", input, weight, bias, p)?;
-    let options = ConvOptions::new(p.stride, p.padding, p.dilation, p.groups);
-    run_batched(backend, input, weight, bias, &s, |x, k, b| {
-        module::conv1d(x, k, b, options) // [1, o, ol]
-    })
+    check_conv("conv1d", input, weight, bias, p)?; // messages about [C, L] and the length
+    let p2 = ConvParams {
+        stride: [1, p.stride[0]],
+        padding: [0, p.padding[0]],
+        dilation: [1, p.dilation[0]],
+        groups: p.groups,
+    };
+    let operands = (&height_one(input), &height_one(weight), bias);
+    Ok(drop_height(conv2d_on(Route::Auto, backend, operands, &p2)?))
 }

@@ -11,7 +11,10 @@ use burn::tensor::ops::ConvTransposeOptions;
 
 use crate::backend::Backend;
 use crate::error::{Code, ParamError, Result};
-use crate::ops::conv::{ConvShapes, axis_name, check_bias, check_groups_divide_input, run_batched};
+use crate::ops::conv::{
+    ConvParams, ConvShapes, axis_name, check_bias, check_groups_divide_input, drop_height,
+    height_one, run_batched,
+};
 use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::params::RawOptions;
 use crate::tensor::{HostTensor, check_output_size, check_work};
@@ -56,14 +59,15 @@ impl<const N: usize> ConvTransposeParams<N> {
         opts: &RawOptions,
     ) -> Result<(Self, Option<Vec<f32>>), ParamError> {
         opts.check_known(op, Self::OPTION_KEYS)?;
+        let (conv, bias) = ConvParams::<N>::read_shared(op, opts)?;
         let params = Self {
-            stride: opts.axes(op, "stride", [1; N], 1)?,
-            padding: opts.axes(op, "padding", [0; N], 0)?,
             output_padding: opts.axes(op, "outputPadding", [0; N], 0)?,
-            dilation: opts.axes(op, "dilation", [1; N], 1)?,
-            groups: opts.int(op, "groups", 1, 1)?,
+            stride: conv.stride,
+            padding: conv.padding,
+            dilation: conv.dilation,
+            groups: conv.groups,
         };
-        Ok((params, opts.floats(op, "bias")?))
+        Ok((params, bias))
     }
 
     /// The parameters of spatial axis `i` for a kernel `kernel` taps wide.
@@ -71,6 +75,19 @@ impl<const N: usize> ConvTransposeParams<N> {
         AxisParams {
             output_padding: self.output_padding[i],
             ..AxisParams::new(kernel, self.stride[i], self.padding[i], self.dilation[i])
+        }
+    }
+}
+
+impl ConvTransposeParams<1> {
+    /// The same settings for the 2-D op on an image of height 1 (the length is the width).
+    fn on_height_one(&self) -> ConvTransposeParams<2> {
+        ConvTransposeParams {
+            stride: [1, self.stride[0]],
+            padding: [0, self.padding[0]],
+            output_padding: [0, self.output_padding[0]],
+            dilation: [1, self.dilation[0]],
+            groups: self.groups,
         }
     }
 }
@@ -171,6 +188,27 @@ fn check_transpose<const N: usize>(
     Ok(shapes)
 }
 
+/// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`:
+/// the 2-D one of an image of height 1.
+///
+/// # Shapes
+/// - `input`: `[C, L]`
+/// - `weight`: `[C, O/groups, K]`
+/// - `bias`: `[O]`
+/// - returns `[O, OL]` with `OL = (L − 1)·S − 2P + D(K−1) + OP + 1`
+pub fn conv_transpose1d(
+    backend: Backend,
+    input: &HostTensor,
+    weight: &HostTensor,
+    bias: Option<&[f32]>,
+    p: &ConvTransposeParams<1>,
+) -> Result<HostTensor> {
+    let p2 = p.on_height_one();
+    check_transpose("convTranspose1d", input, weight, bias, p)?; // messages about [C, L]
+    let (x, w) = (height_one(input), height_one(weight));
+    Ok(drop_height(conv_transpose2d(backend, &x, &w, bias, &p2)?))
+}
+
 /// 2-D transposed convolution of one image, as `torch.nn.functional.conv_transpose2d`.
 ///
 /// # Shapes
@@ -190,27 +228,5 @@ pub fn conv_transpose2d(
         ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
     run_batched(backend, input, weight, bias, &s, |x, k, b| {
         module::conv_transpose2d(x, k, b, options) // [1, o, oh, ow]
-    })
-}
-
-/// 1-D transposed convolution of one sequence, as `torch.nn.functional.conv_transpose1d`.
-///
-/// # Shapes
-/// - `input`: `[C, L]`
-/// - `weight`: `[C, O/groups, K]`
-/// - `bias`: `[O]`
-/// - returns `[O, OL]` with `OL = (L − 1)·S − 2P + D(K−1) + OP + 1`
-pub fn conv_transpose1d(
-    backend: Backend,
-    input: &HostTensor,
-    weight: &HostTensor,
-    bias: Option<&[f32]>,
-    p: &ConvTransposeParams<1>,
-) -> Result<HostTensor> {
-    let s = check_transpose("convTranspose1d", input, weight, bias, p)?;
-    let options =
-        ConvTransposeOptions::new(p.stride, p.padding, p.output_padding, p.dilation, p.groups);
-    run_batched(backend, input, weight, bias, &s, |x, k, b| {
-        module::conv_transpose1d(x, k, b, options) // [1, o, ol]
     })
 }

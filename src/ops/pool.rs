@@ -1,4 +1,5 @@
-//! Max and average pooling ("subsampling") of one image, by burn.
+//! Max and average pooling ("subsampling") of one image: small ones on the direct path
+//! ([`crate::ops::direct`]), the rest by burn.
 //!
 //! Same numbers as `torch.nn.functional.max_pool2d` / `avg_pool2d` with their defaults
 //! (`ceil_mode=False`, and for average pooling `count_include_pad=True`: a window that
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::backend::{Backend, download, upload};
 use crate::error::{Code, ParamError, Result};
 use crate::ops::conv::axis_name;
+use crate::ops::direct::{self, PoolGeometry, Route};
 use crate::ops::shape::{AxisParams, conv_len};
 use crate::params::RawOptions;
 use crate::tensor::{HostTensor, check_work};
@@ -151,16 +153,38 @@ pub(crate) fn check_pool(
     Ok(out)
 }
 
-/// 2-D max or average pooling of one image, every channel separately.
+/// 2-D max or average pooling of one image, every channel separately: on the direct path
+/// ([`crate::ops::direct`]) when it pays, else by burn.
 ///
 /// # Shapes
 /// - `input`: `[C, H, W]`
 /// - returns `[C, OH, OW]` with `OH = ⌊(H + 2P − K)/S⌋ + 1` (likewise `OW`)
 pub fn pool2d(backend: Backend, input: &HostTensor, p: &PoolParams) -> Result<HostTensor> {
+    pool2d_on(Route::Auto, backend, input, p)
+}
+
+/// [`pool2d`] on a chosen [`Route`] (the tests compare the routes).
+///
+/// # Shapes
+/// As [`pool2d`].
+pub fn pool2d_on(
+    route: Route,
+    backend: Backend,
+    input: &HostTensor,
+    p: &PoolParams,
+) -> Result<HostTensor> {
     let [oh, ow] = check_pool("pool2d", input, p)?;
-    let device = backend.device();
     let c = input.shape[0];
-    let x = upload(&input.data, [1, c, input.shape[1], input.shape[2]], &device); // [1, c, h, w]
+    let shape = [c, input.shape[1], input.shape[2]];
+    let g = PoolGeometry::new(p.mode, shape, p.kernel, p.stride, p.padding)?;
+    if route.takes_direct(|| direct::pool::pays(&g)) {
+        return Ok(HostTensor::new(
+            direct::pool2d(&input.data, &g)?,
+            vec![c, oh, ow],
+        ));
+    }
+    let device = backend.device();
+    let x = upload(&input.data, [1, c, shape[1], shape[2]], &device); // [1, c, h, w]
     let y = match p.mode {
         PoolMode::Max => module::max_pool2d(
             x,
