@@ -229,11 +229,11 @@ impl Trainer {
             .then(|| dropout_masks(b, c.dropout, &mut self.dropout_rng, &self.device));
         let t = self.epoch as f64 + end as f64 / self.order.len() as f64;
         let lr = self.reduce.apply(scheduled_lr(&c, t));
+        let logits = self.model()?.forward(data.x, masks.as_ref())?;
         let model = self
             .model
             .take()
             .ok_or_else(|| Error::Backend("the network was lost in a failed step".into()))?;
-        let logits = model.forward(data.x, masks.as_ref());
         let host_logits = download(logits.clone().detach());
         let loss = cross_entropy(logits, data.targets);
         let loss_value = download(loss.clone().detach());
@@ -310,7 +310,7 @@ impl Trainer {
         let all: Vec<u32> = (0..self.val.len() as u32).collect();
         for chunk in all.chunks(EVAL_CHUNK) {
             let data = batch(&self.val, chunk, None, 0, &self.eval_device);
-            let logits = download(net.forward(data.x, None))?;
+            let logits = download(net.forward(data.x, None)?)?;
             for ((l, p), &y) in host_loss_and_prediction(&logits, &data.labels)
                 .into_iter()
                 .zip(&data.labels)
