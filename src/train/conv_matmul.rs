@@ -14,9 +14,6 @@
 use burn::nn::conv::Conv2d;
 use burn::tensor::{Device, Tensor, TensorData};
 
-use crate::backend::download;
-use crate::error::Result;
-
 /// The `k×k` patches of one-channel images for a stride-1 valid convolution, as the
 /// right-hand side of `W · patches`: entry `(i, p)` of image `n` is pixel
 /// `(y + i / k, x + i % k)` of that image for output position `p = y · (w − k + 1) + x`.
@@ -41,23 +38,29 @@ pub fn patches(pixels: &[f32], b: usize, h: usize, w: usize, k: usize) -> Vec<f3
     out
 }
 
-/// A one-input-channel, stride-1, unpadded convolution (C1) as `W · patches` per image.
+/// A one-input-channel, stride-1, unpadded convolution (C1) as `W · patches` per image, on
+/// the input's values `pixels` (row-major, `dims`).
 ///
 /// # Shapes
-/// - `x`: `[b, 1, h, w]`, a constant (no gradient flows into it); returns
+/// - `pixels`: `dims` = `[b, 1, h, w]`, a constant (no gradient flows into it); returns
 ///   `[b, out, h−k+1, w−k+1]` for `conv`'s weight `[out, 1, k, k]`
-pub fn conv_on_patches(conv: &Conv2d, x: Tensor<4>, device: &Device) -> Result<Tensor<4>> {
-    let [b, _, h, w] = x.dims();
+pub fn conv_on_patches(
+    conv: &Conv2d,
+    pixels: &[f32],
+    dims: [usize; 4],
+    device: &Device,
+) -> Tensor<4> {
+    let [b, _, h, w] = dims;
     let [out, _, k, _] = conv.weight.dims();
     let (oh, ow) = (h + 1 - k, w + 1 - k);
-    let cols = patches(&download(x)?, b, h, w, k);
+    let cols = patches(pixels, b, h, w, k);
     let cols = Tensor::<3>::from_data(TensorData::new(cols, [b, k * k, oh * ow]), device);
     let weight = conv.weight.val().reshape([1, out, k * k]);
     let mut y = weight.matmul(cols); // [b, out, oh·ow]
     if let Some(bias) = &conv.bias {
         y = y + bias.val().reshape([1, out, 1]);
     }
-    Ok(y.reshape([b, out, oh, ow]))
+    y.reshape([b, out, oh, ow])
 }
 
 /// A convolution whose kernel covers its whole input (C5) as a dense layer.
@@ -163,8 +166,8 @@ mod tests {
         let device = Backend::default().device().autodiff();
         let layer = conv(6, 1, 5, &device);
         same_as_conv2d(&layer, input([3, 1, 12, 12], &device), |l, x| {
-            let d = x.device();
-            conv_on_patches(l, x, &d).unwrap()
+            let (d, dims) = (x.device(), x.dims());
+            conv_on_patches(l, &download(x).unwrap(), dims, &d)
         });
     }
 

@@ -112,13 +112,15 @@ impl TrainNet {
     ///
     /// # Shapes
     /// - `x`: `[b, 1, 32, 32]` (see [`crate::lenet::prepare_input`]); returns `[b, 10]`
-    pub fn forward(&self, x: Tensor<4>, masks: Option<&Masks>) -> Result<Tensor<2>> {
+    pub fn forward(&self, x: Tensor<4>, masks: Option<&Masks>) -> Tensor<2> {
         let n = &self.net;
-        let c1 = if n.c1.weight.val().is_require_grad() {
-            let device = x.device();
-            conv_on_patches(&n.c1, x, &device)?
-        } else {
-            n.c1.forward(x)
+        let host = match n.c1.weight.val().is_require_grad() {
+            true => download(x.clone()).ok(),
+            false => None,
+        };
+        let c1 = match host {
+            Some(pixels) => conv_on_patches(&n.c1, &pixels, x.dims(), &x.device()),
+            None => n.c1.forward(x),
         };
         let c1 = activate(n, norm(&self.bn1, c1)); // [b, 6, 28, 28]
         let s2 = pool(n, 2, c1); // [b, 6, 14, 14]
@@ -133,7 +135,7 @@ impl TrainNet {
         if let Some(m) = masks {
             f6 = f6 * m.f6.clone();
         }
-        Ok(n.output.forward(f6)) // [b, 10]
+        n.output.forward(f6) // [b, 10]
     }
 
     /// The five weighted layers as inference uses them: batch norm (running statistics) folded

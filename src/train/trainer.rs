@@ -229,7 +229,7 @@ impl Trainer {
             .then(|| dropout_masks(b, c.dropout, &mut self.dropout_rng, &self.device));
         let t = self.epoch as f64 + end as f64 / self.order.len() as f64;
         let lr = self.reduce.apply(scheduled_lr(&c, t));
-        let logits = self.model()?.forward(data.x, masks.as_ref())?;
+        let logits = self.model()?.forward(data.x, masks.as_ref());
         let model = self
             .model
             .take()
@@ -310,7 +310,7 @@ impl Trainer {
         let all: Vec<u32> = (0..self.val.len() as u32).collect();
         for chunk in all.chunks(EVAL_CHUNK) {
             let data = batch(&self.val, chunk, None, 0, &self.eval_device);
-            let logits = download(net.forward(data.x, None)?)?;
+            let logits = download(net.forward(data.x, None))?;
             for ((l, p), &y) in host_loss_and_prediction(&logits, &data.labels)
                 .into_iter()
                 .zip(&data.labels)
