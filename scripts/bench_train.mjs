@@ -23,6 +23,14 @@ const engines = arg('engines', 'burn,tfjs-cpu,tfjs-wasm').split(',');
 const ALLOW = ['node_modules/@tensorflow/tfjs/dist/tf.min.js', 'node_modules/@tensorflow/tfjs-backend-wasm/dist/*'];
 
 const b = await launch({ allow: ALLOW });
+// TF.js compiles its kernels with `new Function`, which the app's Content-Security-Policy
+// header (no 'unsafe-eval') forbids; this benchmark page and its workers are served without it.
+await b.context.route('**/*', async (route) => {
+  const response = await route.fetch();
+  const headers = { ...response.headers() };
+  delete headers['content-security-policy'];
+  await route.fulfill({ response, headers });
+});
 const page = await b.newPage();
 await page.goto(`${b.url}tests/browser/blank.html`);
 const rows = [];

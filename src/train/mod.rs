@@ -4,8 +4,9 @@
 //!
 //! - [`config`]: [`TrainConfig`], its defaults (declared once) and validation;
 //! - [`dataset`]: images and labels as bytes, batches prepared as inference prepares a digit;
-//! - [`model`]: LeNet-5 with optional batch norm and dropout, folded into a plain `LeNet5`;
+//! - [`model`] (with [`conv_matmul`]: C1 and C5 as matrix products): LeNet-5 with optional batch norm and dropout, folded into a plain `LeNet5`;
 //! - [`params`]: parameters on the host: seeded initialisation, batch-norm folding;
+//! - [`expf`]: the wasm module's `expf` (burn-flex's `exp`), glibc's algorithm;
 //! - [`loss`], [`schedule`], [`callbacks`] (early stopping, reduce-LR-on-plateau);
 //! - [`trainer`]: the resumable loop; [`metrics`]: what it reports.
 //! - [`transfer`]: transfer learning from the MNIST-trained network to a new alphabet
@@ -18,7 +19,9 @@
 
 pub mod callbacks;
 pub mod config;
+pub mod conv_matmul;
 pub mod dataset;
+pub mod expf;
 pub mod loss;
 pub mod metrics;
 pub mod model;

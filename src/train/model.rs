@@ -6,8 +6,10 @@
 
 use burn::module::{Module, Param, RunningState};
 use burn::nn::BatchNorm;
+use burn::tensor::activation::sigmoid;
 use burn::tensor::{Device, Tensor};
 
+use super::conv_matmul::{conv_as_dense, conv_on_patches};
 use super::params::{self, HostLayer, HostNorm};
 use crate::backend::{download, upload};
 use crate::error::Result;
@@ -70,19 +72,14 @@ pub(crate) fn pool(net: &LeNet5, at: usize, x: Tensor<4>) -> Tensor<4> {
         .reshape([b, c, h / 2, w / 2])
 }
 
-/// The variant's activation for training. tanh is computed as `1 − 2/(e^{2x} + 1)`: the same
-/// function (absolute difference below 1e-7 in f32), but its forward and backward passes are
-/// ~5× faster than burn's `tanh` on the CPU backends (measured, flex: 1.4 vs 7.6 ms for
-/// 150k values), which made it most of a classic training step.
+/// The variant's activation for training. tanh is computed as `2·σ(2x) − 1` with burn's
+/// `sigmoid`: the same function (absolute difference below 1e-7 in f32), but faster forward
+/// and backward than burn's `tanh` (whose backward recomputes it and squares it with
+/// `powi`) or `1 − 2/(e^{2x} + 1)` (six passes forward, more backward), see README
+/// "The training module".
 pub(crate) fn activate<const D: usize>(net: &LeNet5, x: Tensor<D>) -> Tensor<D> {
     match net.variant {
-        Variant::Classic => x
-            .mul_scalar(2.0)
-            .exp()
-            .add_scalar(1.0)
-            .recip()
-            .mul_scalar(-2.0)
-            .add_scalar(1.0),
+        Variant::Classic => sigmoid(x.mul_scalar(2.0)).mul_scalar(2.0).sub_scalar(1.0),
         Variant::Modern => net.activate(x),
     }
 }
@@ -110,16 +107,26 @@ impl TrainNet {
 
     /// Class scores before softmax. Batch norm uses batch statistics on the autodiff device
     /// (training) and running statistics after [`Module::valid`]; `masks` apply dropout.
+    /// While gradients are tracked, C1 runs on the input's patches and C5 always runs as a
+    /// dense layer ([`super::conv_matmul`]: the same sums, a faster backward pass).
     ///
     /// # Shapes
     /// - `x`: `[b, 1, 32, 32]` (see [`crate::lenet::prepare_input`]); returns `[b, 10]`
     pub fn forward(&self, x: Tensor<4>, masks: Option<&Masks>) -> Tensor<2> {
         let n = &self.net;
-        let c1 = activate(n, norm(&self.bn1, n.c1.forward(x))); // [b, 6, 28, 28]
+        let host = match n.c1.weight.val().is_require_grad() {
+            true => download(x.clone()).ok(),
+            false => None,
+        };
+        let c1 = match host {
+            Some(pixels) => conv_on_patches(&n.c1, &pixels, x.dims(), &x.device()),
+            None => n.c1.forward(x),
+        };
+        let c1 = activate(n, norm(&self.bn1, c1)); // [b, 6, 28, 28]
         let s2 = pool(n, 2, c1); // [b, 6, 14, 14]
         let c3 = activate(n, norm(&self.bn3, n.c3.forward(s2))); // [b, 16, 10, 10]
         let s4 = pool(n, 4, c3); // [b, 16, 5, 5]
-        let c5: Tensor<2> = n.c5.forward(s4).flatten(1, 3); // [b, 120]
+        let c5 = conv_as_dense(&n.c5, s4); // [b, 120]
         let mut c5 = activate(n, norm(&self.bn5, c5));
         if let Some(m) = masks {
             c5 = c5 * m.c5.clone();

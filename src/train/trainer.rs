@@ -229,11 +229,11 @@ impl Trainer {
             .then(|| dropout_masks(b, c.dropout, &mut self.dropout_rng, &self.device));
         let t = self.epoch as f64 + end as f64 / self.order.len() as f64;
         let lr = self.reduce.apply(scheduled_lr(&c, t));
+        let logits = self.model()?.forward(data.x, masks.as_ref());
         let model = self
             .model
             .take()
             .ok_or_else(|| Error::Backend("the network was lost in a failed step".into()))?;
-        let logits = model.forward(data.x, masks.as_ref());
         let host_logits = download(logits.clone().detach());
         let loss = cross_entropy(logits, data.targets);
         let loss_value = download(loss.clone().detach());
