@@ -86,11 +86,3 @@ export async function openShareDialog(address = location.href) {
   if (!dialog.open) dialog.showModal();
   return dialog;
 }
-
-/** The header's button that opens the dialog ("Share" on phones, "Share with the class" wider). */
-export function shareButton() {
-  const b = el('button', { type: 'button', class: 'share-open', 'aria-haspopup': 'dialog', 'data-testid': 'share-open' },
-    el('span', { class: 'share-short' }, t('common.shareButton')), el('span', { class: 'share-long' }, t('common.shareButtonLong')));
-  b.addEventListener('click', () => openShareDialog());
-  return b;
-}

@@ -15,12 +15,12 @@ import { blankInput } from './state/model.js';
 import { initI18n } from '../../shared/i18n.js';
 
 /**
- * Resolves to the page's language once its catalogs (`student`, and `explain` for the unit
- * arithmetic) are loaded. Started here, in parallel with the network: main.js awaits it where
- * text is first needed. (The page may not be fully parsed yet: main.js fills the static text
- * again.)
+ * Resolves to the page's language once its catalogs (`common`, `student`) are loaded. Started
+ * here, in parallel with the network: main.js awaits it where text is first needed. (The page
+ * may not be fully parsed yet: main.js fills the static text again.) The `explain` catalog (the
+ * unit arithmetic) is loaded with the views, after the first prediction.
  */
-export const i18nReady = initI18n(['student', 'explain']);
+export const i18nReady = initI18n(['student']);
 
 /**
  * The URL hash's start-up options (#sample=12&variant=modern; shared/hash.js): sample, variant
