@@ -237,7 +237,6 @@ function bind() {
     newRunFromSettings();
   });
   onLangChange(() => {
-    document.title = t('train.docTitle');
     const s = store.get();
     renderControls($('#knobs'), s.values ?? {}, setValue, { disabled: !s.values });
     if (s.error) showError(s.error);
@@ -247,7 +246,6 @@ function bind() {
 
 async function main() {
   await initI18n(['train']);
-  document.title = t('train.docTitle');
   renderHeader();
   renderFooter();
   // The form in its final shape at once (blank and disabled until the trainer's defaults are in),

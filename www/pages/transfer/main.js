@@ -235,7 +235,6 @@ function bind() {
     renderSettings($('#knobs'), store.get().values, setValue);
   });
   onLangChange(() => {
-    document.title = t('transfer.docTitle');
     const s = store.get();
     if (s.phase === 'ready') fillPickers();
     renderSettings($('#knobs'), s.values ?? {}, setValue, { disabled: s.phase !== 'ready' });
@@ -246,7 +245,6 @@ function bind() {
 
 async function main() {
   await initI18n(['transfer']);
-  document.title = t('transfer.docTitle');
   renderHeader();
   renderFooter();
   renderSettings($('#knobs'), {}, setValue, { disabled: true });
