@@ -3,10 +3,10 @@
 // and repaints what changed once per animation frame (render.js), so the main thread only draws.
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
-import { renderHeader, showNotice } from '../../shared/header.js';
-import { renderFooter } from '../../shared/footer.js';
+import { showNotice } from '../../shared/header.js';
+import { startPage } from '../../shared/page.js';
 import { hashProblemMessage } from '../../shared/hash.js';
-import { initI18n, onLangChange, t } from '../../shared/i18n.js';
+import { onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
 import { FROM_WORKER, TO_WORKER } from './protocol.js';
@@ -245,9 +245,7 @@ function bind() {
 }
 
 async function main() {
-  await initI18n(['train']);
-  renderHeader();
-  renderFooter();
+  await startPage(['train']);
   // The form in its final shape at once (blank and disabled until the trainer's defaults are in),
   // so the page does not move when they arrive.
   renderControls($('#knobs'), {}, setValue, { disabled: true });

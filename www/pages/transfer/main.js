@@ -4,10 +4,10 @@
 // changed once per animation frame, so the main thread only draws while the worker trains.
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
-import { renderHeader, showNotice } from '../../shared/header.js';
-import { renderFooter } from '../../shared/footer.js';
+import { showNotice } from '../../shared/header.js';
+import { startPage } from '../../shared/page.js';
 import { hashProblemMessage } from '../../shared/hash.js';
-import { initI18n, onLangChange, t } from '../../shared/i18n.js';
+import { onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { resource } from '../../shared/resources.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
@@ -244,9 +244,7 @@ function bind() {
 }
 
 async function main() {
-  await initI18n(['transfer']);
-  renderHeader();
-  renderFooter();
+  await startPage(['transfer']);
   renderSettings($('#knobs'), {}, setValue, { disabled: true });
   bind();
   painter.repaintAll();
