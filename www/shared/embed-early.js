@@ -14,9 +14,12 @@
   const root = document.documentElement;
   root.classList.add('embed');
   root.style.visibility = 'hidden';
+  // Inlined (the offline edition) the script has no address: embed.js embeds the sheet and shows the page.
+  const src = document.currentScript?.src;
+  if (!src) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = new URL('embed.css', document.currentScript.src).href;
+  link.href = new URL('embed.css', src).href;
   const show = () => { root.style.visibility = ''; };
   link.addEventListener('load', show, { once: true });
   link.addEventListener('error', show, { once: true });

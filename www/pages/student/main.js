@@ -20,7 +20,7 @@ import { createStore } from '../../shared/store.js';
 import { $ } from '../../shared/dom.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
-import { onLangChange, t, translateDom, useNamespace } from '../../shared/i18n.js';
+import { liveText, onLangChange, t, translateDom, useNamespace } from '../../shared/i18n.js';
 import { errorText, networkLoadError } from './errors.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
 import { markPrediction, mark } from './state/marks.js';
@@ -36,16 +36,11 @@ function firstUnit(specs) {
   return unitOf(conv, 0, mid, mid);
 }
 
-const errorEl = $('[data-testid="error"]');
 const statusEl = $('[data-testid="status"]');
 
-/** The error shown, as a function (it is written again in the new language after a switch). */
-let errorShown = null;
-function showError(e) {
-  errorShown = errorText(e);
-  errorEl.textContent = errorShown();
-}
-onLangChange(() => { if (errorShown) errorEl.textContent = errorShown(); });
+/** Shows the error `e` (its sentence is written again in the new language after a switch). */
+const writeError = liveText($('[data-testid="error"]'));
+const showError = (e) => writeError(errorText(e));
 
 /** The variants' names as the page shows them. */
 const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernName' };

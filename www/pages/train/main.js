@@ -6,7 +6,7 @@ import { createStore } from '../../shared/store.js';
 import { showNotice } from '../../shared/header.js';
 import { startPage } from '../../shared/page.js';
 import { hashProblemMessage } from '../../shared/hash.js';
-import { onLangChange, t } from '../../shared/i18n.js';
+import { liveText, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
 import { FROM_WORKER, TO_WORKER } from './protocol.js';
@@ -35,19 +35,14 @@ const store = createStore({
   probe: null,
   evalVersion: 0,
   initWeights: null, // {buffer, name, shipped} of the weights a run starts from (null: scratch)
-  error: null, // a function giving the sentence (re-evaluated on a language switch)
 });
 let worker = null;
 let runId = 0;
 
 function post(msg, transfer) { worker.postMessage(msg, transfer ?? []); }
 
-function showError(sentence) {
-  store.set({ error: sentence });
-  const box = $('#error');
-  box.hidden = !sentence;
-  box.textContent = sentence ? sentence() : '';
-}
+/** Shows a sentence (a function: written again after a language switch) in the error line, or hides it (null). */
+const showError = liveText($('#error'), { hide: true });
 
 /** Starts a new run with the current settings; a run that trained is kept for comparison. */
 function newRunFromSettings() {
@@ -239,7 +234,6 @@ function bind() {
   onLangChange(() => {
     const s = store.get();
     renderControls($('#knobs'), s.values ?? {}, setValue, { disabled: !s.values });
-    if (s.error) showError(s.error);
     repaintAll();
   });
 }

@@ -7,7 +7,7 @@ import { createStore } from '../../shared/store.js';
 import { showNotice } from '../../shared/header.js';
 import { startPage } from '../../shared/page.js';
 import { hashProblemMessage } from '../../shared/hash.js';
-import { onLangChange, t } from '../../shared/i18n.js';
+import { liveText, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { resource } from '../../shared/resources.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
@@ -36,7 +36,6 @@ const store = createStore({
   runClasses: null,
   runCount: 0,
   compare: { running: false, done: 0, total: 0, result: null, seeds: COMPARE_SEEDS, ms: null },
-  error: null, // a function giving the sentence (re-evaluated on a language switch)
 });
 let worker = null;
 let tryPending = false; // a prediction is on its way (the next drawing waits for it)
@@ -44,12 +43,8 @@ let tryAgain = null;
 
 function post(msg, transfer) { worker.postMessage(msg, transfer ?? []); }
 
-function showError(sentence) {
-  store.set({ error: sentence });
-  const box = $('#error');
-  box.hidden = !sentence;
-  box.textContent = sentence ? sentence() : '';
-}
+/** Shows a sentence (a function: written again after a language switch) in the error line, or hides it (null). */
+const showError = liveText($('#error'), { hide: true });
 
 function setValues(values) {
   const s = store.get();
@@ -238,7 +233,6 @@ function bind() {
     const s = store.get();
     if (s.phase === 'ready') fillPickers();
     renderSettings($('#knobs'), s.values ?? {}, setValue, { disabled: s.phase !== 'ready' });
-    if (s.error) showError(s.error);
     painter.repaintAll();
   });
 }
