@@ -1,9 +1,9 @@
 // Embed mode's first moment (www/shared/embed.js does the rest): in an embed (`?embed=1`), the
 // page stays invisible until embed.css applies, so the full page (header, panels) never flashes
 // in a course page's frame before the modules have loaded. A classic script in each page's
-// <head>, before the first paint; outside an embed it does nothing. Last in <head>: it blocks the
-// parser until the stylesheets are in, and (under the pages' policy <meta>) the browser
-// requests no file whose tag comes after it until then (index.html says more).
+// <head>, before the first paint (`async blocking="render"`, before the stylesheets: a
+// parser-blocking script would hold back the requests of every tag after it, index.html says
+// why); outside an embed it does nothing.
 (() => {
   let on = false;
   try {
