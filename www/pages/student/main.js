@@ -49,8 +49,9 @@ const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernN
 const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
 /**
- * Whether this is an embed (`?embed=1`): embed-early.js, a classic script in <head>, has marked
- * the document with `html.embed` before any module ran (embed.css and embed.js key on it too).
+ * Whether this is an embed (`?embed=1`): embed-early.js, a classic script in <head>, marks the
+ * document with `html.embed` (embed.css and embed.js key on it too). It is async, but requested
+ * at high priority before every module, and this runs once all of main.js's modules are in.
  */
 const embedded = () => document.documentElement.classList.contains('embed');
 
