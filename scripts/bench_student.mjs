@@ -175,7 +175,8 @@ try {
   const med = median(firstVisits);
   console.log(`(b) navigation → first prediction painted (#sample=0), ${LOADS} rounds:`
     + `\n    first visit  ${describe(firstVisits)}  target ≤ 200 ms: ${med <= 200 ? 'met' : 'NOT met'}`
-    + `\n    repeat visit ${describe(repeatVisits)}`);
+    + `\n    repeat visit ${describe(repeatVisits)}`
+    + `\n    each round, ms (to pool several runs): first ${firstVisits.map((x) => x.toFixed(0)).join(' ')}; repeat ${repeatVisits.map((x) => x.toFixed(0)).join(' ')}`);
   const show = (label, xs, all) => {
     const m = median(xs);
     console.log(`    median ${label}: ${Object.entries(all[xs.indexOf(m)]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' → ')} → painted ${m.toFixed(0)} ms`);

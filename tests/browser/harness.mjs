@@ -86,3 +86,35 @@ export async function openWithBlockedStorage(browser, path) {
   await page.goto(`${browser.url}${path}`);
   return page;
 }
+
+/**
+ * Records every long task of the page (PerformanceObserver 'longtask') in window.__longTasks;
+ * an init script for `page.addInitScript`, so tasks from the page's start on are seen.
+ */
+export function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * The long tasks over `ms` (default 50: too long for a frame) that `page` (observed with
+ * observeLongTasks) started between `from` and `to` (its performance.now() values).
+ */
+export async function longTasksBetween(page, from, to, ms = 50) {
+  return (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= from && t.start <= to && t.duration > ms);
+}
+
+/** Resolves once the student page (index.html) in `page` has started: the network has answered and its status line is hidden. */
+export function studentReady(page, timeout = 20_000) {
+  return page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout });
+}
+
+/** A new page of `browser` on the student page, `index.html` + `rest` (a query and/or hash: '?lang=ko#sample=3'), once it has started. */
+export async function openStudent(browser, rest = '') {
+  const page = await browser.newPage();
+  await page.goto(`${browser.url}index.html${rest}`);
+  await studentReady(page);
+  return page;
+}

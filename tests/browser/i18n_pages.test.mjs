@@ -32,28 +32,25 @@ function clean(page) {
   assert.deepEqual(page.offOrigin, [], 'no off-origin requests');
 }
 
-for (const { path, hash, ready } of PAGES) {
-  test(`${path}?lang=ko is Korean: <html lang="ko">, and no visible or spoken text made only of Latin words beyond the allow-list`, async () => {
-    const b = await getBrowser();
-    const page = await b.newPage();
-    await open(page, `${b.url}${path}?lang=ko${hash}`, ready);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
-    const bad = latinOnly(await readerTexts(page));
-    clean(page);
-    await page.close();
-    assert.deepEqual(bad, [], `English left on the Korean page:\n${describeTexts(bad)}`);
-  });
+/** Each language's check: the rest of the test's name, the texts that must not be there, what they are. */
+const LANG_CHECKS = [
+  { lang: 'ko', claim: 'is Korean: <html lang="ko">, and no visible or spoken text made only of Latin words beyond the allow-list', bad: latinOnly, what: 'English left on the Korean page' },
+  { lang: 'en', claim: 'is English: <html lang="en">, and no Hangul outside the language switch', bad: withHangul, what: 'Hangul on the English page' },
+];
 
-  test(`${path}?lang=en is English: <html lang="en">, and no Hangul outside the language switch`, async () => {
-    const b = await getBrowser();
-    const page = await b.newPage();
-    await open(page, `${b.url}${path}?lang=en${hash}`, ready);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    const bad = withHangul(await readerTexts(page));
-    clean(page);
-    await page.close();
-    assert.deepEqual(bad, [], `Hangul on the English page:\n${describeTexts(bad)}`);
-  });
+for (const { path, hash, ready } of PAGES) {
+  for (const { lang, claim, bad, what } of LANG_CHECKS) {
+    test(`${path}?lang=${lang} ${claim}`, async () => {
+      const b = await getBrowser();
+      const page = await b.newPage();
+      await open(page, `${b.url}${path}?lang=${lang}${hash}`, ready);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      const found = bad(await readerTexts(page));
+      clean(page);
+      await page.close();
+      assert.deepEqual(found, [], `${what}:\n${describeTexts(found)}`);
+    });
+  }
 
   test(`${path}: switching to 한국어 and back is in place (no reload), keeps the URL hash and the page's state, and says so in <html lang>`, async () => {
     const b = await getBrowser();

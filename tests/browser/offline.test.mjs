@@ -152,3 +152,17 @@ for (const path of PAGES) {
     }
   });
 }
+
+test('an embed opened from file:// (index.html?embed=1) shows its view: the page is visible, the header hidden, no console error or CSP violation', async () => {
+  const page = await open('index.html', '?embed=1&view=pad#sample=3');
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.embedReady === '1', null, { timeout: 20_000 });
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).visibility === 'visible', null, { timeout: 5_000 });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('header.site')).display), 'none', 'embed.css applies');
+    assert.ok(await page.getByTestId('draw-pad').isVisible(), 'the pad is shown');
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  } finally {
+    await page.context().close();
+  }
+});

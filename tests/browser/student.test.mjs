@@ -5,7 +5,7 @@
 // CONVSCOPE_ROOT serves another folder instead of the repository (e.g. a built copy).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWithBlockedStorage } from './harness.mjs';
+import { launch, openStudent, openWithBlockedStorage, studentReady } from './harness.mjs';
 
 const ROOT = process.env.CONVSCOPE_ROOT || undefined;
 const PREDICTION = '[data-testid="prediction"]';
@@ -14,12 +14,7 @@ before(async () => { browser = await launch({ root: ROOT }); });
 after(async () => { await browser?.close(); });
 
 /** Opens the student view (optionally with a URL hash) once the network has answered. */
-async function open(hash = '') {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html${hash}`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
-  return page;
-}
+const open = (hash = '') => openStudent(browser, hash);
 
 /** The bounding box of `locator` after scrolling it into view (mouse events need it on screen). */
 async function boxOf(locator) {
@@ -240,7 +235,7 @@ test('touch drawing works on a phone-sized screen', async () => {
   try {
     const page = await phone.newPage();
     await page.goto(`${phone.url}index.html`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
+    await studentReady(page);
     // Record the pointer types the pad receives.
     await page.evaluate(() => {
       window.__types = new Set();
@@ -281,7 +276,7 @@ test('a malformed URL hash (#%) shows a notice, the rest of the hash still count
 test('blocked storage (reading localStorage throws) or a corrupt saved drawing: the page says so and drawing works', async () => {
   // Site data blocked (private mode, a sandboxed iframe): even reading `localStorage` throws.
   const blocked = await openWithBlockedStorage(browser, 'index.html');
-  await blocked.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 15000 });
+  await studentReady(blocked);
   await drawPath(blocked, [[0.5, 0.15], [0.5, 0.85]], 10);
   assert.equal(await predictionIs(blocked, "t === '1'"), '1');
   await blocked.waitForFunction(() => /cannot be handed to the playground/.test(document.querySelector('[data-testid="notices"]')?.textContent));

@@ -5,20 +5,16 @@
 // the hash and rewrites every text. Zero console errors, no off-origin requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, openStudent, studentReady } from './harness.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
 
 const HANGUL = /[\uac00-\ud7af]/;
 let browser;
-before(async () => { browser = await launch({ viewport: { width: 1400, height: 900 } }); });
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(lang, hash) {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html?lang=${lang}${hash}`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
-  return page;
-}
+/** The student page in `lang` with the URL `hash`, started. */
+const open = (lang, hash) => openStudent(browser, `?lang=${lang}${hash}`);
 
 /** Opens C3's unit right of the middle of map 0 from the keyboard (Enter). */
 async function openC3Unit(page) {
@@ -175,7 +171,7 @@ for (const [width, height] of [[1400, 900], [390, 844]]) {
       for (const lang of ['ko', 'en']) {
         const page = await b.newPage();
         await page.goto(`${b.url}index.html?lang=${lang}`);
-        await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
+        await studentReady(page);
         assert.deepEqual(await clippedTexts(page), [], `${lang}, nothing drawn`);
         await page.getByTestId('sample-8').click();
         await page.waitForFunction(() => /^\d$/.test(document.querySelector('[data-testid="prediction"]').textContent.trim()));

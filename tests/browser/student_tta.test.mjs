@@ -6,19 +6,15 @@
 // no off-origin requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, openStudent } from './harness.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
 
 let browser;
-before(async () => { browser = await launch({ viewport: { width: 1400, height: 900 } }); });
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(lang, hash) {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}index.html?lang=${lang}${hash}`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
-  return page;
-}
+/** The student page in `lang` with the URL `hash`, started. */
+const open = (lang, hash) => openStudent(browser, `?lang=${lang}${hash}`);
 
 /** A percentage as the page writes it ("98.5 %", "100 %") → number. */
 const percent = (s) => Number(s.replace(/\s*%.*$/, '').replace('−', '-'));

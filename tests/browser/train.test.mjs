@@ -8,7 +8,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch } from './harness.mjs';
+import { launch, longTasksBetween, observeLongTasks } from './harness.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
 import { axeViolations, describeViolations } from './a11y.mjs';
 
@@ -18,14 +18,6 @@ const TRAIN_LIMIT_MS = 240_000;
 let browser;
 const getBrowser = async () => (browser ??= await launch());
 after(async () => { await browser?.close(); });
-
-/** Records every long task of the page (PerformanceObserver 'longtask') in window.__longTasks. */
-function observeLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-}
 
 async function open(b, path) {
   const page = await b.newPage();
@@ -56,7 +48,7 @@ test('default settings: validation accuracy passes 90 % and the epoch counter ad
     && Number(document.querySelector('[data-testid=val-accuracy]').textContent) > 90, null, { timeout: TRAIN_LIMIT_MS, polling: 500 });
   let stoppedAt = await page.evaluate(() => performance.now());
   assert.ok(await number(page, 'train-images-per-second') > 0, 'images/s shown while training');
-  const longBetween = async (from, to) => (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= from && t.start <= to && t.duration > 50);
+  const longBetween = (from, to) => longTasksBetween(page, from, to);
   let long = await longBetween(startedAt, stoppedAt);
   if (long.length) {
     // A long task is wall-clock time: on a machine whose cores are busy with other jobs the

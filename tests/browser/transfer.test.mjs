@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch } from './harness.mjs';
+import { launch, longTasksBetween, observeLongTasks } from './harness.mjs';
 import { readerTexts, latinOnly, withHangul, describeTexts } from './i18n.mjs';
 
 /** Bound on loading the page and training feature extraction with the defaults (a loaded CI machine). */
@@ -20,13 +20,6 @@ const TRAIN_LIMIT_MS = 30_000;
 let browser;
 const getBrowser = async () => (browser ??= await launch());
 after(async () => { await browser?.close(); });
-
-function observeLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-}
 
 async function open(path) {
   const b = await getBrowser();
@@ -86,7 +79,7 @@ test('demo alphabet + feature extraction with the defaults: held-out accuracy >=
   const accuracy = Number(await page.textContent('[data-testid=transfer-accuracy]'));
   assert.ok(accuracy >= 80, `held-out accuracy ${accuracy} %`);
   assert.ok(t1 - t0 < TRAIN_LIMIT_MS, `demo + training took ${Math.round(t1 - t0)} ms`);
-  const longBetween = async (from, to) => (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= from && t.start <= to && t.duration > 50);
+  const longBetween = (from, to) => longTasksBetween(page, from, to);
   let long = await longBetween(t0, t1);
   // A long task is wall-clock time: on a machine whose cores are busy with other jobs the main
   // thread waits for a core inside a short task (as in train.test.mjs). Such a run gets up to

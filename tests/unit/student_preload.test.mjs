@@ -2,46 +2,17 @@
 // scripts import statically (their whole graph), so every module on the way to the first
 // prediction is requested while the HTML is parsed, and nothing that loads later (the views,
 // the glossary, the message catalogs) competes with them. Read from the files (no browser):
-// an import added to or removed from that graph without updating index.html fails here.
+// an import added to or removed from that graph without updating index.html fails here
+// (`node scripts/student_preload.mjs` rewrites the list).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attrs, entries, graph, staticImports, withPreloads } from '../../scripts/student_preload.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HTML = readFileSync(join(ROOT, 'index.html'), 'utf8');
-
-/** The `href`/`src` values of the tags in `html` that match `tag` (a regex source). */
-function attrs(html, tag, attr) {
-  const out = [];
-  for (const m of html.matchAll(new RegExp(`<${tag}[^>]*>`, 'g'))) {
-    const v = m[0].match(new RegExp(`\\b${attr}="([^"]+)"`));
-    if (v) out.push(v[1]);
-  }
-  return out;
-}
-
-/** The specifiers of `source`'s static `import … from '…'`, `import '…'` and `export … from '…'`. */
-export function staticImports(source) {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const re = /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(['"])([^'"\n]+)\1/g;
-  return [...code.matchAll(re)].map((m) => m[2]);
-}
-
-/** Every file (root-relative) `entries` (root-relative paths) reach through static imports. */
-function graph(entries) {
-  const seen = new Set();
-  const walk = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const spec of staticImports(readFileSync(join(ROOT, file), 'utf8'))) {
-      walk(relative(ROOT, resolve(ROOT, dirname(file), spec)));
-    }
-  };
-  entries.forEach(walk);
-  return seen;
-}
 
 test('staticImports finds single- and multi-line imports and re-exports, not dynamic import() or comments', () => {
   const src = [
@@ -76,4 +47,14 @@ test('the glossary and the views are not on the first prediction\'s path (loaded
   const g = graph(['www/pages/student/main.js', 'www/pages/student/start.js']);
   for (const later of ['www/shared/glossary.js', 'www/pages/student/views.js']) assert.ok(!g.has(later), later);
   for (const f of g) assert.ok(!f.startsWith('www/shared/i18n/'), `${f}: catalogs load for the page's language only`);
+});
+
+test('withPreloads replaces the whole list where it stood, one link per file, and keeps the rest', () => {
+  const html = '<head>\n  <link rel="stylesheet" href="a.css">\n  <link rel="modulepreload" href="x.js">\n'
+    + '  <link rel="modulepreload" href="y.js">\n  <script type="module" async src="p/start.js"></script>\n</head>\n';
+  assert.equal(withPreloads(html, ['p/start.js', 'z.js']),
+    '<head>\n  <link rel="stylesheet" href="a.css">\n  <link rel="modulepreload" href="p/start.js">\n'
+    + '  <link rel="modulepreload" href="z.js">\n  <script type="module" async src="p/start.js"></script>\n</head>\n');
+  assert.deepEqual(entries('<script type="module" src="m/main.js"></script><script type="module" async src="m/start.js"></script>'),
+    ['m/start.js', 'm/main.js']);
 });

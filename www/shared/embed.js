@@ -158,18 +158,18 @@ let styling = null;
 /**
  * `html.embed`, and the page invisible until embed.css applies (set through the CSSOM: the
  * policy forbids style attributes in markup, not this). Each page's <head> does it before the
- * first paint (embed-early.js); this is for a page without it, as soon as this module is
- * imported.
+ * first paint (embed-early.js) and links the sheet, which this then finds and waits for; this
+ * links it where the early script could not (the offline edition inlines that script: no
+ * address to link from; its sheets are embedded) and hides a page without that script, as soon
+ * as this module is imported.
  */
 function hideUntilStyled() {
   if (styling) return styling;
   const root = document.documentElement;
-  if (root.classList.contains('embed')) {
-    styling = Promise.resolve();
-    return styling;
+  if (!root.classList.contains('embed')) {
+    root.classList.add('embed');
+    root.style.visibility = 'hidden';
   }
-  root.classList.add('embed');
-  root.style.visibility = 'hidden';
   styling = linkEmbedCss().then(() => { root.style.visibility = ''; });
   return styling;
 }

@@ -1,11 +1,10 @@
 // The site header of every page: a "Skip to content" link (the first thing Tab reaches), the
 // name, the navigation between the pages, the glossary, the "Share with the class" button
-// (share.js) and the language switch (한국어 / English). Each page's HTML holds only
+// (its dialog: share.js, loaded on the first click) and the language switch (한국어 / English). Each page's HTML holds only
 // an empty `<header class="site" data-page="…">`; style.css reserves its height, so rendering
 // it moves nothing. A page also shows its notices (a malformed link, blocked storage) through
 // showNotice(), in one place under the header.
 import { el } from './dom.js';
-import { shareButton } from './share.js';
 import { LANGS, LANG_NAMES, LANG_SHORT, lang, onLangChange, setLang, t, withLang } from './i18n.js';
 
 /** The pages, in navigation order, with their names' message keys. New pages are added here. */
@@ -24,6 +23,19 @@ const PAGES = [
 function glossaryButton(page) {
   const b = el('button', { type: 'button', class: 'glossary-open', 'aria-haspopup': 'dialog', 'data-testid': 'glossary-open' }, t('common.glossary'));
   b.addEventListener('click', async () => (await import('./glossary.js')).openGlossary(page));
+  return b;
+}
+
+/**
+ * The "Share with the class" button ("Share" on phones). Its dialog (share.js, with the embed
+ * registry and, later, the QR encoder) is imported on the first click, like the glossary: the
+ * student page's first prediction waits for every module imported up front
+ * (scripts/bench_student.mjs).
+ */
+function shareButton() {
+  const b = el('button', { type: 'button', class: 'share-open', 'aria-haspopup': 'dialog', 'data-testid': 'share-open' },
+    el('span', { class: 'share-short' }, t('common.shareButton')), el('span', { class: 'share-long' }, t('common.shareButtonLong')));
+  b.addEventListener('click', async () => (await import('./share.js')).openShareDialog());
   return b;
 }
 

@@ -114,6 +114,28 @@ export function onLangChange(fn) {
   return () => listeners.delete(fn);
 }
 
+/**
+ * A writer of `node`'s text that follows the language (a page's error line): `write(sentence)`
+ * shows `sentence()` (a function calling t(), so it can be called again) and writes it again
+ * after every language switch; `write(null)` empties the node. With `hide`, the node is hidden
+ * while it is empty.
+ * @param {HTMLElement} node
+ * @param {{hide?: boolean}} [options]
+ * @returns {(sentence: (() => string)|null) => void}
+ */
+export function liveText(node, { hide = false } = {}) {
+  let sentence = null;
+  const write = () => {
+    node.textContent = sentence ? sentence() : '';
+    if (hide) node.hidden = !sentence;
+  };
+  onLangChange(write);
+  return (next) => {
+    sentence = next;
+    write();
+  };
+}
+
 /** Fills every `[data-i18n]` text and `[data-i18n-attr]` attribute under `root`. */
 export function translateDom(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) {

@@ -4,7 +4,8 @@
 // copies the snippet at once; the snippet also stays in a text box for copying by hand, and
 // changes with the chosen view.
 import { el } from './dom.js';
-import { lang, onLangChange, t } from './i18n.js';
+import { mountDialog } from './dialog.js';
+import { lang, t } from './i18n.js';
 import { embedSource, embedUrl, iframeSnippet, linkEmbedCss } from './embed.js';
 import { isLoopbackHost } from './share.js';
 
@@ -58,14 +59,7 @@ function build() {
   optionSelect.addEventListener('change', () => { chosen = { ...chosen, option: optionSelect.value }; fill(d); });
   copy.addEventListener('click', () => copyCode(d));
   close.addEventListener('click', () => d.close());
-  d.addEventListener('click', (e) => {
-    if (e.target !== d) return;
-    const r = d.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) d.close();
-  });
-  document.body.append(d);
-  onLangChange(() => { if (dialog === d && !d.open) { d.remove(); dialog = null; } });
-  return d;
+  return mountDialog(d, () => { if (dialog === d) dialog = null; });
 }
 
 /** Writes the view choice, the option menu, the snippet and the notes for the current choice. */

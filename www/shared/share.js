@@ -3,7 +3,8 @@
 // (embed.js registerEmbed), "Copy embed code" (share-embed.js). The header (header.js) puts its
 // button on every page; the dialog is built on first use.
 import { el } from './dom.js';
-import { onLangChange, t } from './i18n.js';
+import { mountDialog } from './dialog.js';
+import { t } from './i18n.js';
 import { embedSource } from './embed.js';
 
 /** Whether `hostname` names this computer only (loopback), so students' phones can't reach it. */
@@ -37,16 +38,8 @@ function build() {
     d.close();
     await openEmbedDialog(opener);
   });
-  // A click on the backdrop (outside the dialog's box) closes it, as Esc does.
-  d.addEventListener('click', (e) => {
-    if (e.target !== d) return;
-    const r = d.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) d.close();
-  });
-  document.body.append(d);
   // The dialog is built once: after a language switch it is built again on next use.
-  onLangChange(() => { if (dialog === d && !d.open) { d.remove(); dialog = null; } });
-  return d;
+  return mountDialog(d, () => { if (dialog === d) dialog = null; });
 }
 
 async function copyAddress(url, status) {
@@ -85,12 +78,4 @@ export async function openShareDialog(address = location.href) {
   dialog.addEventListener('close', () => { if (opener instanceof HTMLElement && opener.isConnected) opener.focus(); }, { once: true });
   if (!dialog.open) dialog.showModal();
   return dialog;
-}
-
-/** The header's button that opens the dialog ("Share" on phones, "Share with the class" wider). */
-export function shareButton() {
-  const b = el('button', { type: 'button', class: 'share-open', 'aria-haspopup': 'dialog', 'data-testid': 'share-open' },
-    el('span', { class: 'share-short' }, t('common.shareButton')), el('span', { class: 'share-long' }, t('common.shareButtonLong')));
-  b.addEventListener('click', () => openShareDialog());
-  return b;
 }

@@ -8,9 +8,9 @@ import { loadCore } from '../../shared/core.js';
 import { $, el } from '../../shared/dom.js';
 import { sizeLabel } from '../../shared/format.js';
 import { parseHash, serializeHash, hashProblemMessage } from '../../shared/hash.js';
-import { renderHeader, showNotice } from '../../shared/header.js';
-import { renderFooter } from '../../shared/footer.js';
-import { initI18n, lang, onLangChange, t } from '../../shared/i18n.js';
+import { showNotice } from '../../shared/header.js';
+import { startPage } from '../../shared/page.js';
+import { lang, onLangChange, t } from '../../shared/i18n.js';
 import { createStore } from '../../shared/store.js';
 import { DEFAULT_ARCH } from './config.js';
 import { renderComparison, renderComparisonTable } from './compare.js';
@@ -257,9 +257,7 @@ function wire() {
 }
 
 async function main() {
-  await initI18n(['architectures']);
-  renderHeader();
-  renderFooter();
+  await startPage(['architectures']);
   try {
     core = await loadCore();
     names = core.architectureNames();

@@ -4,8 +4,13 @@
 //  1. this module and its few imports wait for the network and the sample digits, which
 //     start.js began loading while the page was parsed, and show the prediction for the
 //     URL's sample (#sample=N) in the prediction panel;
-//  2. after that frame is painted, views.js is loaded: the drawing pad, the preview, every
-//     layer, the filters and the unit arithmetic, wired to the same store.
+//  2. after that frame is painted, the rest is loaded: views.js (the drawing pad, the preview,
+//     every layer, the filters and the unit arithmetic, wired to the same store, with the
+//     `explain` catalog), the footer and the embed registry (embed-view.js).
+// Every module imported statically here is on the first prediction's path (index.html
+// preloads them all), so anything else is imported where it is first needed: in an embed
+// (`?embed=1`), embed-view.js before step 1; the share dialog and the glossary on their
+// buttons' first click (header.js).
 // scripts/bench_student.mjs measures step 1 (navigation → first prediction).
 // Texts come from the message catalogs (start.js loads them beside the network); after a
 // language switch everything with text is written again from the store (here: the prediction,
@@ -15,14 +20,11 @@ import { createStore } from '../../shared/store.js';
 import { $ } from '../../shared/dom.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
-import { renderFooter } from '../../shared/footer.js';
-import { onLangChange, t, translateDom } from '../../shared/i18n.js';
+import { liveText, onLangChange, t, translateDom, useNamespace } from '../../shared/i18n.js';
 import { errorText, networkLoadError } from './errors.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
 import { markPrediction, mark } from './state/marks.js';
 import { createPrediction, topClass } from './views/prediction.js';
-import { setupEmbed } from './embed-view.js';
-
 
 /**
  * The unit whose arithmetic is open at start: map 0 of the first convolution, two rows and
@@ -34,16 +36,11 @@ function firstUnit(specs) {
   return unitOf(conv, 0, mid, mid);
 }
 
-const errorEl = $('[data-testid="error"]');
 const statusEl = $('[data-testid="status"]');
 
-/** The error shown, as a function (it is written again in the new language after a switch). */
-let errorShown = null;
-function showError(e) {
-  errorShown = errorText(e);
-  errorEl.textContent = errorShown();
-}
-onLangChange(() => { if (errorShown) errorEl.textContent = errorShown(); });
+/** Shows the error `e` (its sentence is written again in the new language after a switch). */
+const writeError = liveText($('[data-testid="error"]'));
+const showError = (e) => writeError(errorText(e));
 
 /** The variants' names as the page shows them. */
 const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernName' };
@@ -51,8 +48,18 @@ const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernN
 /** Resolves after the browser has painted the current DOM (the next frame's paint). */
 const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
+/**
+ * Whether this is an embed (`?embed=1`): embed-early.js, a classic script in <head>, marks the
+ * document with `html.embed` (embed.css and embed.js key on it too). It is async, but requested
+ * at high priority before every module, and this runs once all of main.js's modules are in.
+ */
+const embedded = () => document.documentElement.classList.contains('embed');
+
 async function boot() {
   mark('modules');
+  // In an embed, the embed's own module is needed before the first prediction: fetched now,
+  // beside the network.
+  const embedModule = embedded() ? import('./embed-view.js') : null;
   // Loading since start.js ran (usually done before the network is).
   await i18nReady;
   mark('i18n');
@@ -60,7 +67,6 @@ async function boot() {
   // The header's skip link goes past the pad and the prediction to the layers.
   const layers = document.getElementById('layers');
   renderHeader(undefined, () => ({ skipTo: layers, skipLabel: t('student.skipToLayers') }));
-  renderFooter();
   if (hash.problems.length) showNotice(hashProblemMessage(hash.problems), 'hash');
   let core;
   let firstNet;
@@ -79,8 +85,10 @@ async function boot() {
     variant: firstVariant, pixels: null, result: null, otherProbs: null,
     probe: null, selected: firstUnit(model.specs), sample: null, tta: null,
   });
-  // ?embed=1: one view alone in a course page's frame (embed-view.js); the embed-code dialog's views.
-  const embedView = setupEmbed({ store, model, hash });
+  // ?embed=1: one view alone in a course page's frame (embed-view.js), set up before the first
+  // prediction (a layer embed picks its sample; the host hears every prediction). Elsewhere the
+  // embed-code dialog's views are registered in step 2.
+  let embedView = embedModule && (await embedModule).setupEmbed({ store, model, hash });
 
   // The prediction panel: the top digit, the ten probabilities and the other network's.
   const prediction = createPrediction($('.prediction-panel'));
@@ -128,8 +136,12 @@ async function boot() {
 
   // Step 2: the rest of the page.
   mark('views');
-  const { mountViews } = await import('./views.js');
+  const [{ mountViews }, { setupEmbed }, { renderFooter }] = await Promise.all([
+    import('./views.js'), embedModule ?? import('./embed-view.js'), import('../../shared/footer.js'), useNamespace('explain'),
+  ]);
+  embedView ??= setupEmbed({ store, model, hash });
   mountViews({ core, model, store, samples, hash, showError });
+  renderFooter();
   embedView.mounted();
 }
 

@@ -9,18 +9,19 @@
 // that while the other JS modules are still downloading takes it off the path to the first
 // prediction (scripts/bench_student.mjs measures that path).
 import { loadCore } from '../../shared/core.js';
+import { fetchResource, resource } from '../../shared/resources.js';
 import { parseHash } from '../../shared/hash.js';
 import { loadSamples } from './state/samples.js';
 import { blankInput } from './state/model.js';
 import { initI18n } from '../../shared/i18n.js';
 
 /**
- * Resolves to the page's language once its catalogs (`student`, and `explain` for the unit
- * arithmetic) are loaded. Started here, in parallel with the network: main.js awaits it where
- * text is first needed. (The page may not be fully parsed yet: main.js fills the static text
- * again.)
+ * Resolves to the page's language once its catalogs (`common`, `student`) are loaded. Started
+ * here, in parallel with the network: main.js awaits it where text is first needed. (The page
+ * may not be fully parsed yet: main.js fills the static text again.) The `explain` catalog (the
+ * unit arithmetic) is loaded with the views, after the first prediction.
  */
-export const i18nReady = initI18n(['student', 'explain']);
+export const i18nReady = initI18n(['student']);
 
 /**
  * The URL hash's start-up options (#sample=12&variant=modern; shared/hash.js): sample, variant
@@ -41,9 +42,11 @@ export const firstVariant = hash.variant ?? 'classic';
 
 /**
  * Resolves to the wasm exports (www/shared/core.js). index.html starts the module's download
- * while it is parsed (`convscopeWasm`, fetch-wasm-early.js); a page without it fetches here.
+ * while it is parsed (`convscopeWasm`, fetch-wasm-early.js, an async script); if that has not
+ * run yet (or a page has no such script), the download starts here, and the early script, when
+ * it runs, finds it started.
  */
-export const coreReady = loadCore(globalThis.convscopeWasm);
+export const coreReady = loadCore(globalThis.convscopeWasm ??= fetchResource(resource('pkg/convscope_bg.wasm')));
 
 /** Resolves to the parsed samples file (state/samples.js). */
 export const samplesReady = loadSamples();

@@ -3,10 +3,10 @@
 // and repaints what changed once per animation frame (render.js), so the main thread only draws.
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
-import { renderHeader, showNotice } from '../../shared/header.js';
-import { renderFooter } from '../../shared/footer.js';
+import { showNotice } from '../../shared/header.js';
+import { startPage } from '../../shared/page.js';
 import { hashProblemMessage } from '../../shared/hash.js';
-import { initI18n, onLangChange, t } from '../../shared/i18n.js';
+import { liveText, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
 import { FROM_WORKER, TO_WORKER } from './protocol.js';
@@ -35,19 +35,14 @@ const store = createStore({
   probe: null,
   evalVersion: 0,
   initWeights: null, // {buffer, name, shipped} of the weights a run starts from (null: scratch)
-  error: null, // a function giving the sentence (re-evaluated on a language switch)
 });
 let worker = null;
 let runId = 0;
 
 function post(msg, transfer) { worker.postMessage(msg, transfer ?? []); }
 
-function showError(sentence) {
-  store.set({ error: sentence });
-  const box = $('#error');
-  box.hidden = !sentence;
-  box.textContent = sentence ? sentence() : '';
-}
+/** Shows a sentence (a function: written again after a language switch) in the error line, or hides it (null). */
+const showError = liveText($('#error'), { hide: true });
 
 /** Starts a new run with the current settings; a run that trained is kept for comparison. */
 function newRunFromSettings() {
@@ -237,19 +232,14 @@ function bind() {
     newRunFromSettings();
   });
   onLangChange(() => {
-    document.title = t('train.docTitle');
     const s = store.get();
     renderControls($('#knobs'), s.values ?? {}, setValue, { disabled: !s.values });
-    if (s.error) showError(s.error);
     repaintAll();
   });
 }
 
 async function main() {
-  await initI18n(['train']);
-  document.title = t('train.docTitle');
-  renderHeader();
-  renderFooter();
+  await startPage(['train']);
   // The form in its final shape at once (blank and disabled until the trainer's defaults are in),
   // so the page does not move when they arrive.
   renderControls($('#knobs'), {}, setValue, { disabled: true });

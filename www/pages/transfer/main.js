@@ -4,10 +4,10 @@
 // changed once per animation frame, so the main thread only draws while the worker trains.
 import { $ } from '../../shared/dom.js';
 import { createStore } from '../../shared/store.js';
-import { renderHeader, showNotice } from '../../shared/header.js';
-import { renderFooter } from '../../shared/footer.js';
+import { showNotice } from '../../shared/header.js';
+import { startPage } from '../../shared/page.js';
 import { hashProblemMessage } from '../../shared/hash.js';
-import { initI18n, onLangChange, t } from '../../shared/i18n.js';
+import { liveText, onLangChange, t } from '../../shared/i18n.js';
 import { downloadBytes, startWorker } from '../../shared/worker_io.js';
 import { resource } from '../../shared/resources.js';
 import { createDrawPad } from '../student/views/draw_pad.js';
@@ -36,7 +36,6 @@ const store = createStore({
   runClasses: null,
   runCount: 0,
   compare: { running: false, done: 0, total: 0, result: null, seeds: COMPARE_SEEDS, ms: null },
-  error: null, // a function giving the sentence (re-evaluated on a language switch)
 });
 let worker = null;
 let tryPending = false; // a prediction is on its way (the next drawing waits for it)
@@ -44,12 +43,8 @@ let tryAgain = null;
 
 function post(msg, transfer) { worker.postMessage(msg, transfer ?? []); }
 
-function showError(sentence) {
-  store.set({ error: sentence });
-  const box = $('#error');
-  box.hidden = !sentence;
-  box.textContent = sentence ? sentence() : '';
-}
+/** Shows a sentence (a function: written again after a language switch) in the error line, or hides it (null). */
+const showError = liveText($('#error'), { hide: true });
 
 function setValues(values) {
   const s = store.get();
@@ -235,20 +230,15 @@ function bind() {
     renderSettings($('#knobs'), store.get().values, setValue);
   });
   onLangChange(() => {
-    document.title = t('transfer.docTitle');
     const s = store.get();
     if (s.phase === 'ready') fillPickers();
     renderSettings($('#knobs'), s.values ?? {}, setValue, { disabled: s.phase !== 'ready' });
-    if (s.error) showError(s.error);
     painter.repaintAll();
   });
 }
 
 async function main() {
-  await initI18n(['transfer']);
-  document.title = t('transfer.docTitle');
-  renderHeader();
-  renderFooter();
+  await startPage(['transfer']);
   renderSettings($('#knobs'), {}, setValue, { disabled: true });
   bind();
   painter.repaintAll();
