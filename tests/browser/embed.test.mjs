@@ -272,7 +272,9 @@ test('en: "copy embed code" gives an iframe snippet of the current state (sample
   assert.equal(b.height, '400');
   assert.match(b.title, /S4/);
   await page.click('[data-testid=embed-copy]');
-  assert.notEqual(await page.textContent('[data-testid=embed-status]'), '');
+  // The copy is asynchronous (the clipboard, or selecting the text where it is refused): the
+  // status line says which within a moment.
+  await page.waitForFunction(() => document.querySelector('[data-testid=embed-status]').textContent !== '', null, { timeout: 5_000 });
   assert.deepEqual(withHangul(await readerTexts(page)), [], 'no Hangul in English');
   const violations = await axeViolations(page, { context: '[data-testid=embed-dialog]' });
   assert.deepEqual(violations.map((v) => v.id), [], describeViolations(violations));
