@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use convscope::error::Error;
-use convscope::ops::{Route, conv2d_on, pool2d_on};
+use convscope::ops::{Route, conv2d_on, explain_pool2d, pool2d_on};
 use convscope::{Backend, ConvParams, HostTensor, PoolMode, PoolParams};
 
 /// Deterministic pseudo-random values in [−1, 1) (xorshift), different for each `seed`.
@@ -163,6 +163,24 @@ fn direct_pool2d_equals_burns_for_max_and_avg_with_stride_and_padding() {
             }
         }
     }
+}
+
+#[test]
+fn a_nan_in_a_max_pooling_window_makes_that_output_nan_in_pool2d_and_in_its_explanation() {
+    // PyTorch's max_pool2d propagates NaN; the explanation of a unit must say what the op gave.
+    let mut x = tensor(&[1, 4, 4], 7);
+    x.data[5] = f32::NAN; // row 1, col 1: in the top-left 2×2 window only
+    let p = PoolParams::new(PoolMode::Max, [2, 2]);
+    let out = pool2d_on(Route::Direct, Backend::default(), &x, &p).unwrap();
+    assert!(out.data[0].is_nan(), "the window with the NaN");
+    let naive_other = [x.data[2], x.data[3], x.data[6], x.data[7]]
+        .into_iter()
+        .fold(f32::NEG_INFINITY, f32::max);
+    assert_eq!(out.data[1], naive_other, "a window without it");
+    let unit = explain_pool2d("explainPool2d", &x, &p, [0, 0, 0]).unwrap();
+    assert!(unit.pooled.is_nan(), "the explanation of the NaN window");
+    let unit = explain_pool2d("explainPool2d", &x, &p, [0, 0, 1]).unwrap();
+    assert_eq!(unit.pooled, naive_other);
 }
 
 #[test]

@@ -22,7 +22,7 @@ const arrayBufferLength = builtinGetter(ArrayBuffer.prototype, 'byteLength');
 const { apply } = Reflect;
 const ErrorClass = Error;
 const { isArray } = Array;
-const { keys } = Object;
+const { keys, getOwnPropertyDescriptor } = Object;
 const Bytes = Uint8Array;
 const F32 = Float32Array;
 const F64 = Float64Array;
@@ -63,21 +63,34 @@ export function kind(v) {
  * docs/performance.md).
  */
 function isArrayBuffer(v) {
+  // The limit is saved, set and put back apart from the brand check: a page that froze `Error`
+  // or made the limit an accessor keeps its traces (and its value), and the answer stays right.
   let limit;
+  let lowered = false;
   try {
-    limit = ErrorClass.stackTraceLimit;
-    ErrorClass.stackTraceLimit = 0;
-    apply(arrayBufferLength, v, []);
-    return true;
+    const d = getOwnPropertyDescriptor(ErrorClass, 'stackTraceLimit');
+    if (d && 'value' in d && d.writable) {
+      limit = d.value;
+      ErrorClass.stackTraceLimit = 0;
+      lowered = true;
+    }
   } catch {
-    return false;
-  } finally {
+    // a frozen or exotic `Error`: the check runs with the page's limit
+  }
+  let brand = true;
+  try {
+    apply(arrayBufferLength, v, []);
+  } catch {
+    brand = false;
+  }
+  if (lowered) {
     try {
       ErrorClass.stackTraceLimit = limit;
     } catch {
-      // a page that made it read-only keeps its value
+      // made read-only in between: nothing to restore into
     }
   }
+  return brand;
 }
 
 /** The element count of a typed array or the byte count of an ArrayBuffer; -1 otherwise. */

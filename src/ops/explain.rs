@@ -209,12 +209,19 @@ pub fn explain_pool2d(
     let (rx, xs) = taps(x, p.stride[1], p.padding[1], 1, kw);
     let cells = gather(input, c, &ys, &xs);
     let pooled = match p.mode {
-        // At most half the kernel is padding, so every window holds a real value.
+        // At most half the kernel is padding, so every window holds a real value. A NaN in
+        // the window makes the maximum NaN, as `pool2d` (and PyTorch's max_pool2d) give it.
         PoolMode::Max => cells
             .iter()
             .flatten()
             .copied()
-            .fold(f32::NEG_INFINITY, f32::max),
+            .fold(f32::NEG_INFINITY, |m, v| {
+                if m.is_nan() || v.is_nan() {
+                    f32::NAN
+                } else {
+                    m.max(v)
+                }
+            }),
         PoolMode::Avg => {
             let sum: f64 = cells.iter().flatten().map(|&v| f64::from(v)).sum();
             (sum / (kh * kw) as f64) as f32

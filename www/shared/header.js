@@ -17,12 +17,28 @@ const PAGES = [
 ];
 
 /**
+ * A click handler that runs `open` (it imports a dialog's module on first use); when that
+ * fails (the network dropped, a stale offline copy), the notice line says so in the page's
+ * language instead of the click doing nothing.
+ */
+function lazily(open) {
+  return async () => {
+    try {
+      await open();
+      showNotice(null, 'lazy');
+    } catch {
+      showNotice(t('common.moduleLoadFailed'), 'lazy');
+    }
+  };
+}
+
+/**
  * The glossary button for `page`. The glossary (glossary.js and its catalog) is imported on the
  * first click, not with the header: it is not needed for a page's first paint.
  */
 function glossaryButton(page) {
   const b = el('button', { type: 'button', class: 'glossary-open', 'aria-haspopup': 'dialog', 'data-testid': 'glossary-open' }, t('common.glossary'));
-  b.addEventListener('click', async () => (await import('./glossary.js')).openGlossary(page));
+  b.addEventListener('click', lazily(async () => (await import('./glossary.js')).openGlossary(page)));
   return b;
 }
 
@@ -35,7 +51,7 @@ function glossaryButton(page) {
 function shareButton() {
   const b = el('button', { type: 'button', class: 'share-open', 'aria-haspopup': 'dialog', 'data-testid': 'share-open' },
     el('span', { class: 'share-short' }, t('common.shareButton')), el('span', { class: 'share-long' }, t('common.shareButtonLong')));
-  b.addEventListener('click', async () => (await import('./share.js')).openShareDialog());
+  b.addEventListener('click', lazily(async () => (await import('./share.js')).openShareDialog()));
   return b;
 }
 

@@ -49,11 +49,18 @@ const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernN
 const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
 /**
- * Whether this is an embed (`?embed=1`): embed-early.js, a classic script in <head>, marks the
- * document with `html.embed` (embed.css and embed.js key on it too). It is async, but requested
- * at high priority before every module, and this runs once all of main.js's modules are in.
+ * Whether this is an embed (`?embed=1` or `true`, the rule of embed.js's parseEmbed and
+ * embed-early.js): read from the address itself, since embed-early.js (which marks the
+ * document with `html.embed`) is async and may not have run yet.
  */
-const embedded = () => document.documentElement.classList.contains('embed');
+function embedded() {
+  try {
+    const e = new URLSearchParams(location.search).get('embed')?.trim();
+    return e === '1' || e === 'true';
+  } catch {
+    return false;
+  }
+}
 
 async function boot() {
   mark('modules');
@@ -145,5 +152,10 @@ async function boot() {
   embedView.mounted();
 }
 
-boot().catch((e) => { statusEl.hidden = true; showError(e); });
+boot().catch((e) => {
+  statusEl.hidden = true;
+  showError(e);
+  // The footer (its offline download) stays reachable when the page could not start.
+  import('../../shared/footer.js').then((m) => m.renderFooter(), () => {});
+});
 import('../../shared/sw-register.js').then((m) => m.registerServiceWorker(), () => {}); // offline copy (sw.js)

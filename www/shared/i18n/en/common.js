@@ -27,6 +27,7 @@ export default {
   storageBlocked: 'this browser does not let the page use its storage here (private mode, blocked site data or a sandboxed frame)',
   drawingUnreadable: 'The drawing cannot be read: {why}. Draw on the “Draw a digit” page in a normal window of this browser, or pick another input.',
   drawingNone: 'No drawing yet: ask the student to draw a digit on the “Draw a digit” page in this browser, then pick this input again (it updates by itself when the drawing changes).',
+  moduleLoadFailed: 'This part of the page could not be loaded (is the connection down?). Try again.',
   offlineDownload: 'Download for offline use',
   offlineDownloadNote: '(one ZIP file: unzip it and double-click index.html; it works without a network, e.g. from a USB stick)',
   offlineEdition: 'Offline edition: these pages work without a network, opened straight from the folder.',
