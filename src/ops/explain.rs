@@ -9,6 +9,7 @@
 //! result to within float rounding.
 
 use super::conv::{ConvParams, check_conv};
+use super::direct::pool::max_propagating_nan;
 use super::pool::{PoolMode, PoolParams, check_pool};
 use super::receptive_field::{Region, Span};
 use crate::error::{ParamError, Result};
@@ -210,18 +211,12 @@ pub fn explain_pool2d(
     let cells = gather(input, c, &ys, &xs);
     let pooled = match p.mode {
         // At most half the kernel is padding, so every window holds a real value. A NaN in
-        // the window makes the maximum NaN, as `pool2d` (and PyTorch's max_pool2d) give it.
+        // the window makes the maximum NaN: the step `pool2d` folds with.
         PoolMode::Max => cells
             .iter()
             .flatten()
             .copied()
-            .fold(f32::NEG_INFINITY, |m, v| {
-                if m.is_nan() || v.is_nan() {
-                    f32::NAN
-                } else {
-                    m.max(v)
-                }
-            }),
+            .fold(f32::NEG_INFINITY, max_propagating_nan),
         PoolMode::Avg => {
             let sum: f64 = cells.iter().flatten().map(|&v| f64::from(v)).sum();
             (sum / (kh * kw) as f64) as f32

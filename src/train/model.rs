@@ -114,10 +114,13 @@ impl TrainNet {
     /// - `x`: `[b, 1, 32, 32]` (see [`crate::lenet::prepare_input`]); returns `[b, 10]`
     pub fn forward(&self, x: Tensor<4>, masks: Option<&Masks>) -> Tensor<2> {
         let n = &self.net;
-        let host = match n.c1.weight.val().is_require_grad() {
-            true => download(x.clone()).ok(),
-            false => None,
-        };
+        // The input's values, to cut C1's patches, only while C1 learns (else burn's conv).
+        let host =
+            n.c1.weight
+                .val()
+                .is_require_grad()
+                .then(|| download(x.clone()).ok())
+                .flatten();
         let c1 = match host {
             Some(pixels) => conv_on_patches(&n.c1, &pixels, x.dims(), &x.device()),
             None => n.c1.forward(x),

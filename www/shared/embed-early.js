@@ -5,9 +5,10 @@
 // parser-blocking script would hold back the requests of every tag after it, index.html says
 // why); outside an embed it does nothing.
 (() => {
+  // The `embed` rule of embed-query.js's parseEmbed (a classic script cannot import it).
   let on = false;
   try {
-    const e = new URLSearchParams(location.search).get('embed');
+    const e = new URLSearchParams(location.search).get('embed')?.trim();
     on = e === '1' || e === 'true';
   } catch { /* an unreadable query: not an embed */ }
   if (!on) return;

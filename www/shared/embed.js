@@ -14,24 +14,12 @@
 // what its state is; the "copy embed code" dialog is share-embed.js.
 import { onLangChange, t } from './i18n.js';
 import { linkStylesheet, resource } from './resources.js';
+import { parseEmbed } from './embed-query.js';
+
+export { parseEmbed };
 
 /** The parameters that make and shape an embed; everything else in the query is kept. */
 export const EMBED_KEYS = ['embed', 'view', 'layer', 'net'];
-
-/**
- * Reads `search` (location.search): `{on, view, layer, net}`; `on` when `embed` is 1 or true;
- * the other values are strings or null (a page checks them against what it has).
- */
-export function parseEmbed(search = '') {
-  let p;
-  try { p = new URLSearchParams(search); } catch { p = new URLSearchParams(); }
-  const value = (k) => {
-    const v = p.get(k);
-    return v === null || v.trim() === '' ? null : v.trim();
-  };
-  const e = value('embed');
-  return { on: e === '1' || e === 'true', view: value('view'), layer: value('layer'), net: value('net') };
-}
 
 /** This document's embed parameters (off in Node, where there is no location). */
 export const embed = parseEmbed(globalThis.location?.search ?? '');

@@ -67,6 +67,12 @@ pub fn pays(g: &PoolGeometry) -> bool {
     g.taps() <= MAX_DIRECT_TAPS
 }
 
+/// The larger of `m` and `v`, NaN if either is NaN: max pooling's step (PyTorch's
+/// `max_pool2d` propagates NaN; `f32::max` would skip it). Folded from `f32::NEG_INFINITY`.
+pub fn max_propagating_nan(m: f32, v: f32) -> f32 {
+    if v > m || v.is_nan() { v } else { m }
+}
+
 /// The window's rows (or columns) `lo..hi` inside `0..len` for output index `o`.
 fn window(o: usize, k: usize, s: usize, p: usize, len: usize) -> (usize, usize) {
     let start = o * s;
@@ -98,14 +104,7 @@ pub fn pool2d(x: &[f32], g: &PoolGeometry) -> Result<Vec<f32>> {
                 let taps = rows.chunks_exact(w).flat_map(|r| &r[x0..x1.max(x0)]);
                 out.push(match g.mode {
                     PoolMode::Avg => taps.sum::<f32>() / count,
-                    PoolMode::Max => {
-                        taps.fold(
-                            f32::NEG_INFINITY,
-                            |m, &v| {
-                                if v > m || v.is_nan() { v } else { m }
-                            },
-                        )
-                    }
+                    PoolMode::Max => taps.copied().fold(f32::NEG_INFINITY, max_propagating_nan),
                 });
             }
         }

@@ -18,6 +18,7 @@
 import { coreReady, samplesReady, networkReady, firstVariant, hash, i18nReady } from './start.js';
 import { createStore } from '../../shared/store.js';
 import { $ } from '../../shared/dom.js';
+import { parseEmbed } from '../../shared/embed-query.js';
 import { hashProblemMessage } from '../../shared/hash.js';
 import { renderHeader, showNotice } from '../../shared/header.js';
 import { liveText, onLangChange, t, translateDom, useNamespace } from '../../shared/i18n.js';
@@ -49,18 +50,10 @@ const VARIANT_NAMES = { classic: 'student.classicName', modern: 'student.modernN
 const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
 /**
- * Whether this is an embed (`?embed=1` or `true`, the rule of embed.js's parseEmbed and
- * embed-early.js): read from the address itself, since embed-early.js (which marks the
- * document with `html.embed`) is async and may not have run yet.
+ * Whether this is an embed (`?embed=1`): read from the address itself (embed-query.js), since
+ * embed-early.js, which marks the document with `html.embed`, is async and may not have run yet.
  */
-function embedded() {
-  try {
-    const e = new URLSearchParams(location.search).get('embed')?.trim();
-    return e === '1' || e === 'true';
-  } catch {
-    return false;
-  }
-}
+const embedded = () => parseEmbed(location.search).on;
 
 async function boot() {
   mark('modules');
