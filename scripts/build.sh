@@ -7,9 +7,10 @@
 #   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt] [--train]
 #
 # Steps: cargo build (profile `wasm`: LTO, one codegen unit, panic=abort; +simd128 from
-# .cargo/config.toml) -> wasm-bindgen --target web -> wasm-opt -O3 (npm binaryen; Debian's
-# binaryen 108 miscompiles this module, see ../shared/TOOLCHAIN.md) -> pkg/SOURCE_HASH, the
-# hash of the sources the module was built from (scripts/serve.sh compares it to rebuild).
+# .cargo/config.toml) -> wasm-bindgen --target web -> esbuild --minify (the glue) -> wasm-opt
+# -O3 (npm binaryen; Debian's binaryen 108 miscompiles this module, see ../shared/TOOLCHAIN.md)
+# -> pkg/SOURCE_HASH, the hash of the sources the module was built from (scripts/serve.sh
+# compares it to rebuild).
 # Needs: the rustup target wasm32-unknown-unknown, wasm-bindgen-cli of the exact version in
 # Cargo.lock, and `npm ci` (scripts/setup.sh installs all three).
 set -euo pipefail
@@ -51,6 +52,14 @@ cargo build --lib --locked --profile wasm --target wasm32-unknown-unknown \
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/convscope.wasm"
+# The glue and its snippets (our src/bindings/read.js) minified: 36 -> ~15 KiB raw for every
+# page that loads the module. --keep-names keeps class and function names (LeNet5.name, stack
+# traces) as written; export names are never renamed.
+find "$out" -name '*.js' -print0 | while IFS= read -r -d '' js; do
+  node_modules/.bin/esbuild "$js" --minify --keep-names --log-level=warning --outfile="$js.min" \
+    --allow-overwrite
+  mv "$js.min" "$js"
+done
 [ "$opt" = 0 ] || node_modules/.bin/wasm-opt -O3 \
   --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
