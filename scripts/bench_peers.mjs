@@ -5,7 +5,7 @@
 // can be checked without the whole peer set. Also prints pkg/'s own sizes (gzip -9, brotli).
 //
 //   node scripts/bench_peers.mjs [--bench DIR] [--pkg DIR] [--iters N] [--rounds R] [--all]
-//                                [--compare DIR] [--out FILE] [-- …extra run.mjs arguments]
+//                                [--compare DIR] [--floor] [--out FILE] [-- …extra run.mjs arguments]
 //
 // --bench  a writable copy of ../shared/bench-peers with `npm ci` done (default
 //          /tmp/bench-peers; set it up with:
@@ -13,6 +13,11 @@
 // --pkg    the wasm-bindgen output to measure (default: this checkout's pkg/)
 // --compare  a second pkg/ (e.g. a build of another branch), run in the same Chromium session
 //          order as `convscope-lenet-b` / `convscope-ops-b`: an A/B within one run
+// --floor  also run `convscope-ops-floor`: the ops adapter's own code with conv2d / pool2d
+//          answering from a cache (the real results of the first pass over each image, copied
+//          out as a fresh Float32Array per call, as the real calls return). What it measures is
+//          the adapter's JS (tanh, softmax, objects) plus a copy per call: the floor that no
+//          conv2d / pool2d implementation can go below in this adapter.
 // --all    also run the peers the issue compares against (ONNX Runtime Web wasm, TF.js
 //          wasm-SIMD, TF.js cpu, plain JS): the README command of the peer bench
 // Compare ratios within one run only: the machine is shared and its load moves the numbers.
@@ -28,7 +33,7 @@ const SKIP_ALL = 'tfjs-webgl,tfjs-wasm-simd-mt2,tfjs-wasm-simd-mt,ort-wasm-mt2,t
 
 function parseArgs(argv) {
   const o = { bench: '/tmp/bench-peers', pkg: path.join(ROOT, 'pkg'), iters: 1000, rounds: 1, all: false,
-    out: path.join(os.tmpdir(), 'convscope-bench-peers.json'), compare: null, extra: [] };
+    out: path.join(os.tmpdir(), 'convscope-bench-peers.json'), compare: null, floor: false, extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -39,6 +44,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = path.resolve(v());
     else if (a === '--compare') o.compare = path.resolve(v());
     else if (a === '--all') o.all = true;
+    else if (a === '--floor') o.floor = true;
     else if (a === '--') { o.extra = argv.slice(i + 1); break; }
     else throw new Error(`bench_peers: unknown argument ${a} (see the header of this file)`);
   }
@@ -61,6 +67,31 @@ function pkgSizes(dir) {
   return rows;
 }
 
+// The ops adapter with its conv2d / pool2d calls answered from a cache (see --floor). The
+// adapter calls them in a fixed order per image, starting with C1's conv2d on the [1, 28, 28]
+// input, so the cache is keyed by the input array and the call's position in that order.
+function floorAdapter(src) {
+  const importLine = "import init, { conv2d, pool2d, backendName } from './convscope.js';";
+  if (!src.includes(importLine)) throw new Error('bench_peers --floor: the ops adapter no longer imports ' + importLine);
+  return src.replace(importLine, `import init, { conv2d as realConv2d, pool2d as realPool2d, backendName } from './convscope.js';
+const cache = new Map();
+let results = null;
+let call = 0;
+function cached(real, input, ...rest) {
+  if (input.shape.length === 3 && input.shape[0] === 1 && input.shape[1] === 28) {
+    results = cache.get(input.data);
+    if (!results) { results = []; cache.set(input.data, results); }
+    call = 0;
+  }
+  let r = results[call];
+  if (!r) { const t = real(input, ...rest); r = results[call] = { data: t.data.slice(), shape: t.shape }; }
+  call++;
+  return { data: r.data.slice(), shape: r.shape };
+}
+const conv2d = (...a) => cached(realConv2d, ...a);
+const pool2d = (...a) => cached(realPool2d, ...a);`);
+}
+
 const kib = (b) => (b / 1024).toFixed(1);
 const ms = (v) => (v == null ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(3));
 
@@ -79,6 +110,11 @@ function main() {
   if (o.compare) {
     args.push('--peer', `convscope-lenet-b=${o.compare}#${path.join(adapters, 'lenet_adapter.mjs')}`,
       '--peer', `convscope-ops-b=${o.compare}#${path.join(adapters, 'ops_adapter.mjs')}`);
+  }
+  if (o.floor) {
+    const floor = path.join(adapters, 'ops_floor_adapter.mjs');
+    fs.writeFileSync(floor, floorAdapter(fs.readFileSync(path.join(adapters, 'ops_adapter.mjs'), 'utf8')));
+    args.push('--peer', `convscope-ops-floor=${o.pkg}#${floor}`);
   }
   args.push(...(o.all ? ['--skip', SKIP_ALL] : ['--no-builtin']));
   const mnist = mnistFile();
