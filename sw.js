@@ -72,9 +72,12 @@ function stored(res, bytes) {
   return new Response(bytes, { status: 200, statusText: 'OK', headers });
 }
 
-/** The file downloaded and checked against this version's hash (throws when it does not match). */
-async function download(path) {
-  const res = await fetch(keyOf(path), { cache: 'no-cache', credentials: 'same-origin' });
+/**
+ * The file downloaded and checked against this version's hash (throws when it does not match).
+ * `priority` 'low' for the worker's own background fills, so they yield to what a page asks for.
+ */
+async function download(path, priority = 'auto') {
+  const res = await fetch(keyOf(path), { cache: 'no-cache', credentials: 'same-origin', priority });
   if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
   const bytes = await res.arrayBuffer();
   if (!(await matches(bytes, path))) throw new VersionMismatch(`${path}: not version ${LIST.version}`);
@@ -95,11 +98,21 @@ async function fromOlder(olderCaches, path) {
 /** Downloads in flight, shared by the install, the lazy groups and the fetch handler. */
 const inFlight = new Map();
 
-/** Puts `path` into this version's cache (from an older cache, else the network); once. */
-function cacheFile(cache, path, olderCaches = []) {
+/** This version's cache, opened once (every answered request used to open it again). */
+let openCache = null;
+function thisCache() {
+  openCache ??= caches.open(CACHE);
+  return openCache;
+}
+
+/**
+ * Puts `path` into this version's cache (from an older cache, else the network, at `priority`);
+ * once.
+ */
+function cacheFile(cache, path, olderCaches = [], priority = 'auto') {
   if (!inFlight.has(path)) {
     const job = (async () => {
-      const res = (await fromOlder(olderCaches, path)) ?? (await download(path));
+      const res = (await fromOlder(olderCaches, path)) ?? (await download(path, priority));
       await cache.put(keyOf(path), res.clone());
       return res;
     })();
@@ -124,11 +137,11 @@ async function olderCaches() {
   return Promise.all(names.map((n) => caches.open(n)));
 }
 
-/** Fills `paths` into this version's cache (those already there are kept). */
+/** Fills `paths` into this version's cache (those already there are kept), in the background. */
 async function fill(paths, older = []) {
-  const cache = await caches.open(CACHE);
+  const cache = await thisCache();
   const have = new Set((await cache.keys()).map((r) => r.url));
-  await eachLimited(paths.filter((p) => !have.has(keyOf(p))), 6, (p) => cacheFile(cache, p, older));
+  await eachLimited(paths.filter((p) => !have.has(keyOf(p))), 6, (p) => cacheFile(cache, p, older, 'low'));
 }
 
 self.addEventListener('install', (event) => {
@@ -208,7 +221,7 @@ async function respond(event, path) {
     const switched = await switchVersion();
     if (switched) return switched;
   }
-  const cache = await caches.open(CACHE);
+  const cache = await thisCache();
   const hit = await cache.match(keyOf(path));
   if (hit) return hit;
   try {

@@ -6,7 +6,8 @@
 //
 // Messages are strings with named placeholders, `'{w}×{h}'` (never concatenated pieces, which
 // break Korean word order), or plural forms `{one, other}` chosen by `params.count` with
-// Intl.PluralRules. tests/unit/i18n_catalogs.test.mjs checks that both languages have the same
+// Intl.PluralRules, plus an optional exact form `'=1'` for a count of exactly 1 (ICU's `=1`:
+// Korean has no `one` category, so a sentence that must differ for a single item says it there). tests/unit/i18n_catalogs.test.mjs checks that both languages have the same
 // keys and placeholders and that every key the code names exists.
 //
 // Static text in HTML is marked `data-i18n="ns.key"` (text content) and
@@ -59,11 +60,40 @@ export function fill(template, params = {}, lang = current) {
   });
 }
 
+// Intl formatters are costly to build (7-33 ms for the first NumberFormat of a language in
+// Chromium, ~0.1 ms each after) and a page formats hundreds of numbers while it draws: one per
+// language and options, kept.
+const numberFormats = new Map();
+const pluralRules = new Map();
+
+function numberFormat(lang, useGrouping, options) {
+  const key = `${lang}|${useGrouping}|${Object.keys(options).length ? JSON.stringify(options) : ''}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 20, useGrouping, ...options });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 /** `n` written for `lang` (Intl.NumberFormat; grouping off for numbers below 10,000). */
 export function formatNumber(n, options = {}, lang = current) {
   if (!Number.isFinite(n)) return String(n);
-  const useGrouping = Math.abs(n) >= 10000;
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 20, useGrouping, ...options }).format(n);
+  return numberFormat(lang, Math.abs(n) >= 10000, options).format(n);
+}
+
+/**
+ * The template of a plural message `msg` (`{'=1'?, one?, other}`) for `count` in `lang`: the
+ * exact form `'=1'` for exactly 1 when there is one, else Intl.PluralRules' category, else `other`.
+ */
+export function pluralTemplate(msg, count, lang = current) {
+  if (count === 1 && '=1' in msg) return msg['=1'];
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return msg[rules.select(count)] ?? msg.other;
 }
 
 /**
@@ -94,8 +124,7 @@ export function t(key, params) {
   if (msg === undefined) return `⟦${key}⟧`;
   if (typeof msg === 'string') return fill(msg, params);
   const count = Number(params?.count);
-  const form = new Intl.PluralRules(current).select(Number.isFinite(count) ? count : 0);
-  return fill(msg[form] ?? msg.other, params);
+  return fill(pluralTemplate(msg, Number.isFinite(count) ? count : 0), params);
 }
 
 /** Whether `key` exists in the current language's loaded catalogs. */
@@ -145,7 +174,12 @@ export function translateDom(root = document) {
   for (const node of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of node.dataset.i18nAttr.split(';')) {
       const i = pair.indexOf(':');
-      if (i > 0) node.setAttribute(pair.slice(0, i).trim(), t(pair.slice(i + 1).trim()));
+      if (i <= 0) continue;
+      const name = pair.slice(0, i).trim();
+      const value = t(pair.slice(i + 1).trim());
+      // Unchanged attributes are left alone: a write is a mutation (and, for aria-*, an
+      // accessibility-tree update) even when the value is the same.
+      if (node.getAttribute(name) !== value) node.setAttribute(name, value);
     }
   }
 }

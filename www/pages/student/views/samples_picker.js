@@ -30,11 +30,15 @@ export function createSamplesPicker(root, { onPick }) {
     b.addEventListener('click', () => pickDigit(d));
     buttons.append(b);
   }
-  /** Writes the buttons' labels and the note in the page's language. */
-  function relabel() {
-    buttons.querySelectorAll('button').forEach((b, d) => b.setAttribute('aria-label', t('student.sampleButton', { digit: d })));
+  /** Writes the note on the shown sample in the page's language. */
+  function writeInfo() {
     info.textContent = shown === null || !samples ? ''
       : t('student.sampleInfo', { image: String(samples.indices[shown]), label: samples.labels[shown], index: shown });
+  }
+  /** Writes the buttons' labels and the note in the page's language (after a language switch). */
+  function relabel() {
+    buttons.querySelectorAll('button').forEach((b, d) => b.setAttribute('aria-label', t('student.sampleButton', { digit: d })));
+    writeInfo();
   }
   relabel();
   return {
@@ -47,7 +51,7 @@ export function createSamplesPicker(root, { onPick }) {
     /** Describes the shown sample (index into the file) or clears the note (null). */
     show(index) {
       shown = index;
-      relabel();
+      writeInfo();
     },
   };
 }
