@@ -32,6 +32,42 @@ pub fn check_label_count(
         .with_got(labels))
 }
 
+/// How many 28×28 images `len` values (argument `param` of `op`, counted in `unit`: "bytes" or
+/// "values") hold: `len` must be a multiple of 784, and not 0 when `at_least_one`.
+pub fn image_count(
+    op: &'static str,
+    param: &str,
+    len: usize,
+    unit: &str,
+    at_least_one: bool,
+) -> Result<usize, ParamError> {
+    if len.is_multiple_of(IMAGE_PIXELS) && !(at_least_one && len == 0) {
+        return Ok(len / IMAGE_PIXELS);
+    }
+    let k = if at_least_one { "k ≥ 1" } else { "k ≥ 0" };
+    let why = format!("expected k·{IMAGE_PIXELS} {unit} (28×28 per image, {k}), got {len}");
+    Err(ParamError::new(op, param, why)
+        .with_code(Code::ShapeMismatch)
+        .with_got(len))
+}
+
+/// Checks that every label (argument `param` of `op`) is a class below `classes`.
+pub fn check_labels(
+    op: &'static str,
+    param: &str,
+    labels: &[u8],
+    classes: usize,
+) -> Result<(), ParamError> {
+    let Some(i) = labels.iter().position(|&l| l as usize >= classes) else {
+        return Ok(());
+    };
+    let top = classes.saturating_sub(1);
+    let why = format!("expected labels 0 to {top}, got {} at index {i}", labels[i]);
+    Err(ParamError::new(op, param, why)
+        .with_got(labels[i] as f64)
+        .with_limit(top))
+}
+
 /// Images and labels, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -43,22 +79,10 @@ impl Dataset {
     /// `pixels`: `n · 784` bytes; `labels`: `n` bytes in 0..10. Errors name `{name}Pixels` /
     /// `{name}Labels` (`name` is `"train"` or `"val"`, as the JS constructor calls them).
     pub fn new(pixels: Vec<u8>, labels: Vec<u8>, name: &str) -> Result<Self, ParamError> {
-        let px = format!("{name}Pixels");
         let lb = format!("{name}Labels");
-        if !pixels.len().is_multiple_of(IMAGE_PIXELS) {
-            let why = format!(
-                "expected a multiple of {IMAGE_PIXELS} bytes (28×28 per image), got {}",
-                pixels.len()
-            );
-            return Err(ParamError::new(OP, px, why)
-                .with_code(Code::ShapeMismatch)
-                .with_got(pixels.len()));
-        }
-        check_label_count(OP, &lb, labels.len(), pixels.len() / IMAGE_PIXELS)?;
-        if let Some(i) = labels.iter().position(|&l| l as usize >= CLASSES) {
-            let why = format!("expected labels 0 to 9, got {} at index {i}", labels[i]);
-            return Err(ParamError::new(OP, lb, why).with_got(labels[i] as f64));
-        }
+        let k = image_count(OP, &format!("{name}Pixels"), pixels.len(), "bytes", false)?;
+        check_label_count(OP, &lb, labels.len(), k)?;
+        check_labels(OP, &lb, &labels, CLASSES)?;
         Ok(Self { pixels, labels })
     }
 

@@ -5,7 +5,7 @@ use crate::data::preprocess::INK_THRESHOLD;
 use crate::error::{Code, ParamError};
 use crate::lenet::IMAGE_PIXELS;
 
-use super::dataset::check_label_count;
+use super::dataset::{check_label_count, check_labels, image_count};
 use super::transfer_config::OP;
 
 pub const MIN_CLASSES: usize = crate::data::alphabet::MIN_CLASSES;
@@ -78,27 +78,9 @@ pub fn check_images(
     labels: &[u8],
     n: usize,
 ) -> Result<(), ParamError> {
-    if pixels.is_empty() || !pixels.len().is_multiple_of(IMAGE_PIXELS) {
-        let why = format!(
-            "expected k·{IMAGE_PIXELS} values (28×28 per image, k ≥ 1), got {}",
-            pixels.len()
-        );
-        return Err(ParamError::new(op, pixels_param, why)
-            .with_code(Code::ShapeMismatch)
-            .with_got(pixels.len()));
-    }
-    let k = pixels.len() / IMAGE_PIXELS;
+    let k = image_count(op, pixels_param, pixels.len(), "values", true)?;
     check_label_count(op, labels_param, labels.len(), k)?;
-    if let Some(i) = labels.iter().position(|&l| l as usize >= n) {
-        let why = format!(
-            "expected labels 0 to {}, got {} at index {i}",
-            n - 1,
-            labels[i]
-        );
-        return Err(ParamError::new(op, labels_param, why)
-            .with_got(labels[i] as f64)
-            .with_limit(n - 1));
-    }
+    check_labels(op, labels_param, labels, n)?;
     if let Some(i) = pixels.iter().position(|v| !(0.0..=1.0).contains(v)) {
         let why = format!(
             "expected ink values in [0, 1], got {} at index {i}",
