@@ -1,4 +1,4 @@
-//! The trained LeNet-5 weights: their file format, and the two files built into the module.
+//! The trained LeNet-5 weights: their file format, and the two files built into the full module (`pkg/`).
 //!
 //! A weights file is a small header followed by burn's own record format (a burnpack written
 //! by [`burn::module::Module::into_record`]) whose tensors are stored in half precision
