@@ -141,6 +141,14 @@ pub fn tensors_of(m: &LeNet5) -> Result<Tensors> {
             bias: download(bias.val())?,
         })
     }
+    // The direct forward pass computes valid, stride-1, ungrouped convolutions only.
+    for (name, c) in [("C1", &m.c1), ("C3", &m.c3), ("C5", &m.c5)] {
+        if c.stride != [1, 1] || c.dilation != [1, 1] || c.groups != 1 {
+            return Err(Error::Backend(format!(
+                "{name}: only stride-1, undilated, ungrouped kernels"
+            )));
+        }
+    }
     Ok(Tensors {
         c1: layer("C1", &m.c1.weight, &m.c1.bias)?,
         c3: layer("C3", &m.c3.weight, &m.c3.bias)?,

@@ -127,3 +127,15 @@ test('the student page loads pkg-lenet/ and the weights files, never pkg/, withi
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.offOrigin, []);
 });
+
+test('a weights file that cannot be downloaded is reported in the page\'s words, and the page stays usable', async () => {
+  const { default: en } = await import('../../www/shared/i18n/en/student.js');
+  const page = await browser.newPage();
+  await page.route('**/www/assets/weights/lenet5-classic.bin', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${browser.url}index.html?lang=en`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="error"]')?.textContent.trim().length > 0, null, { timeout: 20_000 });
+  const text = (await page.textContent('[data-testid="error"]')).trim();
+  assert.equal(text, en.errNetwork.replace('{why}', en.errFetch));
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="status"]').hidden), true);
+  assert.deepEqual(page.offOrigin, []);
+});

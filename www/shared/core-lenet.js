@@ -28,18 +28,21 @@ const WEIGHTS_URL = {
 const weights = new Map();
 
 /**
- * Resolves to the bytes of `variant`'s weights file, downloaded on the first call. A failed
- * download rejects with a TypeError (fetch's), or an Error with code `weights_http`.
+ * Resolves to the bytes of `variant`'s weights file, downloaded on the first call (index.html
+ * preloads the classic one). A failed download rejects with a TypeError (fetch's), or an Error
+ * with code `weights_http`.
  * @param {'classic'|'modern'} variant
  * @returns {Promise<Uint8Array>}
  */
 export function fetchWeights(variant) {
   if (!weights.has(variant)) {
     const url = WEIGHTS_URL[variant]();
-    weights.set(variant, fetchResource(url).then(async (r) => {
+    const bytes = fetchResource(url).then(async (r) => {
       if (!r.ok) throw Object.assign(new Error(`${url.pathname}: HTTP ${r.status}`), { code: 'weights_http', status: r.status });
       return new Uint8Array(await r.arrayBuffer());
-    }));
+    });
+    weights.set(variant, bytes);
+    bytes.catch(() => weights.delete(variant)); // a failed download is tried again on the next call
   }
   return weights.get(variant);
 }

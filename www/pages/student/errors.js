@@ -48,5 +48,5 @@ export function sampleRangeError(got, max) {
 
 /** The error for a network that could not be loaded (`cause`: what failed). */
 export function networkLoadError(cause) {
-  return Object.assign(new Error(`The network could not be loaded (${cause?.message}). Is pkg-lenet/ built?`), { code: 'network_load', cause });
+  return Object.assign(new Error(`The network could not be loaded (${cause?.message}). Are pkg-lenet/ and www/assets/weights/ there?`), { code: 'network_load', cause });
 }
