@@ -49,9 +49,9 @@ impl Direct {
     /// convolutions, dense layers whose bias matches).
     pub fn new(variant: Variant, params: Tensors) -> Result<Self> {
         for (name, l) in params.layers() {
-            let ok = match l.shape.as_slice() {
-                &[o, _, kh, kw] => kh == kw && l.bias.len() == o,
-                &[_, out] => l.bias.len() == out,
+            let ok = match *l.shape.as_slice() {
+                [o, _, kh, kw] => kh == kw && l.bias.len() == o,
+                [_, out] => l.bias.len() == out,
                 _ => false,
             };
             if !ok || l.weight.len() != l.shape.iter().product::<usize>() {
