@@ -2,9 +2,11 @@
 # Builds the WebAssembly module and its JS glue (wasm-bindgen --target web) into pkg/, or with
 # --train the training module (the same crate with feature `train` instead of `full-api`: burn's
 # autodiff and optimisers, the `Trainer` class, and of the inference API only what its worker uses) into pkg-train/ as convscope_train.js. Only the training
-# page's worker loads pkg-train/; the other pages never download it.
+# page's worker loads pkg-train/; the other pages never download it. With --lenet, the student
+# page's module (feature `lenet-api` alone: the LeNet-5 API on the direct forward pass, no burn
+# reachable, no built-in weights; the page fetches www/assets/weights/) into pkg-lenet/.
 #
-#   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt] [--train]
+#   scripts/build.sh [--backend flex|ndarray] [--out DIR] [--no-opt] [--train | --lenet]
 #
 # Steps: cargo build (profile `wasm`: LTO, one codegen unit, panic=abort; +simd128 from
 # .cargo/config.toml) -> wasm-bindgen --target web -> esbuild --minify (the glue) -> wasm-opt
@@ -20,12 +22,14 @@ backend=flex
 out=
 opt=1
 train=0
+lenet=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) backend="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --no-opt) opt=0; shift ;;   # skip wasm-opt (quicker; for test-only builds)
     --train) train=1; shift ;;  # the training module (pkg-train/)
+    --lenet) lenet=1; shift ;;  # the student page's module (pkg-lenet/)
     *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -44,6 +48,10 @@ if [ "$train" = 1 ]; then
   features="$backend,simd,train"   # without full-api: only what the training worker uses
   name=convscope   # read.js imports the glue back as ../convscope.js
   out=${out:-pkg-train}
+fi
+if [ "$lenet" = 1 ]; then
+  features="$backend,simd,lenet-api"   # no full-api: nothing of burn is reachable from its exports
+  out=${out:-pkg-lenet}
 fi
 out=${out:-pkg}
 
@@ -71,9 +79,9 @@ done
 } > "$out/BUILD_INFO"
 ls -l "$out"
 # The service worker's precache list (sw-manifest.js) and the offline edition (a zip that embeds
-# pkg/ and pkg-train/) follow pkg/ and pkg-train/ (not a test build into another folder);
+# pkg/, pkg-train/ and pkg-lenet/) follow them (not a test build into another folder);
 # scripts/test.sh checks that both committed files are current.
-if [ "$out" = pkg ] || [ "$out" = pkg-train ]; then
+if [ "$out" = pkg ] || [ "$out" = pkg-train ] || [ "$out" = pkg-lenet ]; then
   node scripts/build_offline.mjs
   node scripts/build_sw.mjs
 fi

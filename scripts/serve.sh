@@ -9,21 +9,22 @@
 #
 # pkg/ is committed, so a plain clone serves as it is. When src/ has changed since pkg/ was
 # built (pkg/BUILD_INFO) and a Rust toolchain is present, pkg/ is rebuilt first.
-# pkg-train/ likewise.
+# pkg-train/ and pkg-lenet/ likewise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# pkg-train/ is the training page's module (scripts/build.sh --train).
+# pkg-train/ is the training page's module (scripts/build.sh --train), pkg-lenet/ the student
+# page's (--lenet).
 stale() { [ "$(sed -n 's/^sources: //p' "$1/BUILD_INFO" 2>/dev/null || true)" != "$(scripts/source-hash.sh)" ]; }
-for dir in pkg pkg-train; do
+for dir in pkg pkg-train pkg-lenet; do
   stale "$dir" || continue
   if command -v cargo >/dev/null && command -v wasm-bindgen >/dev/null && [ -x node_modules/.bin/wasm-opt ]; then
     echo "src/ changed since $dir/ was built: rebuilding $dir/ ..."
     backend=$(sed -n 's/^backend: //p' "$dir/BUILD_INFO" 2>/dev/null || echo flex)
-    if [ "$dir" = pkg ]; then
-      scripts/build.sh --backend "${backend:-flex}"
-    else
-      scripts/build.sh --backend "${backend:-flex}" --train
-    fi
+    case "$dir" in
+      pkg) scripts/build.sh --backend "${backend:-flex}" ;;
+      pkg-train) scripts/build.sh --backend "${backend:-flex}" --train ;;
+      pkg-lenet) scripts/build.sh --backend "${backend:-flex}" --lenet ;;
+    esac
   else
     echo "note: src/ changed since $dir/ was built, and the build tools are missing (scripts/setup.sh installs them); serving the committed $dir/" >&2
   fi

@@ -6,8 +6,8 @@
 #      their compiled dependencies), then native Rust tests in release (every op on both
 #      backends, worked examples, property tests, LeNet-5 accuracy on the full 10k MNIST test
 #      set, preprocessing robustness);
-#   2. pkg/ and pkg-train/ are rebuilt and must equal the committed ones byte for byte (stale
-#      pkg/ or pkg-train/ fails);
+#   2. pkg/, pkg-train/ and pkg-lenet/ are rebuilt and must equal the committed ones byte for
+#      byte (a stale one fails);
 #   2b. the offline edition (dist/convscope-offline.zip) is rebuilt from the committed files and
 #      must equal the committed zip byte for byte (stale fails; tests/browser/offline.test.mjs
 #      then checks that it works from file://);
@@ -29,7 +29,7 @@ cargo clippy --release --locked --features ndarray,flex,simd,cli --all-targets -
 # rustdoc is not run (the docs hold no runnable examples): minutes saved on a fresh machine.
 cargo test --release --locked --features ndarray,flex,simd,cli --lib --tests --bins
 
-echo "== 2. committed pkg/ and pkg-train/ are current"
+echo "== 2. committed pkg/, pkg-train/ and pkg-lenet/ are current"
 backend=$(sed -n 's/^backend: //p' pkg/BUILD_INFO)
 scripts/build.sh --backend "$backend" --out target/pkg-check
 if ! diff -r pkg target/pkg-check; then
@@ -39,6 +39,11 @@ fi
 scripts/build.sh --backend "$backend" --train --out target/pkg-train-check
 if ! diff -r pkg-train target/pkg-train-check; then
   echo "pkg-train/ is stale: run scripts/build.sh --backend $backend --train and commit pkg-train/" >&2
+  exit 1
+fi
+scripts/build.sh --backend "$backend" --lenet --out target/pkg-lenet-check
+if ! diff -r pkg-lenet target/pkg-lenet-check; then
+  echo "pkg-lenet/ is stale: run scripts/build.sh --backend $backend --lenet and commit pkg-lenet/" >&2
   exit 1
 fi
 

@@ -58,7 +58,7 @@ fn direct_forward_equals_burns_forward_on_every_layer_within_2e_5() {
         let device = backend.device();
         for v in Variant::ALL {
             let model = weights::decode(weights::embedded(v), v, &device).unwrap();
-            let direct = Direct::new(&model).unwrap();
+            let direct = Direct::new(model.variant, weights::tensors_of(&model).unwrap()).unwrap();
             for (k, img) in images.iter().enumerate() {
                 let x = prepare_input(img);
                 let d = direct.trace(&x).unwrap();
@@ -91,7 +91,7 @@ fn direct_forward_refuses_an_input_that_is_not_32_by_32() {
     let device = Backend::default().device();
     let v = Variant::Classic;
     let model = weights::decode(weights::embedded(v), v, &device).unwrap();
-    let direct = Direct::new(&model).unwrap();
+    let direct = Direct::new(model.variant, weights::tensors_of(&model).unwrap()).unwrap();
     assert!(direct.trace(&[0.0; 28 * 28]).is_err());
 }
 

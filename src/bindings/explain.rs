@@ -8,16 +8,15 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{
-    JsResult, core_error, floats_to_js, read_f32s, read_options, read_string, read_tensor,
-    read_whole, to_plain_js, usizes_to_js,
+    JsResult, core_error, floats_to_js, read_f32s, read_string, read_whole, to_plain_js,
+    usizes_to_js,
 };
 use super::lenet::{LeNet5, region_to_js};
 use crate::error::ParamError;
 use crate::lenet::IMAGE_PIXELS;
 use crate::lenet::explain::{UnitExplanation, UnitMath};
 use crate::lenet::layers::layer_specs;
-use crate::ops::conv::ConvParams;
-use crate::ops::explain::{ChannelTerms, ConvUnit, explain_conv2d};
+use crate::ops::explain::{ChannelTerms, ConvUnit};
 
 /// A fresh object with `entries` (a property set on a plain object cannot fail).
 fn object(entries: &[(&str, JsValue)]) -> Object {
@@ -155,6 +154,7 @@ impl LeNet5 {
     }
 }
 
+#[cfg(feature = "full-api")]
 /// `explainConv2d(input [C,H,W], weight [O,C/groups,KH,KW], {bias?, stride?, padding?,
 /// dilation?, groups?}, c, y, x)` → output value `(c, y, x)` of `conv2d` with those
 /// arguments, term by term: `{kind: 'conv', c, y, x, region, kh, kw, channels: [{index,
@@ -168,6 +168,9 @@ pub fn explain_conv2d_js(
     y: JsValue,
     x: JsValue,
 ) -> JsResult<JsValue> {
+    use super::convert::{read_options, read_tensor};
+    use crate::ops::conv::ConvParams;
+    use crate::ops::explain::explain_conv2d;
     const OP: &str = "explainConv2d";
     let input = read_tensor(OP, "input", &input)?;
     let weight = read_tensor(OP, "weight", &weight)?;

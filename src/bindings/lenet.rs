@@ -158,7 +158,7 @@ impl LeNet5 {
         Ok(Float32Array::from(p.as_slice()))
     }
 
-    #[cfg(feature = "full-api")]
+    #[cfg(feature = "lenet-api")]
     /// `predictTta(pixels, {k, shift, rotation, scale, rule, seed})` (every option optional:
     /// K = 8 copies, shift ±1 px, rotation ±10°, scale ±10 %, rule `'mean'` or `'max'`, seed
     /// 0) → `{copies: Float32Array(K·784), probabilities: Float32Array(K·10), combined:
@@ -179,7 +179,7 @@ impl LeNet5 {
         Ok(out.into())
     }
 
-    #[cfg(feature = "full-api")]
+    #[cfg(feature = "lenet-api")]
     /// `weights()` → `[{name, weight: {data, shape}, bias: {data, shape}}]` for C1, C3, C5, F6,
     /// output; conv kernels `[O, C, KH, KW]`, dense `[out, in]`.
     pub fn weights(&self) -> JsResult<JsValue> {
@@ -213,7 +213,7 @@ impl LeNet5 {
     }
 }
 
-#[cfg(feature = "full-api")]
+#[cfg(feature = "lenet-api")]
 /// `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
 /// activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
 /// `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
@@ -226,7 +226,7 @@ pub fn layer_specs() -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-#[cfg(feature = "full-api")]
+#[cfg(feature = "lenet-api")]
 /// `receptiveField(layer, y, x)` → `{size: [h, w], padded: {y0, y1, x0, x1}, regions: [{layer,
 /// y0, y1, x0, x1, full}]}`: the unit's field on every layer below, down to `input` (28×28
 /// coordinates; half-open ranges, clipped, with the unclipped extent in `full`) and on the
@@ -245,7 +245,7 @@ pub fn receptive_field(layer: JsValue, y: JsValue, x: JsValue) -> JsResult<JsVal
     Ok(obj.into())
 }
 
-#[cfg(feature = "full-api")]
+#[cfg(feature = "lenet-api")]
 /// `unitsSeeing(y, x)` → `[{layer, y0, y1, x0, x1}]`: for input pixel (y, x), the units of each
 /// layer whose receptive field contains it.
 #[wasm_bindgen(js_name = unitsSeeing)]

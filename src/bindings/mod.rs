@@ -7,14 +7,16 @@
 //! goes through `read.js`, whose functions never throw.
 
 // Without `full-api` (the training module) only `LeNet5.fromBytes`/`forward`, `preprocessDigit`,
-// `backendName` and `Trainer` are exported; part of `convert` is then unused.
+// `backendName` and `Trainer` are exported; part of `convert` is then unused. With `lenet-api`
+// alone (the student page's module, pkg-lenet/) the LeNet-5 API is exported without the
+// built-in weights, the ops, the architectures and `explainConv2d`.
 #[cfg(feature = "train")]
 mod alphabet;
 #[cfg(feature = "full-api")]
 mod architecture;
 #[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod convert;
-#[cfg(feature = "full-api")]
+#[cfg(feature = "lenet-api")]
 mod explain;
 #[cfg_attr(not(feature = "full-api"), allow(dead_code, unused_imports))]
 mod lenet;

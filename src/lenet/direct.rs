@@ -11,84 +11,12 @@
 //! the activations are here. The sums are added in a different order than burn's
 //! (differences of a few float ulps); tanh is a rational approximation ([`tanh`]).
 
-use burn::module::Param;
-use burn::nn::Linear;
-use burn::nn::conv::Conv2d;
-use burn::tensor::Tensor;
-
 use super::layers::{LAYERS, PADDED_SIDE};
-use super::network::{LeNet5, Variant};
-use crate::backend::download;
+use super::network::Variant;
+use super::tensors::{LayerParams, Tensors};
 use crate::error::{Error, Result};
 use crate::ops::direct::{self, ConvGeometry, PoolGeometry};
 use crate::ops::pool::PoolMode;
-
-/// A valid, stride-1 convolution's weights.
-#[derive(Debug, Clone)]
-struct ConvWeights {
-    /// `[O, C·K·K]`, row-major (burn's `[O, C, K, K]` flattened).
-    w: Vec<f32>,
-    /// `[O]`.
-    b: Vec<f32>,
-    c_in: usize,
-    c_out: usize,
-    k: usize,
-}
-
-/// A dense layer's weights.
-#[derive(Debug, Clone)]
-struct DenseWeights {
-    /// `[in, out]`, row-major (burn's `Linear` layout).
-    w: Vec<f32>,
-    /// `[out]`.
-    b: Vec<f32>,
-    n_in: usize,
-    n_out: usize,
-}
-
-fn bias_of(name: &str, bias: &Option<Param<Tensor<1>>>) -> Result<Vec<f32>> {
-    let b = bias
-        .as_ref()
-        .ok_or_else(|| Error::Backend(format!("{name} has no bias")))?;
-    download(b.val())
-}
-
-impl ConvWeights {
-    fn new(name: &str, conv: &Conv2d) -> Result<Self> {
-        let w = conv.weight.val();
-        let [c_out, c_in, kh, kw] = w.dims();
-        if kh != kw || conv.stride != [1, 1] || conv.dilation != [1, 1] || conv.groups != 1 {
-            return Err(Error::Backend(format!(
-                "{name}: only square, stride-1, ungrouped kernels"
-            )));
-        }
-        let b = bias_of(name, &conv.bias)?;
-        Ok(Self {
-            w: download(w)?,
-            b,
-            c_in,
-            c_out,
-            k: kh,
-        })
-    }
-}
-
-impl DenseWeights {
-    fn new(name: &str, dense: &Linear) -> Result<Self> {
-        let w = dense.weight.val();
-        let [n_in, n_out] = w.dims();
-        let b = bias_of(name, &dense.bias)?;
-        if b.len() != n_out {
-            return Err(Error::Backend(format!("{name}: bias is not [{n_out}]")));
-        }
-        Ok(Self {
-            w: download(w)?,
-            b,
-            n_in,
-            n_out,
-        })
-    }
-}
 
 /// Every layer's values for one image, flat, `[C, H, W]` row-major.
 #[derive(Debug, Clone, Default)]
@@ -107,31 +35,45 @@ pub struct DirectTrace {
     pub probabilities: Vec<f32>,
 }
 
-/// The trained weights of one network, laid out for [`Direct::trace`].
+/// The trained weights of one network, as [`Direct::trace`] reads them.
 #[derive(Debug, Clone)]
 pub struct Direct {
     variant: Variant,
-    c1: ConvWeights,
-    c3: ConvWeights,
-    c5: ConvWeights,
-    f6: DenseWeights,
-    output: DenseWeights,
+    params: Tensors,
     /// Kernel (= stride) of S2 and S4.
     pool: [usize; 2],
 }
 
 impl Direct {
-    /// Reads the weights out of a loaded network (once, at load).
-    pub fn new(model: &LeNet5) -> Result<Self> {
+    /// The forward pass of `variant` with parameters `params` (checked: square, valid
+    /// convolutions, dense layers whose bias matches).
+    pub fn new(variant: Variant, params: Tensors) -> Result<Self> {
+        for (name, l) in params.layers() {
+            let ok = match *l.shape.as_slice() {
+                [o, _, kh, kw] => kh == kw && l.bias.len() == o,
+                [_, out] => l.bias.len() == out,
+                _ => false,
+            };
+            if !ok || l.weight.len() != l.shape.iter().product::<usize>() {
+                return Err(Error::Backend(format!(
+                    "{name}: only square kernels, a bias per output, weights of their shape"
+                )));
+            }
+        }
         Ok(Self {
-            variant: model.variant,
-            c1: ConvWeights::new("C1", &model.c1)?,
-            c3: ConvWeights::new("C3", &model.c3)?,
-            c5: ConvWeights::new("C5", &model.c5)?,
-            f6: DenseWeights::new("F6", &model.f6)?,
-            output: DenseWeights::new("output", &model.output)?,
+            variant,
+            params,
             pool: [LAYERS[2].kernel(), LAYERS[4].kernel()],
         })
+    }
+
+    pub fn variant(&self) -> Variant {
+        self.variant
+    }
+
+    /// The parameters it computes with.
+    pub fn params(&self) -> &Tensors {
+        &self.params
     }
 
     fn activate(&self, pre: &[f32]) -> Vec<f32> {
@@ -155,26 +97,27 @@ impl Direct {
             )));
         }
         let mode = self.variant.pool_mode();
+        let p = &self.params;
         let mut t = DirectTrace::default();
-        let side1 = PADDED_SIDE + 1 - self.c1.k; // 28
-        t.c1_pre = conv(x, PADDED_SIDE, &self.c1)?; // [6, 28, 28]
+        let side1 = PADDED_SIDE + 1 - p.c1.shape[2]; // 28
+        t.c1_pre = conv(x, PADDED_SIDE, &p.c1)?; // [6, 28, 28]
         t.c1 = self.activate(&t.c1_pre);
-        let (s2, side2) = pool(&t.c1, [self.c1.c_out, side1], self.pool[0], mode)?;
+        let (s2, side2) = pool(&t.c1, [p.c1.shape[0], side1], self.pool[0], mode)?;
         t.s2 = s2; // [6, 14, 14]
-        let side3 = side2 + 1 - self.c3.k; // 10
-        t.c3_pre = conv(&t.s2, side2, &self.c3)?; // [16, 10, 10]
+        let side3 = side2 + 1 - p.c3.shape[2]; // 10
+        t.c3_pre = conv(&t.s2, side2, &p.c3)?; // [16, 10, 10]
         t.c3 = self.activate(&t.c3_pre);
-        let (s4, side4) = pool(&t.c3, [self.c3.c_out, side3], self.pool[1], mode)?;
+        let (s4, side4) = pool(&t.c3, [p.c3.shape[0], side3], self.pool[1], mode)?;
         t.s4 = s4; // [16, 5, 5]
-        if side4 != self.c5.k {
+        if side4 != p.c5.shape[2] {
             return Err(Error::Backend("C5's kernel must cover S4".into()));
         }
         // C5's kernel covers S4 whole: one dot product per output channel.
-        t.c5_pre = conv(&t.s4, side4, &self.c5)?; // [120]
+        t.c5_pre = conv(&t.s4, side4, &p.c5)?; // [120]
         t.c5 = self.activate(&t.c5_pre);
-        t.f6_pre = dense(&t.c5, &self.f6)?; // [84]
+        t.f6_pre = dense(&t.c5, &p.f6)?; // [84]
         t.f6 = self.activate(&t.f6_pre);
-        t.logits = dense(&t.f6, &self.output)?; // [10]
+        t.logits = dense(&t.f6, &p.output)?; // [10]
         t.probabilities = softmax(&t.logits);
         Ok(t)
     }
@@ -184,9 +127,12 @@ impl Direct {
 ///
 /// # Shapes
 /// - `x`: `[C, S, S]`; returns `[O, S−K+1, S−K+1]`
-fn conv(x: &[f32], side: usize, cw: &ConvWeights) -> Result<Vec<f32>> {
-    let g = ConvGeometry::valid([cw.c_in, side, side], [cw.c_out, cw.c_in, cw.k, cw.k])?;
-    direct::conv2d(x, &cw.w, Some(&cw.b), &g)
+fn conv(x: &[f32], side: usize, cw: &LayerParams) -> Result<Vec<f32>> {
+    let &[o, c, kh, kw] = cw.shape.as_slice() else {
+        return Err(Error::Backend("direct conv: weight shape".into()));
+    };
+    let g = ConvGeometry::valid([c, side, side], [o, c, kh, kw])?;
+    direct::conv2d(x, &cw.weight, Some(&cw.bias), &g)
 }
 
 /// `kernel`×`kernel` pooling with stride `kernel`, no padding ([`direct::pool2d`]).
@@ -202,18 +148,21 @@ fn pool(x: &[f32], [c, side]: [usize; 2], k: usize, mode: PoolMode) -> Result<(V
 ///
 /// # Shapes
 /// - `x`: `[in]`; returns `[out]`
-fn dense(x: &[f32], dw: &DenseWeights) -> Result<Vec<f32>> {
-    if x.len() != dw.n_in {
+fn dense(x: &[f32], dw: &LayerParams) -> Result<Vec<f32>> {
+    let &[n_in, n_out] = dw.shape.as_slice() else {
+        return Err(Error::Backend("direct dense: weight shape".into()));
+    };
+    if x.len() != n_in {
         return Err(Error::Backend("direct dense: input shape".into()));
     }
-    let mut out = vec![0.0f32; dw.n_out];
+    let mut out = vec![0.0f32; n_out];
     for (i, &xv) in x.iter().enumerate() {
-        let row = &dw.w[i * dw.n_out..(i + 1) * dw.n_out];
+        let row = &dw.weight[i * n_out..(i + 1) * n_out];
         for (o, &wv) in out.iter_mut().zip(row) {
             *o += xv * wv;
         }
     }
-    for (o, &b) in out.iter_mut().zip(&dw.b) {
+    for (o, &b) in out.iter_mut().zip(&dw.bias) {
         *o += b;
     }
     Ok(out)

@@ -4,13 +4,13 @@
 //! Layers are named as in LeCun et al. 1998: input, C1, S2, C3, S4, C5, F6, output. Shapes
 //! are `[C, H, W]` for maps and `[N]` for vectors, data row-major.
 
-use burn::module::{Module, Param};
-use burn::tensor::{Device, Tensor};
+use burn::tensor::Device;
 
 use super::direct::Direct;
 use super::layers::{IMAGE_PIXELS, LAYERS, LayerKind, PADDED_SIDE, position};
 use super::network::{LeNet5, Variant, prepare_input};
 pub use super::receptive_fields::{LayerRegion, ReceptiveField, receptive_field, units_seeing};
+use super::tensors::decode_tensors;
 use crate::backend::{Backend, download, upload};
 use crate::error::{Code, Error, ParamError, Result};
 use crate::lenet::weights;
@@ -59,53 +59,31 @@ pub struct LayerWeights {
     pub bias: HostTensor,
 }
 
-/// One layer's weight (already in the layout to report) and bias, read back to the host.
-fn layer_weights<const D: usize>(
-    name: &'static str,
-    weight: Tensor<D>,
-    bias: Option<&Param<Tensor<1>>>,
-) -> Result<LayerWeights> {
-    let shape = weight.dims().to_vec();
-    let bias = bias
-        .map(|b| b.val())
-        .ok_or_else(|| Error::Backend(format!("{name} has no bias")))?; // [O]
-    let n = bias.dims()[0];
-    Ok(LayerWeights {
-        name,
-        weight: HostTensor::new(download(weight)?, shape),
-        bias: HostTensor::new(download(bias)?, vec![n]),
-    })
-}
-
-/// A trained LeNet-5 on a burn backend.
+/// A trained LeNet-5: its parameters as plain arrays, run by the direct forward pass
+/// ([`Direct`]); burn's module is built from them only for [`Network::probabilities_batch`].
 #[derive(Debug)]
 pub struct Network {
-    model: LeNet5,
-    device: Device,
-    /// The same weights, read out once for the per-image forward pass ([`Direct`]).
     direct: Direct,
+    /// Where [`Network::probabilities_batch`] runs burn's forward.
+    backend: Backend,
 }
 
 impl Network {
-    /// Decodes a weights file (see [`crate::lenet::weights`]) for `variant`.
+    /// Decodes a weights file (see [`crate::lenet::weights`]) for `variant`, without burn
+    /// ([`decode_tensors`]); `backend` runs [`Network::probabilities_batch`].
     pub fn from_bytes(bytes: &[u8], variant: Variant, backend: Backend) -> Result<Self> {
-        let device = backend.device();
-        let model = weights::decode(bytes, variant, &device)?;
-        let direct = Direct::new(&model)?;
-        Ok(Self {
-            model,
-            device,
-            direct,
-        })
+        let direct = Direct::new(variant, decode_tensors(bytes, variant)?)?;
+        Ok(Self { direct, backend })
     }
 
-    /// A network on `device` computing with `model` (e.g. an adapted network built in memory).
-    pub fn from_model(model: LeNet5, device: Device) -> Result<Self> {
-        let direct = Direct::new(&model)?;
+    /// A network computing with `model` (e.g. an adapted network built in memory); its
+    /// parameters are read back once. [`Network::probabilities_batch`] runs on the default
+    /// backend.
+    pub fn from_model(model: LeNet5, _device: Device) -> Result<Self> {
+        let direct = Direct::new(model.variant, weights::tensors_of(&model)?)?;
         Ok(Self {
-            model,
-            device,
             direct,
+            backend: Backend::default(),
         })
     }
 
@@ -115,7 +93,7 @@ impl Network {
     }
 
     pub fn variant(&self) -> Variant {
-        self.model.variant
+        self.direct.variant()
     }
 
     fn check_pixels(op: &'static str, pixels: &[f32]) -> Result<(), ParamError> {
@@ -169,8 +147,10 @@ impl Network {
             .chunks_exact(IMAGE_PIXELS)
             .flat_map(prepare_input)
             .collect();
-        let x = upload(&x, [b, 1, PADDED_SIDE, PADDED_SIDE], &self.device); // [b, 1, 32, 32]
-        download(self.model.probabilities(x))
+        let device = self.backend.device();
+        let model = weights::model(self.direct.params(), self.variant(), &device)?;
+        let x = upload(&x, [b, 1, PADDED_SIDE, PADDED_SIDE], &device); // [b, 1, 32, 32]
+        download(model.probabilities(x))
     }
 
     /// One forward pass keeping every layer.
@@ -228,23 +208,41 @@ impl Network {
     }
 
     /// The weight and bias of the layer `name` (`"C1"`, `"C3"`, `"C5"`, `"F6"`, `"output"`).
+    ///
+    /// # Shapes
+    /// - conv weights `[O, C, KH, KW]`; dense weights `[out, in]` (PyTorch's layout; burn
+    ///   stores `[in, out]`); biases `[O]`
     pub fn layer_weights(&self, name: &str) -> Result<LayerWeights> {
-        let m = &self.model;
-        // burn stores a dense layer's weight as [in, out]; report PyTorch's [out, in].
-        match name {
-            "C1" => layer_weights("C1", m.c1.weight.val(), m.c1.bias.as_ref()), // [6, 1, 5, 5]
-            "C3" => layer_weights("C3", m.c3.weight.val(), m.c3.bias.as_ref()), // [16, 6, 5, 5]
-            "C5" => layer_weights("C5", m.c5.weight.val(), m.c5.bias.as_ref()), // [120, 16, 5, 5]
-            "F6" => layer_weights("F6", m.f6.weight.val().transpose(), m.f6.bias.as_ref()), // [84, 120]
-            "output" => layer_weights(
-                "output",
-                m.output.weight.val().transpose(),
-                m.output.bias.as_ref(),
-            ), // [10, 84]
+        let p = self.direct.params();
+        let (name, l, dense) = match name {
+            "C1" => ("C1", &p.c1, false),
+            "C3" => ("C3", &p.c3, false),
+            "C5" => ("C5", &p.c5, false),
+            "F6" => ("F6", &p.f6, true),
+            "output" => ("output", &p.output, true),
             other => {
-                Err(ParamError::new("weights", "layer", format!("{other:?} has no weights")).into())
+                return Err(ParamError::new(
+                    "weights",
+                    "layer",
+                    format!("{other:?} has no weights"),
+                )
+                .into());
             }
-        }
+        };
+        let weight = match (dense, l.shape.as_slice()) {
+            (true, &[n_in, n_out]) => {
+                let t: Vec<f32> = (0..n_out)
+                    .flat_map(|o| (0..n_in).map(move |i| l.weight[i * n_out + o]))
+                    .collect();
+                HostTensor::new(t, vec![n_out, n_in])
+            }
+            _ => HostTensor::new(l.weight.clone(), l.shape.clone()),
+        };
+        Ok(LayerWeights {
+            name,
+            weight,
+            bias: HostTensor::new(l.bias.clone(), vec![l.bias.len()]),
+        })
     }
 
     /// The weights and biases of C1, C3, C5, F6 and output.
@@ -258,6 +256,6 @@ impl Network {
 
     /// Number of trainable parameters (61,706).
     pub fn num_params(&self) -> usize {
-        self.model.num_params()
+        self.direct.params().num_params()
     }
 }

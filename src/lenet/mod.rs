@@ -7,8 +7,10 @@
 //!   [`receptive_fields`]: what each unit sees, traced through the layer specs.
 //! - [`explain`]: the arithmetic behind one unit, from the forward pass's own values.
 //! - [`tta`]: test-time augmentation (K augmented copies of a digit, one combined prediction).
-//! - [`weights`]: the weights file format and the two trained files built into the module
-//!   (`burnpack`: the strict check of the record inside a weights file).
+//! - [`weights`]: the weights file format and the two trained files built into the full module
+//!   (`burnpack`: the strict check of the record inside a weights file); [`tensors`]: the
+//!   parameters as plain arrays and the one decoder of a weights file into them, without burn
+//!   (what the student page's module, feature `lenet-api`, reads its weights files with).
 
 mod burnpack;
 pub mod direct;
@@ -18,6 +20,7 @@ pub mod inspect;
 pub mod layers;
 pub mod network;
 pub mod receptive_fields;
+pub mod tensors;
 pub mod tta;
 pub mod weights;
 

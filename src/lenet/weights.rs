@@ -1,4 +1,4 @@
-//! The trained LeNet-5 weights: their file format, and the two files built into the module.
+//! The trained LeNet-5 weights: their file format, and the two files built into the full module (`pkg/`).
 //!
 //! A weights file is a small header followed by burn's own record format (a burnpack written
 //! by [`burn::module::Module::into_record`]) whose tensors are stored in half precision
@@ -25,7 +25,8 @@ use burn::module::{Module, ModuleMapper, Param};
 use burn::tensor::{DType, Device, Tensor};
 
 use super::burnpack;
-use crate::backend::upload;
+use super::tensors::{LayerParams, Tensors, decode_tensors, reference_entries};
+use crate::backend::{download, upload};
 use crate::error::{Error, Result, WeightsError};
 use crate::lenet::{LeNet5, Variant};
 
@@ -96,30 +97,65 @@ pub fn encode(model: LeNet5) -> Result<Vec<u8>> {
 }
 
 /// Reads a weights file into a network of `variant` on `device`, checking the header, length,
-/// checksum and the payload's layout first.
+/// checksum and the payload's layout first ([`decode_tensors`]).
 ///
-/// The checked payload's tensors are converted to f32 and put in place by name
-/// ([`burnpack::f32_tensors`]), not through burn's record reader (see there why).
+/// The checked payload's tensors are converted to f32 and put in place by name, not through
+/// burn's record reader (see [`burnpack::f32_tensors`] why).
 pub fn decode(bytes: &[u8], variant: Variant, device: &Device) -> Result<LeNet5> {
-    let payload = checked_payload(bytes, variant)?;
+    model(&decode_tensors(bytes, variant)?, variant, device)
+}
+
+/// The burn module of `variant` on `device` holding parameters `t`.
+pub fn model(t: &Tensors, variant: Variant, device: &Device) -> Result<LeNet5> {
     let mut net = LeNet5::zeroed(variant, device);
-    for (name, values) in burnpack::f32_tensors(payload).map_err(WeightsError::corrupt)? {
-        let m = &mut net;
-        match name.as_str() {
-            "c1.weight" => set(&mut m.c1.weight, &values, device),
-            "c1.bias" => set_bias(&mut m.c1.bias, &values, device),
-            "c3.weight" => set(&mut m.c3.weight, &values, device),
-            "c3.bias" => set_bias(&mut m.c3.bias, &values, device),
-            "c5.weight" => set(&mut m.c5.weight, &values, device),
-            "c5.bias" => set_bias(&mut m.c5.bias, &values, device),
-            "f6.weight" => set(&mut m.f6.weight, &values, device),
-            "f6.bias" => set_bias(&mut m.f6.bias, &values, device),
-            "output.weight" => set(&mut m.output.weight, &values, device),
-            "output.bias" => set_bias(&mut m.output.bias, &values, device),
-            _ => Err(unexpected(&name)),
-        }?;
-    }
+    let m = &mut net;
+    set(&mut m.c1.weight, &t.c1.weight, device)?;
+    set_bias(&mut m.c1.bias, &t.c1.bias, device)?;
+    set(&mut m.c3.weight, &t.c3.weight, device)?;
+    set_bias(&mut m.c3.bias, &t.c3.bias, device)?;
+    set(&mut m.c5.weight, &t.c5.weight, device)?;
+    set_bias(&mut m.c5.bias, &t.c5.bias, device)?;
+    set(&mut m.f6.weight, &t.f6.weight, device)?;
+    set_bias(&mut m.f6.bias, &t.f6.bias, device)?;
+    set(&mut m.output.weight, &t.output.weight, device)?;
+    set_bias(&mut m.output.bias, &t.output.bias, device)?;
     Ok(net)
+}
+
+/// The parameters of burn module `m`, read back to the host (once, when a network is built
+/// from a module, e.g. an adapted one in memory).
+pub fn tensors_of(m: &LeNet5) -> Result<Tensors> {
+    fn layer<const D: usize>(
+        name: &str,
+        weight: &Param<Tensor<D>>,
+        bias: &Option<Param<Tensor<1>>>,
+    ) -> Result<LayerParams> {
+        let w = weight.val();
+        let shape = w.dims().to_vec();
+        let bias = bias
+            .as_ref()
+            .ok_or_else(|| Error::Backend(format!("{name} has no bias")))?;
+        Ok(LayerParams {
+            weight: download(w)?,
+            shape,
+            bias: download(bias.val())?,
+        })
+    }
+    // The direct forward pass computes valid, stride-1, ungrouped convolutions only.
+    for (name, c) in [("C1", &m.c1), ("C3", &m.c3), ("C5", &m.c5)] {
+        if c.stride != [1, 1] || c.dilation != [1, 1] || c.groups != 1 {
+            return Err(Error::Backend(format!(
+                "{name}: only stride-1, undilated, ungrouped kernels"
+            )));
+        }
+    }
+    Ok(Tensors {
+        c1: layer("C1", &m.c1.weight, &m.c1.bias)?,
+        c3: layer("C3", &m.c3.weight, &m.c3.bias)?,
+        c5: layer("C5", &m.c5.weight, &m.c5.bias)?,
+        f6: layer("F6", &m.f6.weight, &m.f6.bias)?,
+        output: layer("output", &m.output.weight, &m.output.bias)?,
+    })
 }
 
 /// Replaces parameter `p` by `values` in its own shape (the checked layout guarantees the
@@ -147,16 +183,8 @@ fn set_bias(
 ) -> Result<(), WeightsError> {
     match p {
         Some(p) => set(p, values, device),
-        None => Err(unexpected("a bias")),
+        None => Err(WeightsError::corrupt("the network has no place for a bias")),
     }
-}
-
-/// A tensor the network has no place for. The checks in [`checked_payload`] make it
-/// unreachable (the names are the reference layout's).
-fn unexpected(name: &str) -> WeightsError {
-    WeightsError::corrupt(format!(
-        "the record holds `{name}`, which LeNet-5 has no place for"
-    ))
 }
 
 /// The payload of weights file `bytes` for `variant`, after checking the header (magic,
@@ -206,31 +234,13 @@ pub fn checked_payload(bytes: &[u8], variant: Variant) -> Result<&[u8], WeightsE
     if crc32(payload) != crc {
         return err("checksum mismatch: the file is corrupt".into());
     }
-    let reference = reference_layout(variant)?;
-    burnpack::check(payload, &reference).map_err(WeightsError::corrupt)?;
+    burnpack::check(payload, &reference_entries()).map_err(WeightsError::corrupt)?;
     Ok(payload)
 }
 
-/// The layout `encode` writes for `variant`: read from the built-in weights, or (in the
-/// training module, built without `full-api` and so without them) from encoding a zeroed
-/// network, which has the same tensors, dtypes, shapes and offsets.
-fn reference_layout(variant: Variant) -> Result<burnpack::Layout, WeightsError> {
-    #[cfg(feature = "full-api")]
-    let file = std::borrow::Cow::Borrowed(embedded(variant));
-    #[cfg(not(feature = "full-api"))]
-    let file = std::borrow::Cow::<[u8]>::Owned(
-        encode(LeNet5::zeroed(
-            variant,
-            &crate::backend::Backend::default().device(),
-        ))
-        .map_err(|e| WeightsError::corrupt(format!("the reference layout: {e}")))?,
-    );
-    burnpack::layout(&file[HEADER_LEN..])
-        .map_err(|m| WeightsError::corrupt(format!("the built-in weights are unreadable: {m}")))
-}
-
-/// The trained weights built into the crate (written by `src/bin/train.rs`, committed under
-/// `www/assets/weights/`), so the page needs no request beyond the module itself.
+/// The trained weights built into the full module (written by `src/bin/train.rs`, committed
+/// under `www/assets/weights/`, which the student page's module fetches instead: README
+/// "Layout", `pkg-lenet/`).
 pub fn embedded(variant: Variant) -> &'static [u8] {
     match variant {
         Variant::Classic => include_bytes!("../../www/assets/weights/lenet5-classic.bin"),
@@ -274,6 +284,18 @@ mod tests {
                 .collect()
             };
             assert_eq!(bits(&ours), bits(&burns), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn the_reference_layout_is_the_one_encode_writes_and_the_shipped_files_have() {
+        let device = crate::backend::Backend::default().device();
+        for v in Variant::ALL {
+            let zeroed = encode(LeNet5::zeroed(v, &device)).unwrap();
+            for file in [embedded(v), &zeroed] {
+                let got = burnpack::layout(&file[HEADER_LEN..]).unwrap();
+                assert_eq!(got.entries, reference_entries(), "{v:?}");
+            }
         }
     }
 

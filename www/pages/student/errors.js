@@ -8,6 +8,7 @@ import { t } from '../../shared/i18n.js';
 const CORE_REASONS = {
   weights_corrupt: 'student.errWeightsCorrupt',
   weights_wrong_variant: 'student.errWeightsVariant',
+  weights_http: 'student.errFetch', // the weights file's download (shared/core-lenet.js)
   freed: 'student.errFreed',
   internal: 'student.errInternal',
 };
@@ -47,5 +48,5 @@ export function sampleRangeError(got, max) {
 
 /** The error for a network that could not be loaded (`cause`: what failed). */
 export function networkLoadError(cause) {
-  return Object.assign(new Error(`The network could not be loaded (${cause?.message}). Is pkg/ built?`), { code: 'network_load', cause });
+  return Object.assign(new Error(`The network could not be loaded (${cause?.message}). Are pkg-lenet/ and www/assets/weights/ there?`), { code: 'network_load', cause });
 }

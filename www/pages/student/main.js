@@ -24,6 +24,7 @@ import { renderHeader, showNotice } from '../../shared/header.js';
 import { liveText, onLangChange, t, translateDom, useNamespace } from '../../shared/i18n.js';
 import { errorText, networkLoadError } from './errors.js';
 import { createModel, otherVariant, unitOf } from './state/model.js';
+import { loadNetwork } from '../../shared/core-lenet.js';
 import { markPrediction, mark } from './state/marks.js';
 import { createPrediction, topClass } from './views/prediction.js';
 
@@ -80,7 +81,7 @@ async function boot() {
     showError(networkLoadError(e));
     return;
   }
-  const model = createModel(core, { [firstVariant]: firstNet });
+  const model = createModel(core, { [firstVariant]: firstNet }, loadNetwork);
   const store = createStore({
     variant: firstVariant, pixels: null, result: null, otherProbs: null,
     probe: null, selected: firstUnit(model.specs), sample: null, tta: null,

@@ -4,11 +4,14 @@
 // (Korean or English), so the first prediction waits for the slowest of them and not for
 // their sum.
 //
+// The module is pkg-lenet/ (the LeNet-5 API alone, shared/core-lenet.js), and the network's
+// weights are a file of their own: index.html preloads the classic one (the default variant).
+//
 // Why a forward pass on a blank image here: the browser compiles each wasm function on its
-// first call (V8's lazy compilation), and LeNet5.load + forward touch ~0.5 MB of code. Doing
-// that while the other JS modules are still downloading takes it off the path to the first
-// prediction (scripts/bench_student.mjs measures that path).
-import { loadCore } from '../../shared/core.js';
+// first call (V8's lazy compilation), and LeNet5.fromBytes + forward touch most of the module.
+// Doing that while the other JS modules are still downloading takes it off the path to the
+// first prediction (scripts/bench_student.mjs measures that path).
+import { loadLenetCore, loadNetwork } from '../../shared/core-lenet.js';
 import { fetchResource, resource } from '../../shared/resources.js';
 import { parseHash } from '../../shared/hash.js';
 import { loadSamples } from './state/samples.js';
@@ -41,19 +44,18 @@ export const hash = (() => {
 export const firstVariant = hash.variant ?? 'classic';
 
 /**
- * Resolves to the wasm exports (www/shared/core.js). index.html starts the module's download
+ * Resolves to the wasm exports (www/shared/core-lenet.js). index.html starts the module's download
  * while it is parsed (`convscopeWasm`, fetch-wasm-early.js, an async script); if that has not
  * run yet (or a page has no such script), the download starts here, and the early script, when
  * it runs, finds it started.
  */
-export const coreReady = loadCore(globalThis.convscopeWasm ??= fetchResource(resource('pkg/convscope_bg.wasm')));
+export const coreReady = loadLenetCore(globalThis.convscopeWasm ??= fetchResource(resource('pkg-lenet/convscope_bg.wasm')));
 
 /** Resolves to the parsed samples file (state/samples.js). */
 export const samplesReady = loadSamples();
 
 /** Resolves to the LeNet5 of `firstVariant`, already run once. */
-export const networkReady = coreReady.then((core) => {
-  const net = core.LeNet5.load(firstVariant);
+export const networkReady = loadNetwork(firstVariant).then((net) => {
   net.forward(blankInput(net.layerSpecs()));
   return net;
 });

@@ -199,7 +199,13 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
 
   // ---- variant
   const variantButtons = [...document.querySelectorAll('[data-variant]')];
-  for (const b of variantButtons) b.addEventListener('click', () => store.set({ variant: b.dataset.variant }));
+  // A variant is shown once its network is loaded (its weights file: usually long done).
+  for (const b of variantButtons) {
+    b.addEventListener('click', () => {
+      const { variant } = b.dataset;
+      model.ready(variant).then(() => store.set({ variant }), showError);
+    });
+  }
 
   function applyVariant(variant) {
     for (const b of variantButtons) b.setAttribute('aria-pressed', String(b.dataset.variant === variant));
@@ -301,11 +307,13 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     try {
       filters.setWeights(model.weights(store.get().variant));
       filters.select(store.get().selected);
-      model.net(otherVariant(store.get().variant));
-      otherReady = true;
-      update(store.get().pixels);
     } catch (e) {
       showError(e);
     }
+    // The other network (the comparison bars): its weights file is downloaded now.
+    model.ready(otherVariant(store.get().variant)).then(() => {
+      otherReady = true;
+      update(store.get().pixels);
+    }).catch(showError);
   }, 0);
 }

@@ -1,5 +1,7 @@
 // The two trained LeNet-5 networks from the wasm core, loaded lazily and cached, plus the
-// layer specs. Every number comes from the core; this module only routes calls.
+// layer specs. Every number comes from the core; this module only routes calls. A network's
+// weights are a file of their own (shared/core-lenet.js), so loading one is asynchronous
+// (`ready`); `net` hands out one already loaded.
 import { measureSince } from './marks.js';
 
 /** The variant that is not `v`. */
@@ -12,18 +14,32 @@ export function blankInput(specs) {
 }
 
 /**
- * @param {object} core the wasm exports (www/shared/core.js)
- * @param {Object<string, object>} [loaded] networks already loaded, by variant (start.js); the
+ * @param {object} core the wasm exports (www/shared/core-lenet.js)
+ * @param {Object<string, object>} loaded networks already loaded, by variant (start.js); the
  *   first one's layerSpecs() are the page's specs
+ * @param {(variant: string) => Promise<object>} load loads the network of a variant
+ *   (core-lenet.js loadNetwork)
  */
-export function createModel(core, loaded = {}) {
+export function createModel(core, loaded, load) {
   const nets = new Map(Object.entries(loaded));
+  const loading = new Map();
   const weights = new Map();
 
-  /** The network of `variant`, loaded on first use. */
+  /** The network of `variant`, once `ready(variant)` has resolved (else it throws). */
   function net(variant) {
-    if (!nets.has(variant)) nets.set(variant, core.LeNet5.load(variant));
-    return nets.get(variant);
+    const n = nets.get(variant);
+    if (!n) throw new Error(`the ${variant} network is not loaded yet`);
+    return n;
+  }
+
+  /** Resolves to the network of `variant`, loaded on first use. */
+  function ready(variant) {
+    if (nets.has(variant)) return Promise.resolve(nets.get(variant));
+    if (!loading.has(variant)) {
+      loading.set(variant, load(variant).then((n) => { nets.set(variant, n); return n; }));
+      loading.get(variant).catch(() => loading.delete(variant)); // a failed download may be retried
+    }
+    return loading.get(variant);
   }
   const specs = [...nets.values()][0]?.layerSpecs() ?? core.layerSpecs();
   const blank = blankInput(specs);
@@ -35,6 +51,7 @@ export function createModel(core, loaded = {}) {
     /** The blank image (nothing drawn) the network is run on. */
     blank,
     net,
+    ready,
     /** Full forward pass with every layer; `pixels` null = blank image. */
     forward(variant, pixels) {
       const n = net(variant);

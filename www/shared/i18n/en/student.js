@@ -112,7 +112,7 @@ export default {
   keyHelpWhat: 'this list',
   // notices and errors
   saveProblem: 'Your drawing cannot be handed to the playground: {why}. Drawing here works as before.',
-  errNetwork: 'The network could not be loaded ({why}). Is pkg/ built?',
+  errNetwork: 'The network could not be loaded ({why}). Are pkg-lenet/ and www/assets/weights/ there?',
   errSampleRange: 'There is no sample {got}: the `index` must be 0 to {max}, got {got}.',
   errSamplesHttp: 'The sample digits could not be loaded (HTTP {status}). Drawing works without them.',
   errSamplesFile: 'The sample digits file is damaged. Drawing works without it.',

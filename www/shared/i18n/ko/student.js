@@ -113,7 +113,7 @@ export default {
   keyHelpWhat: '이 목록',
   // notices and errors
   saveProblem: '그림을 놀이터 페이지로 넘길 수 없습니다: {why}. 이 페이지에서 그리는 것은 그대로 됩니다.',
-  errNetwork: '신경망을 불러오지 못했습니다 ({why}). pkg/ 폴더가 빌드되어 있는지 확인하세요.',
+  errNetwork: '신경망을 불러오지 못했습니다 ({why}). pkg-lenet/ 폴더와 www/assets/weights/ 폴더가 있는지 확인하세요.',
   errSampleRange: '샘플 {got}번은 없습니다. 샘플 번호(`index`)는 0부터 {max}까지입니다.',
   errSamplesHttp: '샘플 숫자를 불러오지 못했습니다 (HTTP {status}). 그리기는 샘플 없이도 됩니다.',
   errSamplesFile: '샘플 숫자 파일이 손상되었습니다. 그리기는 샘플 없이도 됩니다.',
