@@ -5,6 +5,8 @@
 //! - [`config`]: [`TrainConfig`], its defaults (declared once) and validation;
 //! - [`dataset`]: images and labels as bytes, batches prepared as inference prepares a digit;
 //! - [`model`] (with [`conv_matmul`]: C1 and C5 as matrix products): LeNet-5 with optional batch norm and dropout, folded into a plain `LeNet5`;
+//! - [`custom_ops`] (with [`custom_autodiff`], [`kernels`], [`host`]): tanh, average pooling
+//!   and C3's convolution as burn backend extensions with handwritten backward passes;
 //! - [`params`]: parameters on the host: seeded initialisation, batch-norm folding;
 //! - [`expf`]: the wasm module's `expf` (burn-flex's `exp`), glibc's algorithm;
 //! - [`loss`], [`schedule`], [`callbacks`] (early stopping, reduce-LR-on-plateau);
@@ -20,8 +22,12 @@
 pub mod callbacks;
 pub mod config;
 pub mod conv_matmul;
+pub mod custom_autodiff;
+pub mod custom_ops;
 pub mod dataset;
 pub mod expf;
+pub mod host;
+pub mod kernels;
 pub mod loss;
 pub mod metrics;
 pub mod model;

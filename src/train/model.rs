@@ -6,10 +6,10 @@
 
 use burn::module::{Module, Param, RunningState};
 use burn::nn::BatchNorm;
-use burn::tensor::activation::sigmoid;
 use burn::tensor::{Device, Tensor};
 
 use super::conv_matmul::{conv_as_dense, conv_on_patches};
+use super::custom_ops;
 use super::params::{self, HostLayer, HostNorm};
 use crate::backend::{download, upload};
 use crate::error::Result;
@@ -55,9 +55,9 @@ fn batch_norm(n: usize, device: &Device) -> BatchNorm {
     }
 }
 
-/// S2/S4 for training: the variant's 2×2 stride-2 pooling. Average pooling is computed as a
-/// reshape and two means (the same numbers as `avg_pool2d`, whose backward pass is several
-/// times slower on the CPU backends); max pooling is burn's.
+/// S2/S4 for training: the variant's 2×2 stride-2 pooling. Average pooling is the custom
+/// operation [`custom_ops::avg_pool_2x2`] (one pass forward and backward; burn's
+/// `avg_pool2d` backward is several times slower on the CPU backends); max pooling is burn's.
 ///
 /// # Shapes
 /// - `x`: `[b, c, h, w]` (h, w even); returns `[b, c, h/2, w/2]`
@@ -65,21 +65,16 @@ pub(crate) fn pool(net: &LeNet5, at: usize, x: Tensor<4>) -> Tensor<4> {
     if net.variant.pool_mode() != PoolMode::Avg || LAYERS[at].kernel() != 2 {
         return net.subsample(&LAYERS[at], x);
     }
-    let [b, c, h, w] = x.dims();
-    x.reshape([b * c * h / 2, 2, w / 2, 2])
-        .mean_dim(3)
-        .mean_dim(1)
-        .reshape([b, c, h / 2, w / 2])
+    custom_ops::avg_pool_2x2(x)
 }
 
-/// The variant's activation for training. tanh is computed as `2·σ(2x) − 1` with burn's
-/// `sigmoid`: the same function (absolute difference below 1e-7 in f32), but faster forward
-/// and backward than burn's `tanh` (whose backward recomputes it and squares it with
-/// `powi`) or `1 − 2/(e^{2x} + 1)` (six passes forward, more backward), see README
-/// "The training module".
+/// The variant's activation for training. tanh is the custom operation
+/// [`custom_ops::tanh`]: burn's `tanh` (within 5e-7) in one vectorised pass forward and one
+/// pass backward (`g·(1 − y²)` from the saved output), where burn's backward recomputes tanh
+/// and squares it with `powi` (see README "The training module").
 pub(crate) fn activate<const D: usize>(net: &LeNet5, x: Tensor<D>) -> Tensor<D> {
     match net.variant {
-        Variant::Classic => sigmoid(x.mul_scalar(2.0)).mul_scalar(2.0).sub_scalar(1.0),
+        Variant::Classic => custom_ops::tanh(x),
         Variant::Modern => net.activate(x),
     }
 }
@@ -107,8 +102,9 @@ impl TrainNet {
 
     /// Class scores before softmax. Batch norm uses batch statistics on the autodiff device
     /// (training) and running statistics after [`Module::valid`]; `masks` apply dropout.
-    /// While gradients are tracked, C1 runs on the input's patches and C5 always runs as a
-    /// dense layer ([`super::conv_matmul`]: the same sums, a faster backward pass).
+    /// While gradients are tracked, C1 runs on the input's patches; C3 always runs as the
+    /// custom convolution ([`custom_ops::conv_valid`]) and C5 as a dense layer
+    /// ([`super::conv_matmul`]): the same sums, a faster backward pass.
     ///
     /// # Shapes
     /// - `x`: `[b, 1, 32, 32]` (see [`crate::lenet::prepare_input`]); returns `[b, 10]`
@@ -127,7 +123,8 @@ impl TrainNet {
         };
         let c1 = activate(n, norm(&self.bn1, c1)); // [b, 6, 28, 28]
         let s2 = pool(n, 2, c1); // [b, 6, 14, 14]
-        let c3 = activate(n, norm(&self.bn3, n.c3.forward(s2))); // [b, 16, 10, 10]
+        let c3 = custom_ops::conv_valid(&n.c3, s2);
+        let c3 = activate(n, norm(&self.bn3, c3)); // [b, 16, 10, 10]
         let s4 = pool(n, 4, c3); // [b, 16, 5, 5]
         let c5 = conv_as_dense(&n.c5, s4); // [b, 120]
         let mut c5 = activate(n, norm(&self.bn5, c5));

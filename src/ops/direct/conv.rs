@@ -175,7 +175,7 @@ fn valid_columns(
 ///
 /// # Shapes
 /// - `xg`: `[C/groups, H, W]`; `col`: `[(C/groups)·KH·KW, OH·OW]`
-fn im2col(xg: &[f32], g: &ConvGeometry, col: &mut [f32]) {
+pub(crate) fn im2col(xg: &[f32], g: &ConvGeometry, col: &mut [f32]) {
     let [_, h, w] = g.input;
     let [_, _, kh, kw] = g.weight;
     let ([sh, sw], [ph, pw], [dh, dw]) = (g.stride, g.padding, g.dilation);
@@ -214,7 +214,14 @@ fn im2col(xg: &[f32], g: &ConvGeometry, col: &mut [f32]) {
 ///
 /// # Shapes
 /// - `w`: `[O', depth]`; `b`: `[O']`; `col`: `[depth, n]`; `out`: `[O', n]`
-fn matmul_bias(w: &[f32], b: &[f32], col: &[f32], depth: usize, n: usize, out: &mut [f32]) {
+pub(crate) fn matmul_bias(
+    w: &[f32],
+    b: &[f32],
+    col: &[f32],
+    depth: usize,
+    n: usize,
+    out: &mut [f32],
+) {
     let mut rows = w
         .chunks_exact(ROWS * depth)
         .zip(b.chunks_exact(ROWS))
