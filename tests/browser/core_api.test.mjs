@@ -5,25 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, ROOT } from './harness.mjs';
+import { launch, openCore, PKGS, ROOT } from './harness.mjs';
 import * as expect from '../node/expectations.mjs';
 
-const PKGS = ['pkg', process.env.CONVSCOPE_ALT_PKG].filter(Boolean);
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Opens a blank same-origin page and imports the module at `/${pkg}/convscope.js` as `window.cs`. */
-async function open(pkg) {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}tests/browser/blank.html`);
-  await page.evaluate(async (path) => {
-    const m = await import(path);
-    await m.default();
-    window.cs = m;
-  }, `/${pkg}/convscope.js`);
-  return page;
-}
+/** A blank same-origin page with the module at `/${pkg}/convscope.js` as `window.cs`. */
+const open = (pkg) => openCore(browser, pkg);
 
 for (const pkg of PKGS) {
   test(`${pkg}: conv2d reproduces the lecture's 4x4 example (15, 16, 6, 15)`, async () => {

@@ -4,15 +4,11 @@
 // throw errors that name the parameter, and the module keeps working afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch, openCore, PKGS, ROOT } from './harness.mjs';
+import { launch, openCore, PKGS, readOracle } from './harness.mjs';
 
+const digit = (await readOracle()).digits[0].pixels;
 let browser;
-let digit;
-before(async () => {
-  browser = await launch();
-  digit = JSON.parse(await readFile(`${ROOT}/tests/data/lenet-oracle.json`, 'utf8')).digits[0].pixels;
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 const open = (pkg) => openCore(browser, pkg);
 

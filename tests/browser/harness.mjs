@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core, with a fresh profile per browser, console errors and
 // off-origin requests recorded for the zero-errors / no-network assertions.
 import { chromium } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,11 @@ export async function launch(options = {}) {
 }
 
 /** The wasm packages under test: pkg/ and, when set, the other backend's build. */
+/** tests/data/lenet-oracle.json: sample digits with native LeNet-5's probabilities (written by tests/lenet.rs). */
+export async function readOracle() {
+  return JSON.parse(await readFile(`${ROOT}/tests/data/lenet-oracle.json`, 'utf8'));
+}
+
 export const PKGS = ['pkg', process.env.CONVSCOPE_ALT_PKG].filter(Boolean);
 
 /** A blank page of `browser` with `pkg`'s module initialised as `window.cs`. */

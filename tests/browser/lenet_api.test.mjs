@@ -4,24 +4,13 @@
 // killing the module.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch, ROOT } from './harness.mjs';
+import { launch, openCore, PKGS, readOracle } from './harness.mjs';
 
-const PKGS = ['pkg', process.env.CONVSCOPE_ALT_PKG].filter(Boolean);
+const oracle = await readOracle();
 let browser;
-let oracle;
-before(async () => {
-  browser = await launch();
-  oracle = JSON.parse(await readFile(`${ROOT}/tests/data/lenet-oracle.json`, 'utf8'));
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function open(pkg) {
-  const page = await browser.newPage();
-  await page.goto(`${browser.url}tests/browser/blank.html`);
-  await page.evaluate(async (path) => { const m = await import(path); await m.default(); window.cs = m; }, `/${pkg}/convscope.js`);
-  return page;
-}
+const open = (pkg) => openCore(browser, pkg);
 
 for (const pkg of PKGS) {
   test(`${pkg}: browser probabilities equal the native ones within 1e-5 for both variants`, async () => {

@@ -5,19 +5,15 @@
 // loads it, never pkg/'s module, within its first-visit budget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { launch, ROOT, studentReady } from './harness.mjs';
+import { launch, readOracle, studentReady } from './harness.mjs';
 
 /** The student page's first-visit budget, gzipped (issue 18). */
 const BUDGET = 529 * 1024;
 
+const oracle = await readOracle();
 let browser;
-let oracle;
-before(async () => {
-  browser = await launch();
-  oracle = JSON.parse(await readFile(`${ROOT}/tests/data/lenet-oracle.json`, 'utf8'));
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** A blank page with pkg/'s module as `window.full` and pkg-lenet/'s as `window.lite`. */
