@@ -101,7 +101,10 @@ const inFlight = new Map();
 /** This version's cache, opened once (every answered request used to open it again). */
 let openCache = null;
 function thisCache() {
-  openCache ??= caches.open(CACHE);
+  if (!openCache) {
+    openCache = caches.open(CACHE);
+    openCache.catch(() => { openCache = null; }); // opened again on the next request
+  }
   return openCache;
 }
 

@@ -96,6 +96,27 @@ fn direct_forward_refuses_an_input_that_is_not_32_by_32() {
 }
 
 #[test]
+fn direct_forward_refuses_parameters_of_the_wrong_rank_or_a_kernel_larger_than_its_input() {
+    let device = Backend::default().device();
+    let v = Variant::Classic;
+    let model = weights::decode(weights::embedded(v), v, &device).unwrap();
+    let good = weights::tensors_of(&model).unwrap();
+    // C1 as a dense layer, F6 as a convolution: refused when the pass is built.
+    let mut flat = good.clone();
+    flat.c1.shape = vec![6, 25];
+    assert!(Direct::new(v, flat).is_err());
+    let mut conv_f6 = good.clone();
+    conv_f6.f6.shape = vec![84, 120, 1, 1];
+    assert!(Direct::new(v, conv_f6).is_err());
+    // A 33×33 C1 kernel on the 32×32 input: an error when run, not a panic.
+    let mut big = good;
+    big.c1.shape = vec![6, 1, 33, 33];
+    big.c1.weight = vec![0.0; 6 * 33 * 33];
+    let direct = Direct::new(v, big).unwrap();
+    assert!(direct.trace(&[0.0; 32 * 32]).is_err());
+}
+
+#[test]
 fn fast_tanh_is_within_5e_7_of_f64_tanh_from_minus_12_to_12() {
     let mut worst = 0.0f64;
     for i in 0..=2_400_000 {

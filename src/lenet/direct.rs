@@ -48,10 +48,11 @@ impl Direct {
     /// The forward pass of `variant` with parameters `params` (checked: square, valid
     /// convolutions, dense layers whose bias matches).
     pub fn new(variant: Variant, params: Tensors) -> Result<Self> {
-        for (name, l) in params.layers() {
+        // C1, C3, C5 are convolutions ([O, C, K, K]); F6 and the output dense ([out, in]).
+        for (i, (name, l)) in params.layers().into_iter().enumerate() {
             let ok = match *l.shape.as_slice() {
-                [o, _, kh, kw] => kh == kw && l.bias.len() == o,
-                [_, out] => l.bias.len() == out,
+                [o, _, kh, kw] => i < 3 && kh == kw && l.bias.len() == o,
+                [_, out] => i >= 3 && l.bias.len() == out,
                 _ => false,
             };
             if !ok || l.weight.len() != l.shape.iter().product::<usize>() {
@@ -99,12 +100,20 @@ impl Direct {
         let mode = self.variant.pool_mode();
         let p = &self.params;
         let mut t = DirectTrace::default();
-        let side1 = PADDED_SIDE + 1 - p.c1.shape[2]; // 28
+        let after = |side: usize, l: &LayerParams, name: &str| {
+            (side + 1)
+                .checked_sub(l.shape[2])
+                .filter(|&s| s > 0)
+                .ok_or_else(|| {
+                    Error::Backend(format!("{name}'s kernel is larger than its input ({side})"))
+                })
+        };
+        let side1 = after(PADDED_SIDE, &p.c1, "C1")?; // 28
         t.c1_pre = conv(x, PADDED_SIDE, &p.c1)?; // [6, 28, 28]
         t.c1 = self.activate(&t.c1_pre);
         let (s2, side2) = pool(&t.c1, [p.c1.shape[0], side1], self.pool[0], mode)?;
         t.s2 = s2; // [6, 14, 14]
-        let side3 = side2 + 1 - p.c3.shape[2]; // 10
+        let side3 = after(side2, &p.c3, "C3")?; // 10
         t.c3_pre = conv(&t.s2, side2, &p.c3)?; // [16, 10, 10]
         t.c3 = self.activate(&t.c3_pre);
         let (s4, side4) = pool(&t.c3, [p.c3.shape[0], side3], self.pool[1], mode)?;

@@ -118,39 +118,32 @@ pub(crate) fn geometry(
     }
 }
 
-#[cfg(feature = "flex")]
-impl TrainOps for burn::backend::Flex {
-    fn train_tanh(x: FloatTensor<Self>) -> FloatTensor<Self> {
-        forward::tanh::<Self>(x)
-    }
-    fn train_avg_pool_2x2(x: FloatTensor<Self>) -> FloatTensor<Self> {
-        forward::avg_pool_2x2::<Self>(x)
-    }
-    fn train_conv_valid(
-        x: FloatTensor<Self>,
-        weight: FloatTensor<Self>,
-        bias: FloatTensor<Self>,
-    ) -> FloatTensor<Self> {
-        forward::conv_valid::<Self>(x, weight, bias)
-    }
+/// `TrainOps` on an inner backend: the forward passes of [`forward`] (the same for every
+/// backend that implements [`Host`]).
+macro_rules! train_ops_on {
+    ($backend:ty) => {
+        impl TrainOps for $backend {
+            fn train_tanh(x: FloatTensor<Self>) -> FloatTensor<Self> {
+                forward::tanh::<Self>(x)
+            }
+            fn train_avg_pool_2x2(x: FloatTensor<Self>) -> FloatTensor<Self> {
+                forward::avg_pool_2x2::<Self>(x)
+            }
+            fn train_conv_valid(
+                x: FloatTensor<Self>,
+                weight: FloatTensor<Self>,
+                bias: FloatTensor<Self>,
+            ) -> FloatTensor<Self> {
+                forward::conv_valid::<Self>(x, weight, bias)
+            }
+        }
+    };
 }
 
+#[cfg(feature = "flex")]
+train_ops_on!(burn::backend::Flex);
 #[cfg(feature = "ndarray")]
-impl TrainOps for burn::backend::NdArray {
-    fn train_tanh(x: FloatTensor<Self>) -> FloatTensor<Self> {
-        forward::tanh::<Self>(x)
-    }
-    fn train_avg_pool_2x2(x: FloatTensor<Self>) -> FloatTensor<Self> {
-        forward::avg_pool_2x2::<Self>(x)
-    }
-    fn train_conv_valid(
-        x: FloatTensor<Self>,
-        weight: FloatTensor<Self>,
-        bias: FloatTensor<Self>,
-    ) -> FloatTensor<Self> {
-        forward::conv_valid::<Self>(x, weight, bias)
-    }
-}
+train_ops_on!(burn::backend::NdArray);
 
 /// Whether the custom operations can take `x` (f32 values; other float types run burn's).
 fn custom<const D: usize>(x: &Tensor<D>) -> bool {
@@ -200,7 +193,8 @@ pub fn conv_valid(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
     let Some(bias) = conv.bias.as_ref().map(|p| p.val()) else {
         return conv.forward(x);
     };
-    if !(plain && fits && custom(&x) && custom(&weight) && custom(&bias))
+    let one_bias_each = bias.dims()[0] == weight.dims()[0];
+    if !(plain && fits && one_bias_each && custom(&x) && custom(&weight) && custom(&bias))
         || ConvGeometry::valid([c, h, w], weight.dims()).is_err()
     {
         return conv.forward(x);

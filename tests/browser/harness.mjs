@@ -62,12 +62,12 @@ export async function launch(options = {}) {
   return { url, context, newPage, close };
 }
 
-/** The wasm packages under test: pkg/ and, when set, the other backend's build. */
 /** tests/data/lenet-oracle.json: sample digits with native LeNet-5's probabilities (written by tests/lenet.rs). */
 export async function readOracle() {
   return JSON.parse(await readFile(`${ROOT}/tests/data/lenet-oracle.json`, 'utf8'));
 }
 
+/** The wasm packages under test: pkg/ and, when set, the other backend's build. */
 export const PKGS = ['pkg', process.env.CONVSCOPE_ALT_PKG].filter(Boolean);
 
 /** A blank page of `browser` with `pkg`'s module initialised as `window.cs`. */

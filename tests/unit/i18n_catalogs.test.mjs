@@ -133,6 +133,8 @@ test("t() picks an exact '=1' form for a count of exactly 1 in Korean too (Korea
   assert.equal(pluralTemplate(en, 1, 'en'), 'exactly one');
   assert.equal(pluralTemplate(en, 2, 'en'), 'other');
   assert.equal(pluralTemplate({ one: 'one', other: 'other' }, 1, 'en'), 'one');
+  assert.equal(pluralTemplate(en, '1', 'en'), 'exactly one', 'a count given as a string is read as a number');
+  assert.equal(pluralTemplate(en, 1.5, 'en'), 'other');
   // The shipped TTA note says "as drawn" for one copy in both languages.
   for (const l of LANGS) {
     const msg = catalogs[l].student.ttaOnMean;

@@ -25,3 +25,10 @@ test('kept number formatters write what a fresh Intl.NumberFormat writes, for ev
   assert.equal(formatNumber(9999, {}, 'en'), '9999');
   assert.equal(formatNumber(Number.NaN, {}, 'en'), 'NaN');
 });
+
+test('an option set to undefined is its own formatter: {maximumFractionDigits: undefined} is not {}', () => {
+  assert.equal(formatNumber(1 / 3, {}, 'en'), fresh(1 / 3, {}, 'en'));
+  assert.equal(formatNumber(1 / 3, { maximumFractionDigits: undefined }, 'en'), fresh(1 / 3, { maximumFractionDigits: undefined }, 'en'));
+  assert.equal(formatNumber(1 / 3, { maximumFractionDigits: undefined }, 'en'), '0.333');
+  assert.equal(formatNumber(1 / 3, { minimumFractionDigits: undefined }, 'en'), fresh(1 / 3, { minimumFractionDigits: undefined }, 'en'));
+});

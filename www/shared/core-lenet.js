@@ -15,7 +15,12 @@ let ready = null;
  * @returns {Promise<typeof wasm>}
  */
 export function loadLenetCore(response) {
-  ready ??= init({ module_or_path: response ?? fetchResource(resource('pkg-lenet/convscope_bg.wasm')) }).then(() => wasm);
+  if (!ready) {
+    ready = init({ module_or_path: response ?? fetchResource(resource('pkg-lenet/convscope_bg.wasm')) }).then(() => wasm);
+    // A failed download or compile is tried again on the next call (with a fresh fetch: the
+    // early response, once read, cannot be read again).
+    ready.catch(() => { ready = null; });
+  }
   return ready;
 }
 

@@ -67,7 +67,9 @@ const numberFormats = new Map();
 const pluralRules = new Map();
 
 function numberFormat(lang, useGrouping, options) {
-  const key = `${lang}|${useGrouping}|${Object.keys(options).length ? JSON.stringify(options) : ''}`;
+  // Every key, an undefined value included ({maximumFractionDigits: undefined} turns the default
+  // of 20 off, so it is not the same formatter as {}).
+  const key = `${lang}|${useGrouping}|${Object.entries(options).map(([k, v]) => `${k}=${typeof v}:${v}`).join(',')}`;
   let f = numberFormats.get(key);
   if (!f) {
     f = new Intl.NumberFormat(lang, { maximumFractionDigits: 20, useGrouping, ...options });
@@ -87,6 +89,7 @@ export function formatNumber(n, options = {}, lang = current) {
  * exact form `'=1'` for exactly 1 when there is one, else Intl.PluralRules' category, else `other`.
  */
 export function pluralTemplate(msg, count, lang = current) {
+  count = Number(count);
   if (count === 1 && '=1' in msg) return msg['=1'];
   let rules = pluralRules.get(lang);
   if (!rules) {

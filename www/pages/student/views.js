@@ -22,7 +22,7 @@ import { createKeysHelp } from './views/keys_help.js';
 import { bindPresenterKeys } from '../../shared/keys.js';
 import { onLangChange, t } from '../../shared/i18n.js';
 import { explainLabels, unitLabel } from './views/labels.js';
-import { errorText, sampleRangeError } from './errors.js';
+import { errorText, networkLoadError, sampleRangeError } from './errors.js';
 import { mountTta } from './tta.js';
 
 /** Largest pad side, CSS px, and the preview's side (5 px per input pixel). */
@@ -90,7 +90,6 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
   renderLegend($('[data-testid="legend"]'));
   rfInfo.render(null, null);
 
-  let otherReady = false;
   // Test-time augmentation (tta.js): off unless switched on (or #tta in the URL).
   const tta = mountTta({ model, store, showError, recompute: () => update(store.get().pixels) });
 
@@ -106,7 +105,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
       const result = model.forward(variant, pixels);
       let { otherProbs } = store.get();
       if (!drawing || !otherProbs || ++frames % OTHER_EVERY_FRAMES === 0) {
-        otherProbs = otherReady && pixels ? model.probabilities(otherVariant(variant), pixels) : null;
+        otherProbs = model.has(otherVariant(variant)) && pixels ? model.probabilities(otherVariant(variant), pixels) : null;
       }
       store.set({ pixels, result, otherProbs, tta: tta.run(variant, pixels) });
     } catch (e) {
@@ -199,11 +198,16 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
 
   // ---- variant
   const variantButtons = [...document.querySelectorAll('[data-variant]')];
-  // A variant is shown once its network is loaded (its weights file: usually long done).
+  // A variant is shown once its network is loaded (its weights file: usually long done); only
+  // the last click counts (an earlier one whose download ends later is dropped).
+  let lastClick = 0;
   for (const b of variantButtons) {
     b.addEventListener('click', () => {
       const { variant } = b.dataset;
-      model.ready(variant).then(() => store.set({ variant }), showError);
+      const click = ++lastClick;
+      model.ready(variant).then(() => {
+        if (click === lastClick) store.set({ variant });
+      }, (e) => showError(networkLoadError(e)));
     });
   }
 
@@ -312,8 +316,7 @@ export function mountViews({ core, model, store, samples, hash, showError }) {
     }
     // The other network (the comparison bars): its weights file is downloaded now.
     model.ready(otherVariant(store.get().variant)).then(() => {
-      otherReady = true;
       update(store.get().pixels);
-    }).catch(showError);
+    }).catch((e) => showError(networkLoadError(e)));
   }, 0);
 }

@@ -41,6 +41,8 @@ export function createModel(core, loaded, load) {
     }
     return loading.get(variant);
   }
+  /** Whether the network of `variant` is loaded (its `ready` has resolved). */
+  const has = (variant) => nets.has(variant);
   const specs = [...nets.values()][0]?.layerSpecs() ?? core.layerSpecs();
   const blank = blankInput(specs);
 
@@ -51,6 +53,7 @@ export function createModel(core, loaded, load) {
     /** The blank image (nothing drawn) the network is run on. */
     blank,
     net,
+    has,
     ready,
     /** Full forward pass with every layer; `pixels` null = blank image. */
     forward(variant, pixels) {
