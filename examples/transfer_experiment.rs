@@ -76,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // full training step (every layer, from scratch), vs fine-tuning's second stage.
     let a = &set.alphabets[0];
     let split = a.split(50, 1, settings.held_out).ok_or("split")?;
-    let task = Task::new(&split.classes, split.train_pixels, split.train_labels)?;
+    let task = Task::new(&split.classes, split.train.pixels, split.train.labels)?;
     let cfg = |method| TransferConfig {
         method,
         ..settings.config

@@ -44,50 +44,53 @@ fn weigh<const D: usize>(y: Tensor<D>) -> Tensor<1> {
     (y * tensor(dims, 99, &device)).sum()
 }
 
+/// `ours` and `reference` on `x` (which requires its gradient): the same output shape, the same
+/// values within `tol[0]`, and the same gradient of [`weigh`] with respect to `x` within `tol[1]`.
+fn assert_same_forward_and_gradient<const D: usize>(
+    x: Tensor<D>,
+    ours: impl Fn(Tensor<D>) -> Tensor<D>,
+    reference: impl Fn(Tensor<D>) -> Tensor<D>,
+    tol: [f32; 2],
+    what: &str,
+) {
+    let (y_ours, y_ref) = (ours(x.clone()), reference(x.clone()));
+    assert_eq!(y_ours.dims(), y_ref.dims(), "{what}: shape");
+    let forward = host(y_ours.clone());
+    assert_close(
+        &forward,
+        &host(y_ref.clone()),
+        tol[0],
+        &format!("{what} forward"),
+    );
+    let g_ours = x.grad(&weigh(y_ours).backward()).unwrap();
+    let g_ref = x.grad(&weigh(y_ref).backward()).unwrap();
+    assert_close(
+        &host(g_ours),
+        &host(g_ref),
+        tol[1],
+        &format!("{what} gradient"),
+    );
+}
+
 #[test]
 fn tanh_forward_and_gradient_equal_burns_tanh_on_every_backend() {
     for backend in Backend::ALL {
-        let device = backend.device().autodiff();
-        let x = tensor([3, 5, 7, 9], 1, &device).require_grad();
-        let ours = tanh(x.clone());
-        let reference = x.clone().tanh();
-        assert_close(
-            &host(ours.clone()),
-            &host(reference.clone()),
-            1e-6,
-            "tanh forward",
-        );
-        let g_ours = x.grad(&weigh(ours).backward()).unwrap();
-        let g_ref = x.grad(&weigh(reference).backward()).unwrap();
-        assert_close(&host(g_ours), &host(g_ref), 1e-5, "tanh gradient");
+        let x = tensor([3, 5, 7, 9], 1, &backend.device().autodiff()).require_grad();
+        assert_same_forward_and_gradient(x, tanh, |x| x.tanh(), [1e-6, 1e-5], "tanh");
         // Without autodiff (the evaluation path).
         let plain = tensor([2, 50], 2, &backend.device());
-        assert_close(
-            &host(tanh(plain.clone())),
-            &host(plain.tanh()),
-            1e-6,
-            "tanh forward, no autodiff",
-        );
+        let forward = host(tanh(plain.clone()));
+        assert_close(&forward, &host(plain.tanh()), 1e-6, "tanh, no autodiff");
     }
 }
 
 #[test]
 fn avg_pool_forward_and_gradient_equal_burns_avg_pool2d_on_every_backend() {
     for backend in Backend::ALL {
-        let device = backend.device().autodiff();
-        let x = tensor([3, 4, 10, 6], 3, &device).require_grad();
-        let ours = avg_pool_2x2(x.clone());
-        let reference = avg_pool2d(x.clone(), AvgPoolOptions::new([2, 2]));
-        assert_eq!(ours.dims(), [3, 4, 5, 3]);
-        assert_close(
-            &host(ours.clone()),
-            &host(reference.clone()),
-            1e-6,
-            "pool forward",
-        );
-        let g_ours = x.grad(&weigh(ours).backward()).unwrap();
-        let g_ref = x.grad(&weigh(reference).backward()).unwrap();
-        assert_close(&host(g_ours), &host(g_ref), 1e-6, "pool gradient");
+        let x = tensor([3, 4, 10, 6], 3, &backend.device().autodiff()).require_grad();
+        assert_eq!(avg_pool_2x2(x.clone()).dims(), [3, 4, 5, 3]);
+        let reference = |x| avg_pool2d(x, AvgPoolOptions::new([2, 2]));
+        assert_same_forward_and_gradient(x, avg_pool_2x2, reference, [1e-6; 2], "pool");
         // Odd sizes fall back to burn's operation (floor, as PyTorch).
         let odd = tensor([1, 2, 5, 7], 4, &backend.device());
         assert_eq!(avg_pool_2x2(odd).dims(), [1, 2, 2, 3]);

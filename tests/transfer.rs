@@ -26,8 +26,8 @@ fn base() -> &'static [u8] {
 
 fn task(a: &Alphabet, shots: usize, seed: u64) -> (Task, Vec<f32>, Vec<u8>) {
     let s = a.split(shots, seed, 100).unwrap();
-    let t = Task::new(&s.classes, s.train_pixels, s.train_labels).unwrap();
-    (t, s.test_pixels, s.test_labels)
+    let t = Task::new(&s.classes, s.train.pixels, s.train.labels).unwrap();
+    (t, s.test.pixels, s.test.labels)
 }
 
 fn code(e: Error) -> &'static str {
@@ -126,7 +126,7 @@ fn bad_tasks_are_named_errors() {
     let s = set.alphabets[1].split(2, 1, 100).unwrap();
     let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let new = |n: &[String], px: Vec<f32>, lb: Vec<u8>| Task::new(n, px, lb).map_err(Error::from);
-    let (px, lb) = (s.train_pixels.clone(), s.train_labels.clone());
+    let (px, lb) = (s.train.pixels.clone(), s.train.labels.clone());
     let err = |r: Result<Task, Error>| code(r.unwrap_err());
     assert_eq!(
         err(new(&names(&["+"]), px.clone(), lb.clone())),

@@ -130,17 +130,17 @@ impl AlphabetSet {
         })?;
         let obj = Object::new();
         set(&obj, "classes", &strings_to_js(&s.classes));
-        set(&obj, "trainPixels", &floats_to_js(&s.train_pixels));
+        set(&obj, "trainPixels", &floats_to_js(&s.train.pixels));
         set(
             &obj,
             "trainLabels",
-            &Uint8Array::from(s.train_labels.as_slice()).into(),
+            &Uint8Array::from(s.train.labels.as_slice()).into(),
         );
-        set(&obj, "testPixels", &floats_to_js(&s.test_pixels));
+        set(&obj, "testPixels", &floats_to_js(&s.test.pixels));
         set(
             &obj,
             "testLabels",
-            &Uint8Array::from(s.test_labels.as_slice()).into(),
+            &Uint8Array::from(s.test.labels.as_slice()).into(),
         );
         Ok(obj.into())
     }

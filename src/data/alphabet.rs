@@ -48,17 +48,30 @@ pub struct Alphabet {
     pub pixels: Vec<u8>,
 }
 
-/// Training examples and held-out test images of one alphabet.
+/// Labelled images.
 ///
 /// # Shapes
-/// - `train_pixels`: `[k * 784]` ink in [0, 1]; `train_labels`: `[k]`; the same for `test_*`
+/// - `pixels`: `[k * 784]` ink in [0, 1]; `labels`: `[k]`
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Examples {
+    pub pixels: Vec<f32>,
+    pub labels: Vec<u8>,
+}
+
+impl Examples {
+    /// Adds one image (784 values) with its label.
+    pub fn push(&mut self, pixels: Vec<f32>, label: u8) {
+        self.pixels.extend(pixels);
+        self.labels.push(label);
+    }
+}
+
+/// Training examples and held-out test images of one alphabet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Split {
     pub classes: Vec<String>,
-    pub train_pixels: Vec<f32>,
-    pub train_labels: Vec<u8>,
-    pub test_pixels: Vec<f32>,
-    pub test_labels: Vec<u8>,
+    pub train: Examples,
+    pub test: Examples,
 }
 
 impl Alphabet {
@@ -86,26 +99,22 @@ impl Alphabet {
             return None;
         }
         let mut rng = Rng::new(seed);
-        let mut s = Split {
-            classes: self.classes.clone(),
-            train_pixels: Vec::with_capacity(shots * self.classes.len() * IMAGE_PIXELS),
-            train_labels: Vec::new(),
-            test_pixels: Vec::with_capacity(held_out * self.classes.len() * IMAGE_PIXELS),
-            test_labels: Vec::new(),
-        };
+        let (mut train, mut test) = (Examples::default(), Examples::default());
         for c in 0..self.classes.len() {
             let mut idx: Vec<usize> = (0..pool).collect();
             rng.shuffle(&mut idx);
             for &i in &idx[..shots] {
-                s.train_pixels.extend(self.ink(c, i)?);
-                s.train_labels.push(c as u8);
+                train.push(self.ink(c, i)?, c as u8);
             }
             for i in pool..self.per_class {
-                s.test_pixels.extend(self.ink(c, i)?);
-                s.test_labels.push(c as u8);
+                test.push(self.ink(c, i)?, c as u8);
             }
         }
-        Some(s)
+        Some(Split {
+            classes: self.classes.clone(),
+            train,
+            test,
+        })
     }
 }
 

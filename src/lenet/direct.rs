@@ -16,7 +16,7 @@ use super::network::Variant;
 use super::tensors::{LayerParams, Tensors};
 use crate::error::{Error, Result};
 use crate::ops::direct::{self, ConvGeometry, PoolGeometry};
-use crate::ops::pool::PoolMode;
+use crate::ops::pool::{PoolMode, PoolParams};
 
 /// Every layer's values for one image, flat, `[C, H, W]` row-major.
 #[derive(Debug, Clone, Default)]
@@ -149,7 +149,13 @@ fn conv(x: &[f32], side: usize, cw: &LayerParams) -> Result<Vec<f32>> {
 /// # Shapes
 /// - `x`: `[C, S, S]` (`[c, side]`); returns (`[C, S/k, S/k]`, `S/k`)
 fn pool(x: &[f32], [c, side]: [usize; 2], k: usize, mode: PoolMode) -> Result<(Vec<f32>, usize)> {
-    let g = PoolGeometry::new(mode, [c, side, side], [k, k], [k, k], [0, 0])?;
+    let params = PoolParams {
+        mode,
+        kernel: [k, k],
+        stride: [k, k],
+        padding: [0, 0],
+    };
+    let g = PoolGeometry::new(params, [c, side, side])?;
     Ok((direct::pool2d(x, &g)?, g.output[0]))
 }
 

@@ -122,6 +122,19 @@ impl<const N: usize> ConvShapes<N> {
     }
 }
 
+/// Checks the ranks of an `N`-D (transposed) convolution's `input` (`[C, L]` or `[C, H, W]`)
+/// and `weight` (`weight_layouts`: how messages name its axes in 1-D and in 2-D).
+pub(crate) fn check_ranks<const N: usize>(
+    op: &'static str,
+    input: &HostTensor,
+    weight: &HostTensor,
+    weight_layouts: [&str; 2],
+) -> Result<(), ParamError> {
+    let in_layout = if N == 1 { "[C, L]" } else { "[C, H, W]" };
+    input.check(op, "input", N + 1, in_layout)?;
+    weight.check(op, "weight", N + 2, weight_layouts[N - 1])
+}
+
 /// Validates a convolution call and computes its output shape.
 pub(crate) fn check_conv<const N: usize>(
     op: &'static str,
@@ -130,13 +143,12 @@ pub(crate) fn check_conv<const N: usize>(
     bias: Option<&[f32]>,
     p: &ConvParams<N>,
 ) -> Result<ConvShapes<N>, ParamError> {
-    let (in_layout, w_layout) = if N == 1 {
-        ("[C, L]", "[O, C/groups, K]")
-    } else {
-        ("[C, H, W]", "[O, C/groups, KH, KW]")
-    };
-    input.check(op, "input", N + 1, in_layout)?;
-    weight.check(op, "weight", N + 2, w_layout)?;
+    check_ranks::<N>(
+        op,
+        input,
+        weight,
+        ["[O, C/groups, K]", "[O, C/groups, KH, KW]"],
+    )?;
     let channels = input.shape[0];
     let out_channels = weight.shape[0];
     let g = p.groups;
@@ -308,7 +320,7 @@ pub fn conv2d_on(
     let s = check_conv("conv2d", input, weight, bias, p)?;
     let [c, h, w] = [s.channels, s.input[0], s.input[1]];
     let kernel = [s.out_channels, c / p.groups, s.kernel[0], s.kernel[1]];
-    let g = ConvGeometry::new([c, h, w], kernel, p.stride, p.padding, p.dilation, p.groups)?;
+    let g = ConvGeometry::new([c, h, w], kernel, *p)?;
     if route.takes_direct(|| direct::conv::pays(&g)) {
         let out = direct::conv2d(&input.data, &weight.data, bias, &g)?;
         return Ok(HostTensor::new(out, s.out_shape()));

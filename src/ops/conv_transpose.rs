@@ -12,8 +12,8 @@ use burn::tensor::ops::ConvTransposeOptions;
 use crate::backend::Backend;
 use crate::error::{Code, ParamError, Result};
 use crate::ops::conv::{
-    ConvParams, ConvShapes, axis_name, check_bias, check_groups_divide_input, drop_height,
-    height_one, run_batched,
+    ConvParams, ConvShapes, axis_name, check_bias, check_groups_divide_input, check_ranks,
+    drop_height, height_one, run_batched,
 };
 use crate::ops::shape::{AxisParams, conv_transpose_len};
 use crate::params::RawOptions;
@@ -99,13 +99,12 @@ fn check_transpose<const N: usize>(
     bias: Option<&[f32]>,
     p: &ConvTransposeParams<N>,
 ) -> Result<ConvShapes<N>, ParamError> {
-    let (in_layout, w_layout) = if N == 1 {
-        ("[C, L]", "[C, O/groups, K]")
-    } else {
-        ("[C, H, W]", "[C, O/groups, KH, KW]")
-    };
-    input.check(op, "input", N + 1, in_layout)?;
-    weight.check(op, "weight", N + 2, w_layout)?;
+    check_ranks::<N>(
+        op,
+        input,
+        weight,
+        ["[C, O/groups, K]", "[C, O/groups, KH, KW]"],
+    )?;
     let channels = input.shape[0];
     let g = p.groups;
     if weight.shape[0] != channels {

@@ -176,7 +176,7 @@ pub fn pool2d_on(
     let [oh, ow] = check_pool("pool2d", input, p)?;
     let c = input.shape[0];
     let shape = [c, input.shape[1], input.shape[2]];
-    let g = PoolGeometry::new(p.mode, shape, p.kernel, p.stride, p.padding)?;
+    let g = PoolGeometry::new(*p, shape)?;
     if route.takes_direct(|| direct::pool::pays(&g)) {
         return Ok(HostTensor::new(
             direct::pool2d(&input.data, &g)?,

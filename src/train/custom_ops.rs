@@ -108,10 +108,7 @@ pub(crate) fn geometry(
             ConvGeometry {
                 input: [1, 1, 1],
                 weight: [1, 1, 1, 1],
-                stride: [1, 1],
-                padding: [0, 0],
-                dilation: [1, 1],
-                groups: 1,
+                params: Default::default(),
                 output: [1, 1],
             },
         ),

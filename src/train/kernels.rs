@@ -22,26 +22,24 @@ pub fn tanh_backward(y: &[f32], g: &[f32]) -> Vec<f32> {
     y.iter().zip(g).map(|(&y, &g)| g * (1.0 - y * y)).collect()
 }
 
+/// The index of each 2×2 window's top-left cell in `planes` planes of `h × w`, in output order
+/// (`[planes, h/2, w/2]`).
+fn window_corners(planes: usize, h: usize, w: usize) -> impl Iterator<Item = usize> {
+    let (oh, ow) = (h / 2, w / 2);
+    (0..planes * oh).flat_map(move |r| {
+        let row = (r / oh) * h * w + 2 * (r % oh) * w;
+        (0..ow).map(move |ox| row + 2 * ox)
+    })
+}
+
 /// 2×2 average pooling with stride 2 on `planes` planes of `h × w` (h, w even).
 ///
 /// # Shapes
 /// - `x`: `[planes, h, w]`; returns `[planes, h/2, w/2]`
 pub fn avg_pool(x: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
-    let (oh, ow) = (h / 2, w / 2);
-    let mut out = vec![0.0f32; planes * oh * ow];
-    if ow == 0 {
-        return out;
-    }
-    for (plane, dst) in x.chunks_exact(h * w).zip(out.chunks_exact_mut(oh * ow)) {
-        for (pair, row) in plane.chunks_exact(2 * w).zip(dst.chunks_exact_mut(ow)) {
-            let (r0, r1) = pair.split_at(w);
-            let cells = r0.chunks_exact(2).zip(r1.chunks_exact(2));
-            for (o, (a, b)) in row.iter_mut().zip(cells) {
-                *o = ((a[0] + a[1]) + (b[0] + b[1])) * 0.25;
-            }
-        }
-    }
-    out
+    window_corners(planes, h, w)
+        .map(|i| ((x[i] + x[i + 1]) + (x[i + w] + x[i + w + 1])) * 0.25)
+        .collect()
 }
 
 /// The backward pass of [`avg_pool`]: each output gradient spread as a quarter over its 2×2
@@ -50,26 +48,13 @@ pub fn avg_pool(x: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
 /// # Shapes
 /// - `g`: `[planes, h/2, w/2]`; returns `[planes, h, w]`
 pub fn avg_pool_backward(g: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
-    let (oh, ow) = (h / 2, w / 2);
     let mut out = vec![0.0f32; planes * h * w];
-    if ow == 0 {
-        return out;
-    }
-    for (src, plane) in g.chunks_exact(oh * ow).zip(out.chunks_exact_mut(h * w)) {
-        for (row, pair) in src.chunks_exact(ow).zip(plane.chunks_exact_mut(2 * w)) {
-            let (r0, r1) = pair.split_at_mut(w);
-            for ((&g, a), b) in row
-                .iter()
-                .zip(r0.chunks_exact_mut(2))
-                .zip(r1.chunks_exact_mut(2))
-            {
-                let q = g * 0.25;
-                a[0] = q;
-                a[1] = q;
-                b[0] = q;
-                b[1] = q;
-            }
-        }
+    for (i, &g) in window_corners(planes, h, w).zip(g) {
+        let q = g * 0.25;
+        out[i] = q;
+        out[i + 1] = q;
+        out[i + w] = q;
+        out[i + w + 1] = q;
     }
     out
 }

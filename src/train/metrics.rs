@@ -3,8 +3,6 @@
 
 use serde::Serialize;
 
-use crate::lenet::CLASSES;
-
 /// Something that happened during a `step` call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
@@ -72,12 +70,24 @@ pub struct EvalMetrics {
 }
 
 impl EvalMetrics {
-    pub fn empty() -> Self {
-        Self {
-            loss: f64::NAN,
-            accuracy: f64::NAN,
-            confusion: vec![vec![0; CLASSES]; CLASSES],
+    /// Mean loss, accuracy and the `classes × classes` confusion matrix over images given as
+    /// `(loss, predicted class, true class)` (loss and accuracy 0 when there are none).
+    pub fn tally(classes: usize, images: impl IntoIterator<Item = (f64, usize, usize)>) -> Self {
+        let mut m = Self {
+            loss: 0.0,
+            accuracy: 0.0,
+            confusion: vec![vec![0; classes]; classes],
             images: 0,
+        };
+        let mut correct = 0usize;
+        for (loss, predicted, label) in images {
+            m.loss += loss;
+            correct += usize::from(predicted == label);
+            m.confusion[label][predicted] += 1;
+            m.images += 1;
         }
+        let k = m.images.max(1) as f64;
+        (m.loss, m.accuracy) = (m.loss / k, correct as f64 / k);
+        m
     }
 }

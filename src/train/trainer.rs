@@ -19,7 +19,7 @@ use super::schedule::scheduled_lr;
 use crate::backend::{Backend, download};
 use crate::data::rng::Rng;
 use crate::error::{Error, ParamError, Result};
-use crate::lenet::{LeNet5, weights};
+use crate::lenet::{CLASSES, LeNet5, weights};
 
 /// Where the weights start.
 #[derive(Debug, Clone)]
@@ -305,24 +305,15 @@ impl Trainer {
     /// Loss, accuracy and confusion matrix on the validation set, in evaluation mode.
     pub fn evaluate(&self) -> Result<EvalMetrics> {
         let net = self.eval_net()?;
-        let mut m = EvalMetrics::empty();
-        let (mut loss, mut correct) = (0.0f64, 0usize);
+        let mut seen = Vec::with_capacity(self.val.len());
         let all: Vec<u32> = (0..self.val.len() as u32).collect();
         for chunk in all.chunks(EVAL_CHUNK) {
             let data = batch(&self.val, chunk, None, 0, &self.eval_device);
             let logits = download(net.forward(data.x, None))?;
-            for ((l, p), &y) in host_loss_and_prediction(&logits, &data.labels)
-                .into_iter()
-                .zip(&data.labels)
-            {
-                loss += l;
-                correct += usize::from(p == y);
-                m.confusion[y][p] += 1;
-            }
+            let scored = host_loss_and_prediction(&logits, &data.labels).into_iter();
+            seen.extend(scored.zip(&data.labels).map(|((l, p), &y)| (l, p, y)));
         }
-        let n = self.val.len().max(1) as f64;
-        (m.loss, m.accuracy, m.images) = (loss / n, correct as f64 / n, self.val.len());
-        Ok(m)
+        Ok(EvalMetrics::tally(CLASSES, seen))
     }
 
     /// The inference network (batch norm folded, dropout gone), on the inference device.

@@ -16,12 +16,11 @@ use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::tensor::Device;
 
 use super::loss::{cross_entropy, loss_and_prediction};
+use super::metrics::EvalMetrics;
 use super::params::{self, HostLayer};
 use super::transfer_config::{Method, OP, TransferConfig, Unfreeze};
 use super::transfer_file::AdaptedNet;
-pub use super::transfer_metrics::{
-    ProcedureStep, Stage, TransferEval, TransferEvent, TransferStep,
-};
+pub use super::transfer_metrics::{ProcedureStep, Stage, TransferEvent, TransferStep};
 use super::transfer_net::{self, Cut, Features};
 use super::transfer_task::{Task, check_images};
 use crate::backend::{Backend, download, upload};
@@ -299,7 +298,7 @@ impl Transfer {
 
     /// Loss, accuracy and confusion on images `pixels` (`[k * 784]`, ink in [0, 1]) with
     /// `labels` below `n`.
-    pub fn evaluate(&self, pixels: &[f32], labels: &[u8]) -> Result<TransferEval> {
+    pub fn evaluate(&self, pixels: &[f32], labels: &[u8]) -> Result<EvalMetrics> {
         const EVAL: &str = "Transfer.evaluate";
         check_images(
             EVAL,
@@ -312,30 +311,19 @@ impl Transfer {
     }
 
     /// [`Self::evaluate`] on values already computed at the current cut.
-    pub fn evaluate_at(&self, f: &Features, labels: &[u8]) -> Result<TransferEval> {
+    pub fn evaluate_at(&self, f: &Features, labels: &[u8]) -> Result<EvalMetrics> {
         if f.cut != self.cut || f.n != labels.len() {
             return Err(Error::Backend("features of another cut or size".into()));
         }
         let n = self.task.classes.len();
         let logits = transfer_net::logits(&self.eval_net()?, f, &self.eval_device)?;
-        let mut m = TransferEval {
-            loss: 0.0,
-            accuracy: 0.0,
-            confusion: vec![vec![0; n]; n],
-            images: f.n,
-        };
-        let mut correct = 0usize;
-        for ((l, p), &y) in loss_and_prediction(&logits, labels, n)
-            .into_iter()
-            .zip(labels)
-        {
-            m.loss += l;
-            correct += usize::from(p == y as usize);
-            m.confusion[y as usize][p] += 1;
-        }
-        let k = f.n.max(1) as f64;
-        (m.loss, m.accuracy) = (m.loss / k, correct as f64 / k);
-        Ok(m)
+        let scored = loss_and_prediction(&logits, labels, n).into_iter();
+        Ok(EvalMetrics::tally(
+            n,
+            scored
+                .zip(labels)
+                .map(|((l, p), &y)| (l, p, usize::from(y))),
+        ))
     }
 
     /// The procedure steps that apply to this method, with what is done: feature extraction

@@ -12,7 +12,7 @@ use super::transfer::Transfer;
 use super::transfer_config::{Method, TransferConfig};
 use super::transfer_net::{Cut, Features};
 use super::transfer_task::Task;
-use crate::data::alphabet::Alphabet;
+use crate::data::alphabet::{Alphabet, Examples};
 use crate::error::{ParamError, Result};
 
 /// The operation named in errors (`new TransferExperiment(...)`).
@@ -77,8 +77,7 @@ pub struct Experiment {
     /// The held-out images at each cut, computed once (the layers below a cut are the frozen
     /// base in every run).
     test: HashMap<Cut, Features>,
-    test_pixels: Vec<f32>,
-    test_labels: Vec<u8>,
+    held_out: Examples,
 }
 
 impl Experiment {
@@ -128,8 +127,7 @@ impl Experiment {
             done: 0,
             results: HashMap::new(),
             test: HashMap::new(),
-            test_pixels: split.test_pixels,
-            test_labels: split.test_labels,
+            held_out: split.test,
         })
     }
 
@@ -155,7 +153,7 @@ impl Experiment {
             .alphabet
             .split(shots, seed, self.settings.held_out)
             .ok_or_else(|| ParamError::new(OP, "shots", "the alphabet is too small"))?;
-        let task = Task::new(&split.classes, split.train_pixels, split.train_labels)?;
+        let task = Task::new(&split.classes, split.train.pixels, split.train.labels)?;
         let config = TransferConfig {
             method,
             seed,
@@ -165,11 +163,11 @@ impl Experiment {
         t.step(config.total_steps())?;
         let cut = t.cut();
         if !self.test.contains_key(&cut) {
-            let f = t.features(&self.test_pixels)?;
+            let f = t.features(&self.held_out.pixels)?;
             self.test.insert(cut, f);
         }
         let accuracy = match self.test.get(&cut) {
-            Some(f) => t.evaluate_at(f, &self.test_labels)?.accuracy,
+            Some(f) => t.evaluate_at(f, &self.held_out.labels)?.accuracy,
             None => f64::NAN,
         };
         self.results.insert((m, s, k), accuracy);

@@ -1,6 +1,6 @@
 //! What a transfer-learning run reports (see [`super::transfer::Transfer`]): the stage it is
-//! in, per `step` call with the events of that call, the lecture's procedure steps, and an
-//! evaluation. Serialised with camelCase names for JS.
+//! in, per `step` call with the events of that call, and the lecture's procedure steps (an
+//! evaluation is a [`super::EvalMetrics`], as the trainer's). Serialised with camelCase names for JS.
 
 use serde::Serialize;
 
@@ -16,11 +16,7 @@ pub enum Stage {
 
 /// Something that happened during a `step` call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "type", rename_all = "camelCase")]
 pub enum TransferEvent {
     /// A stage began: which layers are frozen in it and its learning rate.
     StageStart {
@@ -60,14 +56,4 @@ pub struct TransferStep {
 pub struct ProcedureStep {
     pub step: u8,
     pub done: bool,
-}
-
-/// Loss, accuracy and the `n × n` confusion matrix (`[true][predicted]`) on some images.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TransferEval {
-    pub loss: f64,
-    pub accuracy: f64,
-    pub confusion: Vec<Vec<u32>>,
-    pub images: usize,
 }

@@ -3,6 +3,7 @@
 
 use super::{BLOCK, ROWS, dot};
 use crate::error::{Error, Result};
+use crate::ops::conv::ConvParams;
 use crate::ops::shape::{AxisParams, conv_len};
 
 /// The largest problem (multiply-accumulates) sent to the direct path by [`pays`]; above it
@@ -20,10 +21,7 @@ pub struct ConvGeometry {
     pub input: [usize; 3],
     /// Weight `[O, C/groups, KH, KW]`.
     pub weight: [usize; 4],
-    pub stride: [usize; 2],
-    pub padding: [usize; 2],
-    pub dilation: [usize; 2],
-    pub groups: usize,
+    pub params: ConvParams<2>,
     /// `[OH, OW]`, PyTorch's `⌊(H + 2P − D(K−1) − 1)/S⌋ + 1`.
     pub output: [usize; 2],
 }
@@ -33,14 +31,13 @@ impl ConvGeometry {
     ///
     /// # Shapes
     /// - `input`: `[C, H, W]`; `weight`: `[O, C/groups, KH, KW]`
-    pub fn new(
-        input: [usize; 3],
-        weight: [usize; 4],
-        stride: [usize; 2],
-        padding: [usize; 2],
-        dilation: [usize; 2],
-        groups: usize,
-    ) -> Result<Self> {
+    pub fn new(input: [usize; 3], weight: [usize; 4], params: ConvParams<2>) -> Result<Self> {
+        let ConvParams {
+            stride,
+            padding,
+            dilation,
+            groups,
+        } = params;
         let bad = |what: &str| Err(Error::Backend(format!("direct conv2d: {what}")));
         let [c, h, w] = input;
         let [o, cg, kh, kw] = weight;
@@ -60,17 +57,14 @@ impl ConvGeometry {
         Ok(Self {
             input,
             weight,
-            stride,
-            padding,
-            dilation,
-            groups,
+            params,
             output: [oh, ow],
         })
     }
 
     /// A valid (no padding), stride-1, undilated, ungrouped convolution: LeNet-5's layers.
     pub fn valid(input: [usize; 3], weight: [usize; 4]) -> Result<Self> {
-        Self::new(input, weight, [1, 1], [0, 0], [1, 1], 1)
+        Self::new(input, weight, ConvParams::default())
     }
 
     /// Multiply-accumulates of the call: `O·OH·OW·(C/groups)·KH·KW`.
@@ -90,7 +84,8 @@ impl ConvGeometry {
 
     /// Whether im2col is the input itself (1×1 kernel, stride 1, no padding).
     fn is_pointwise(&self) -> bool {
-        self.weight[2..] == [1, 1] && self.stride == [1, 1] && self.padding == [0, 0]
+        let p = &self.params;
+        self.weight[2..] == [1, 1] && p.stride == [1, 1] && p.padding == [0, 0]
     }
 }
 
@@ -116,7 +111,7 @@ pub fn conv2d(x: &[f32], w: &[f32], bias: Option<&[f32]>, g: &ConvGeometry) -> R
         ));
     }
     let n = g.output[0] * g.output[1];
-    let (cg, og) = (c / g.groups, o / g.groups);
+    let (cg, og) = (c / g.params.groups, o / g.params.groups);
     let zeros = vec![0.0f32; if bias.is_none() { o } else { 0 }];
     let bias = bias.unwrap_or(&zeros);
     let mut out = vec![0.0f32; o * n];
@@ -178,7 +173,8 @@ fn valid_columns(
 pub(crate) fn im2col(xg: &[f32], g: &ConvGeometry, col: &mut [f32]) {
     let [_, h, w] = g.input;
     let [_, _, kh, kw] = g.weight;
-    let ([sh, sw], [ph, pw], [dh, dw]) = (g.stride, g.padding, g.dilation);
+    let p = &g.params;
+    let ([sh, sw], [ph, pw], [dh, dw]) = (p.stride, p.padding, p.dilation);
     let [_, ow] = g.output;
     let n = g.output[0] * ow;
     for (d, row) in col.chunks_exact_mut(n).enumerate() {
@@ -227,7 +223,7 @@ pub(crate) fn matmul_bias(
         .zip(b.chunks_exact(ROWS))
         .zip(out.chunks_exact_mut(ROWS * n));
     for ((w, b), dst) in rows.by_ref() {
-        rows_times_col::<ROWS>(w, b, col, depth, n, dst);
+        rows_times_col::<ROWS>(w, b, col, dst);
     }
     let done = (w.len() / depth) / ROWS * ROWS;
     let rest = w[done * depth..]
@@ -235,20 +231,17 @@ pub(crate) fn matmul_bias(
         .zip(&b[done..])
         .zip(out[done * n..].chunks_exact_mut(n));
     for ((w, b), dst) in rest {
-        rows_times_col::<1>(w, std::slice::from_ref(b), col, depth, n, dst);
+        rows_times_col::<1>(w, std::slice::from_ref(b), col, dst);
     }
 }
 
 /// `R` output channels of [`matmul_bias`], in blocks of [`BLOCK`] columns.
+///
+/// # Shapes
+/// - `w`: `[R, depth]`; `b`: `[R]`; `col`: `[depth, n]`; `out`: `[R, n]`
 #[inline(always)]
-fn rows_times_col<const R: usize>(
-    w: &[f32],
-    b: &[f32],
-    col: &[f32],
-    depth: usize,
-    n: usize,
-    out: &mut [f32],
-) {
+fn rows_times_col<const R: usize>(w: &[f32], b: &[f32], col: &[f32], out: &mut [f32]) {
+    let (depth, n) = (w.len() / R, out.len() / R);
     // The R weights of each row of `col` side by side: `[depth, R]`.
     let mut wt = vec![0.0f32; depth * R];
     for (r, wr) in w.chunks_exact(depth).enumerate() {

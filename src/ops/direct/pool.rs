@@ -2,7 +2,7 @@
 //! `avg_pool2d` with `ceil_mode=False`, `count_include_pad=True`).
 
 use crate::error::{Error, Result};
-use crate::ops::pool::PoolMode;
+use crate::ops::pool::{PoolMode, PoolParams};
 use crate::ops::shape::{AxisParams, conv_len};
 
 /// The largest pooling (window taps) sent to the direct path by [`pays`]: every pooling the
@@ -13,25 +13,22 @@ pub const MAX_DIRECT_TAPS: u64 = crate::tensor::MAX_MACS;
 /// The checked geometry of one pooling of one image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PoolGeometry {
-    pub mode: PoolMode,
+    pub params: PoolParams,
     /// Input `[C, H, W]`.
     pub input: [usize; 3],
-    pub kernel: [usize; 2],
-    pub stride: [usize; 2],
-    pub padding: [usize; 2],
     /// `[OH, OW]`, `⌊(H + 2P − K)/S⌋ + 1`.
     pub output: [usize; 2],
 }
 
 impl PoolGeometry {
-    /// Checks a pooling's settings and computes its output size.
-    pub fn new(
-        mode: PoolMode,
-        input: [usize; 3],
-        kernel: [usize; 2],
-        stride: [usize; 2],
-        padding: [usize; 2],
-    ) -> Result<Self> {
+    /// Checks a pooling's settings on an input `[C, H, W]` and computes its output size.
+    pub fn new(params: PoolParams, input: [usize; 3]) -> Result<Self> {
+        let PoolParams {
+            kernel,
+            stride,
+            padding,
+            ..
+        } = params;
         let bad = |what: &str| Err(Error::Backend(format!("direct pool2d: {what}")));
         if input.contains(&0) || kernel.contains(&0) || stride.contains(&0) {
             return bad("every extent, kernel and stride must be >= 1");
@@ -46,11 +43,8 @@ impl PoolGeometry {
             return bad("the window is larger than the padded input");
         };
         Ok(Self {
-            mode,
+            params,
             input,
-            kernel,
-            stride,
-            padding,
             output: [oh, ow],
         })
     }
@@ -58,7 +52,8 @@ impl PoolGeometry {
     /// Window taps of the call: `C·OH·OW·KH·KW`.
     pub fn taps(&self) -> u64 {
         let [c, ..] = self.input;
-        (c * self.output[0] * self.output[1]) as u64 * (self.kernel[0] * self.kernel[1]) as u64
+        let [kh, kw] = self.params.kernel;
+        (c * self.output[0] * self.output[1]) as u64 * (kh * kw) as u64
     }
 }
 
@@ -91,7 +86,8 @@ pub fn pool2d(x: &[f32], g: &PoolGeometry) -> Result<Vec<f32>> {
             "direct pool2d: the buffer does not match the shape".into(),
         ));
     }
-    let ([kh, kw], [sh, sw], [ph, pw]) = (g.kernel, g.stride, g.padding);
+    let p = &g.params;
+    let ([kh, kw], [sh, sw], [ph, pw]) = (p.kernel, p.stride, p.padding);
     let [oh, ow] = g.output;
     let count = (kh * kw) as f32;
     let mut out = Vec::with_capacity(c * oh * ow);
@@ -102,7 +98,7 @@ pub fn pool2d(x: &[f32], g: &PoolGeometry) -> Result<Vec<f32>> {
             for ox in 0..ow {
                 let (x0, x1) = window(ox, kw, sw, pw, w);
                 let taps = rows.chunks_exact(w).flat_map(|r| &r[x0..x1.max(x0)]);
-                out.push(match g.mode {
+                out.push(match p.mode {
                     PoolMode::Avg => taps.sum::<f32>() / count,
                     PoolMode::Max => taps.copied().fold(f32::NEG_INFINITY, max_propagating_nan),
                 });

@@ -103,7 +103,8 @@ async function boot() {
     const tta = s.pixels ? s.tta : null;
     const probs = s.pixels ? (tta?.combined ?? s.result.probabilities) : null;
     prediction.render(probs, s.otherProbs, { name: t(VARIANT_NAMES[s.variant]), other: t(VARIANT_NAMES[otherVariant(s.variant)]) });
-    const note = tta ? t(TTA_NOTES[tta.rule], { count: tta.k }) : '';
+    // One copy is the digit as drawn, whatever the rule.
+    const note = tta ? t(tta.k === 1 ? 'student.ttaOnOne' : TTA_NOTES[tta.rule], { count: tta.k }) : '';
     if (ttaNote.textContent !== note) ttaNote.textContent = note;
     return probs;
   };

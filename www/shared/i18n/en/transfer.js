@@ -40,7 +40,7 @@ export default {
   classAdd: 'Add class',
   noClasses: 'No classes yet.',
   exampleCount: { one: '{count} example', other: '{count} examples' },
-  moreExamples: { one: '+{count} more', other: '+{count} more' },
+  moreExamples: '+{count} more',
   selectClass: 'Draw examples of {name}',
   removeClass: 'Remove the class {name}',
   removeExample: 'Delete example {i} of {name}',
