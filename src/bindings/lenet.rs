@@ -213,11 +213,12 @@ impl LeNet5 {
     }
 }
 
-#[cfg(feature = "lenet-api")]
+#[cfg(any(feature = "lenet-api", feature = "train"))]
 /// `layerSpecs()` → `[{name, kind, shape: [C, H, W], kernel?, stride?, padding?, input,
 /// activation}]` for LeNet-5's eight layers (input first; the input entry also carries `side`,
 /// `pad`, `paddedSide`, `mean`, `std`); activations of the classic variant (`net.layerSpecs()`
-/// gives a network's own). What the page labels and lays out layers with.
+/// gives a network's own). What the pages label and lay out layers with (the training module
+/// exports it too, for the training and transfer pages).
 #[wasm_bindgen(js_name = layerSpecs)]
 pub fn layer_specs() -> JsValue {
     use serde::Serialize;

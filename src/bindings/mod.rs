@@ -7,9 +7,10 @@
 //! goes through `read.js`, whose functions never throw.
 
 // Without `full-api` (the training module) only `LeNet5.fromBytes`/`forward`, `preprocessDigit`,
-// `backendName` and `Trainer` are exported; part of `convert` is then unused. With `lenet-api`
-// alone (the student page's module, pkg-lenet/) the LeNet-5 API is exported without the
-// built-in weights, the ops, the architectures and `explainConv2d`.
+// `layerSpecs`, `backendName`, `Trainer` and the transfer classes are exported; part of
+// `convert` is then unused. With `lenet-api` alone (the student page's module, pkg-lenet/) the
+// LeNet-5 API is exported without the built-in weights, the ops, the architectures and
+// `explainConv2d`.
 #[cfg(feature = "train")]
 mod alphabet;
 #[cfg(feature = "full-api")]

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byClass, heldOutFor } from '../../www/pages/transfer/alphabets.js';
-import { diagramLayers, ENGINE_METHOD, PAGE_METHOD } from '../../www/pages/transfer/network.js';
+import { diagramLayers, plans, ENGINE_METHOD, PAGE_METHOD } from '../../www/pages/transfer/network.js';
+import { SPECS } from './lenet_specs.mjs';
 import { summarize } from '../../www/pages/transfer/stats.js';
 import { readSettings, writeSettings, toEngine } from '../../www/pages/transfer/settings.js';
 import { addClass, addExample, removeClass, removeExample, forWorker } from '../../www/pages/transfer/classes.js';
@@ -35,10 +36,16 @@ test('byClass splits k images by label, in order', () => {
 });
 
 test('the diagram locks the layers the engine names frozen, S2/S4 with C1/C3; the head is new except from scratch', () => {
-  const ft = diagramLayers('finetune', ['C1', 'C3'], 5);
+  const ft = diagramLayers(SPECS, 'finetune', ['C1', 'C3'], 5);
   assert.deepEqual(ft.map((l) => `${l.name}:${l.frozen ? 'F' : '-'}${l.isNew ? 'N' : ''}`), ['input:-', 'C1:F', 'S2:F', 'C3:F', 'S4:F', 'C5:-', 'F6:-', 'output:-N']);
   assert.equal(ft.at(-1).shape, '5');
-  assert.equal(diagramLayers('scratch', [], 3).some((l) => l.frozen || l.isNew), false);
+  assert.deepEqual(ft.map((l) => l.shape), ['28×28', '6@28×28', '6@14×14', '16@10×10', '16@5×5', '120', '84', '5'], 'the paper\'s shapes');
+  assert.equal(diagramLayers(SPECS, 'scratch', [], 3).some((l) => l.frozen || l.isNew), false);
+  const p = plans(SPECS);
+  assert.deepEqual(p.extract.filter((l) => l.frozen).map((l) => l.name), ['C1', 'S2', 'C3', 'S4', 'C5', 'F6'], 'feature extraction starts with the whole base frozen');
+  assert.deepEqual(p.finetune.map((l) => l.frozen), p.extract.map((l) => l.frozen));
+  assert.equal(p.scratch.some((l) => l.frozen), false);
+  assert.equal(p.extract.at(-1).shape, 'n');
   assert.deepEqual(Object.keys(PAGE_METHOD).sort(), Object.values(ENGINE_METHOD).sort());
 });
 

@@ -30,6 +30,7 @@ const store = createStore({
   values: null, // the settings, by hash key (settings.js)
   run: null, // run.js
   runs: [], // kept runs, oldest first
+  maps: [], // the layers whose filters and feature maps are shown: [{name, shape, kernel, inputs}]
   filters: null,
   batch: null, // the last batch as trained
   probe: null,
@@ -106,7 +107,7 @@ async function importWeights(file) {
 const onMessage = {
   [FROM_WORKER.ready](m) {
     const { values, rejected, problems } = readSettings(location.hash, m.defaults);
-    store.set({ defaults: m.defaults, values, phase: 'ready' });
+    store.set({ defaults: m.defaults, maps: m.maps, values, phase: 'ready' });
     if (rejected.length) showNotice(() => t('train.settingsRejected', { keys: rejected.join(', ') }), 'settings');
     const problem = hashProblemMessage(problems);
     if (problem) showNotice(problem, 'hash');

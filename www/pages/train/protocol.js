@@ -25,7 +25,8 @@
 //                                              ~1×/s while training
 //
 // Worker → page (FROM_WORKER):
-//   ready      {trainImages, valImages, defaults, backend}
+//   ready      {trainImages, valImages, defaults, backend, maps}  maps: the layers whose filters and
+//              feature maps the page shows (mapLayers of layerSpecs()), [{name, shape, kernel, inputs}]
 //   run        {config, batchesPerEpoch, init}  the run `configure` made (every default filled)
 //   progress   {running, finished, epoch, batch, batchesPerEpoch, imagesSeen, lr, loss,
 //               accuracy, imagesPerSecond, trainMs, epochMs, events}
@@ -37,11 +38,11 @@
 //              ({type: 'epochEnd'|'lrReduced'|'earlyStop'|'restoredBest'|'finished', epoch, …})
 //   evaluation {epoch, imagesSeen, loss, accuracy, confusion: number[10][10] (row: true class)}
 //              on the validation set: at the start and at each epoch end
-//   filters    {imagesSeen, layers: {C1: {weight, bias}, C3: {weight, bias}}} ~2×/s while training
+//   filters    {imagesSeen, layers: [{weight, bias}] (in the order of `maps`)} ~2×/s while training
 //   batch      {pixels: Float32Array(k·784), labels: Uint8Array(k)}  the first k ≤ 16 images of
 //              the last training batch as the network saw them (augmented), with `filters`
 //   probe      {index, pixels: Float32Array(784), label, probabilities: Float32Array(10),
-//               layers: {C1: tensor, C3: tensor}}   ~1×/s while training, and on request
+//               layers: tensor[] (in the order of `maps`)}   ~1×/s while training, and on request
 //   weights    {buffer: ArrayBuffer, variant}  (transferred) the run's weights file
 //   error      {during, code, param, message, expected, got, limit}  a failed request: `during`
 //              names it ('init', 'configure', 'step', …); code/param come from the wasm error

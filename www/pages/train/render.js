@@ -5,7 +5,8 @@ import { $, el, setText } from '../../shared/dom.js';
 import { themeColor } from '../../shared/canvas.js';
 import { formatNumber, t } from '../../shared/i18n.js';
 import { drawRunCharts, drawCompareChart, RUN_COLORS } from './views/curves.js';
-import { drawC1Filters, drawC3Filters, drawDigit, drawImages, drawMaps, drawProbabilities } from './views/maps.js';
+import { drawDigit, drawFilters, drawImages, drawLayerMaps, drawProbabilities } from './views/maps.js';
+import { shapeLabel, sizeLabel } from '../../shared/format.js';
 import { drawConfusion } from './views/confusion.js';
 import { latestValAccuracy } from './run.js';
 import { eventLabel, runSummary, secondsLabel } from './text.js';
@@ -69,11 +70,22 @@ export function paintCharts(s) {
   drawRunCharts({ loss: $('#chart-loss'), accuracy: $('#chart-accuracy') }, s.run, each, chartText());
 }
 
+/** The titles of the filter and feature-map canvases, from the layers the worker named (s.maps). */
+export function paintMapTitles(s) {
+  const filters = document.querySelectorAll('[data-maps-title="filters"]');
+  const probe = document.querySelectorAll('[data-maps-title="probe"]');
+  s.maps.forEach((m, i) => {
+    const size = sizeLabel(m.kernel);
+    if (filters[i]) setText(filters[i], m.inputs === 1 ? t('train.filtersRow', { name: m.name, count: m.shape[0], size }) : t('train.filtersGrid', { name: m.name, out: m.shape[0], in: m.inputs, size }));
+    if (probe[i]) setText(probe[i], t('common.featureMapsOf', { name: m.name, shape: shapeLabel(m.shape) }));
+  });
+}
+
 export function paintFilters(s) {
   const f = s.filters;
   if (!f) return;
-  drawC1Filters($('#filters-c1'), f.layers.C1.weight, 8);
-  drawC3Filters($('#filters-c3'), f.layers.C3.weight, 3);
+  const canvases = document.querySelectorAll('[data-maps="filters"]');
+  f.layers.forEach((l, i) => canvases[i] && drawFilters(canvases[i], l.weight));
 }
 
 export function paintBatch(s) {
@@ -95,14 +107,12 @@ export function paintProbe(s) {
   setText($('#probe-caption'), `${who} · ${t('train.probePrediction', { digit: best, p: formatNumber(p.probabilities[best] * 100, { maximumFractionDigits: 1 }) })}`);
 }
 
-/** The probe digit's C1 and C3 feature maps: a painter of their own, so no frame paints all five probe canvases. */
+/** The probe digit's feature maps: a painter of their own, so no frame paints all five probe canvases. */
 export function paintProbeMaps(s) {
   const p = s.probe;
   if (!p) return;
   // six 56-px maps in a row need ~350 px: train.css says how many fit (`--cols`, a container query)
-  const c1 = $('#maps-c1');
-  drawMaps(c1, p.layers.C1, Number(getComputedStyle(c1).getPropertyValue('--cols')) === 3 ? 3 : 6, 2);
-  drawMaps($('#maps-c3'), p.layers.C3, 8, 3);
+  drawLayerMaps(document.querySelectorAll('[data-maps="probe"]'), p.layers);
 }
 
 export function paintConfusion(s) {
@@ -132,6 +142,7 @@ export function paintCompare(s) {
  */
 export const PAINTERS = [
   [paintStatus, ['run', 'phase', 'initWeights'], { canvas: false }],
+  [paintMapTitles, ['maps'], { canvas: false }],
   [paintCharts, ['run'], { interval: 250, section: '.tr-curves' }],
   [paintFilters, ['filters'], { section: '.tr-filters' }],
   [paintBatch, ['batch'], { section: '#batch-box' }],

@@ -5,11 +5,12 @@
 // page hears about progress ~10×/s. Every message is documented in protocol.js; every call into
 // the trainer is in this file.
 // pkg-train/ holds every binding pkg/ has plus Trainer: one module to download, not two.
-import initTrain, { LeNet5, Trainer, backendName, preprocessDigit } from '../../../pkg-train/convscope.js';
+import initTrain, { LeNet5, Trainer, backendName, layerSpecs, preprocessDigit } from '../../../pkg-train/convscope.js';
 import { FROM_WORKER, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { loadSubset } from './data.js';
 import { serveRequests } from '../../shared/worker_io.js';
 import { fetchResource, resource } from '../../shared/resources.js';
+import { imageSize, mapLayers } from '../../shared/layer-specs.js';
 
 /** The data file the worker loads (scripts/mnist_subset.mjs, www/assets/README.md). */
 const DATA_URL = resource('www/assets/mnist-train.bin.gz');
@@ -21,6 +22,8 @@ const MAX_BATCHES_PER_SLICE = 64;
 const RATE_SLICES = 25;
 
 let data = null;
+let maps = []; // the layers whose filters and feature maps the page shows (mapLayers)
+let IMAGE = 0; // values of one image (28·28)
 let trainer = null;
 let run = null; // {variant, running, batchesPerSlice, trainMs, epochStart, epochMs, acc: {...}, lastReport: {...}}
 const probe = { index: 0, pixels: null, label: null };
@@ -46,13 +49,11 @@ function tensorOut(t) {
 }
 
 function sendFilters() {
-  const layers = {};
-  const transfer = [];
-  for (const name of ['C1', 'C3']) {
+  const layers = maps.map(({ name }) => {
     const f = trainer.filters(name);
-    layers[name] = { weight: tensorOut(f.weight), bias: tensorOut(f.bias) };
-    transfer.push(layers[name].weight.data.buffer, layers[name].bias.data.buffer);
-  }
+    return { weight: tensorOut(f.weight), bias: tensorOut(f.bias) };
+  });
+  const transfer = layers.flatMap((l) => [l.weight.data.buffer, l.bias.data.buffer]);
   post({ type: FROM_WORKER.filters, imagesSeen: run.last.imagesSeen, layers }, transfer);
   const batch = typeof trainer.lastBatch === 'function' ? trainer.lastBatch() : null; // newer trainers only
   if (batch?.labels.length) {
@@ -64,9 +65,9 @@ function sendFilters() {
 
 function probePixels() {
   if (probe.pixels) return probe.pixels;
-  const px = new Float32Array(784);
-  const src = data.val.pixels.subarray(probe.index * 784, (probe.index + 1) * 784);
-  for (let i = 0; i < 784; i++) px[i] = src[i] / 255;
+  const px = new Float32Array(IMAGE);
+  const src = data.val.pixels.subarray(probe.index * IMAGE, (probe.index + 1) * IMAGE);
+  for (let i = 0; i < IMAGE; i++) px[i] = src[i] / 255;
   return px;
 }
 
@@ -75,13 +76,12 @@ function sendProbe() {
   try {
     const pixels = probePixels();
     const out = net.forward(pixels);
-    const layers = {};
-    for (const l of out.layers) if (l.name === 'C1' || l.name === 'C3') layers[l.name] = tensorOut(l);
+    const layers = maps.map(({ name }) => tensorOut(out.layers.find((l) => l.name === name)));
     const probabilities = Float32Array.from(out.probabilities);
     post({
       type: FROM_WORKER.probe, index: probe.pixels ? null : probe.index, label: probe.pixels ? null : data.val.labels[probe.index],
       pixels: Float32Array.from(pixels), probabilities, layers,
-    }, [layers.C1.data.buffer, layers.C3.data.buffer, probabilities.buffer]);
+    }, [...layers.map((l) => l.data.buffer), probabilities.buffer]);
   } finally {
     net.free();
   }
@@ -174,7 +174,11 @@ const handlers = {
   async [TO_WORKER.init]() {
     const [subset] = await Promise.all([loadSubset(DATA_URL), initTrain({ module_or_path: fetchResource(resource('pkg-train/convscope_bg.wasm')) })]);
     data = subset;
-    post({ type: FROM_WORKER.ready, trainImages: data.train.count, valImages: data.val.count, defaults: Trainer.defaults(), backend: backendName() });
+    const specs = layerSpecs();
+    IMAGE = imageSize(specs).reduce((a, b) => a * b);
+    // What the page titles its filter and map canvases with: name, shape [C, H, W], kernel, input channels.
+    maps = mapLayers(specs).map((s) => ({ name: s.name, shape: s.shape, kernel: s.kernel, inputs: specs.find((x) => x.name === s.input).shape[0] }));
+    post({ type: FROM_WORKER.ready, trainImages: data.train.count, valImages: data.val.count, defaults: Trainer.defaults(), backend: backendName(), maps });
   },
   [TO_WORKER.configure]: configure,
   [TO_WORKER.start]() {

@@ -14,10 +14,11 @@ export async function loadAlphabets(AlphabetSet) {
   return AlphabetSet.fromBytes(await gunzipIfNeeded(new Uint8Array(await res.arrayBuffer())));
 }
 
-/** Splits k·784 pixels with their labels into one list of Float32Array(784) per class. */
+/** Splits k images (k·size pixels, one label each) into one list of Float32Array(size) per class. */
 export function byClass(pixels, labels, n) {
+  const size = labels.length ? pixels.length / labels.length : 0;
   const out = Array.from({ length: n }, () => []);
-  for (let i = 0; i < labels.length; i++) out[labels[i]].push(pixels.slice(i * 784, (i + 1) * 784));
+  for (let i = 0; i < labels.length; i++) out[labels[i]].push(pixels.slice(i * size, (i + 1) * size));
   return out;
 }
 
@@ -33,10 +34,11 @@ export function heldOutFor(names, alphabets, heldOut) {
   const to = split.classes.map((c) => names.indexOf(c)); // alphabet index → ours (−1: not ours)
   const keep = [];
   for (let i = 0; i < split.testLabels.length; i++) if (to[split.testLabels[i]] >= 0) keep.push(i);
-  const pixels = new Float32Array(keep.length * 784);
+  const size = split.testLabels.length ? split.testPixels.length / split.testLabels.length : 0; // one image's pixels
+  const pixels = new Float32Array(keep.length * size);
   const labels = new Uint8Array(keep.length);
   keep.forEach((i, j) => {
-    pixels.set(split.testPixels.subarray(i * 784, (i + 1) * 784), j * 784);
+    pixels.set(split.testPixels.subarray(i * size, (i + 1) * size), j * size);
     labels[j] = to[split.testLabels[i]];
   });
   return { alphabet: a.id, pixels, labels, count: keep.length };

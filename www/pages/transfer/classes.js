@@ -5,7 +5,7 @@
 
 let nextId = 1;
 
-/** A class named `name` with `examples` (Float32Array(784) each). */
+/** A class named `name` with `examples` (one Float32Array image each). */
 export function newClass(name, examples = []) {
   return { id: nextId++, name, examples };
 }

@@ -26,6 +26,7 @@ const store = createStore({
   phase: 'loading', // 'loading' | 'ready' | 'error'
   alphabets: [], // [{id, classes, perClass, heldOut}]
   plans: null, // the diagram of each method before a run: {method: layers}
+  maps: [], // the layers whose feature maps are shown: [{name, shape}]
   defaults: null,
   values: null, // settings by hash key (settings.js)
   classes: [], // classes.js
@@ -72,7 +73,7 @@ const patchCompare = (patch) => store.set({ compare: { ...store.get().compare, .
 const onMessage = {
   [FROM_WORKER.ready](m) {
     const { values, rejected, problems } = readSettings(location.hash, m.defaults, m.alphabets);
-    store.set({ alphabets: m.alphabets, defaults: m.defaults, plans: m.plans, values, phase: 'ready' });
+    store.set({ alphabets: m.alphabets, defaults: m.defaults, plans: m.plans, maps: m.maps, values, phase: 'ready' });
     if (rejected.length) showNotice(() => t('transfer.settingsRejected', { keys: rejected.join(', ') }), 'settings');
     const problem = hashProblemMessage(problems);
     if (problem) showNotice(problem, 'hash');

@@ -27,7 +27,8 @@
 //   import     {buffer}               replies `run` (an imported, trained run) or `error`
 //
 // Worker → page (FROM_WORKER):
-//   ready        {alphabets: [{id, index, name, classes: string[], perClass, heldOut}], defaults, plans}
+//   ready        {alphabets: [{id, index, name, classes: string[], perClass, heldOut}], defaults, plans, maps}
+//                maps: the layers whose feature maps the page shows (mapLayers of layerSpecs()), [{name, shape}]
 //   demo         {alphabet, classes: [{name, examples: Float32Array[]}]}
 //   example      {target, pixels}
 //   run          {method, classes: string[], layers: [{name, shape, frozen, isNew}], heldOut, imported?}
@@ -37,9 +38,9 @@
 //   evaluation   {accuracy, confusion: number[n][n] (row: true class), images, onExamples}
 //                on the held-out images (accuracy null and onExamples true for own classes:
 //                then the confusion is on the examples)
-//   probe        {index, label, heldOut, pixels, probabilities, layers: {C1: tensor, C3: tensor}}
+//   probe        {index, label, heldOut, pixels, probabilities, layers: tensor[] (in the order of `maps`)}
 //                heldOut: the image is a held-out one (else one of the examples)
-//   prediction   {pixels, probabilities, layers: {C1, C3}}
+//   prediction   {pixels, probabilities, layers: tensor[] (as probe's)}
 //   done         {stopped, accuracy, trainMs}
 //   compareProgress {done, total}
 //   compareResult   {sizes, methods, rows: [{size, method, mean, sd, runs}]}

@@ -4,7 +4,8 @@
 // language did), at most once per animation frame (main.js schedules them).
 import { $, el, setText } from '../../shared/dom.js';
 import { t } from '../../shared/i18n.js';
-import { drawDigit, drawMaps } from '../train/views/maps.js';
+import { drawDigit, drawLayerMaps } from '../train/views/maps.js';
+import { shapeLabel } from '../../shared/format.js';
 import { drawConfusion } from '../train/views/confusion.js';
 import { renderDiagram } from './views/diagram.js';
 import { renderClasses } from './views/classes.js';
@@ -105,8 +106,15 @@ export function paintProbe(s) {
   const who = t(p.heldOut ? 'transfer.probeTrue' : 'transfer.probeExample', { name: names[p.label] ?? '' });
   const best = p.probabilities ? topClass(p.probabilities) : -1;
   setText($('#probe-caption'), best < 0 ? who : `${who} · ${t('transfer.probePrediction', { name: names[best] ?? '', p: percentText(p.probabilities[best]) })}`);
-  drawMaps($('#maps-c1'), p.layers.C1, 3, 2);
-  drawMaps($('#maps-c3'), p.layers.C3, 8, 3);
+  drawLayerMaps(document.querySelectorAll('[data-maps="probe"]'), p.layers);
+}
+
+/** The titles of the feature-map canvases, from the layers the worker named (s.maps). */
+export function paintMapTitles(s) {
+  for (const group of ['probe', 'try']) {
+    const titles = document.querySelectorAll(`[data-maps-title="${group}"]`);
+    s.maps.forEach((m, i) => titles[i] && setText(titles[i], t('common.featureMapsOf', { name: m.name, shape: shapeLabel(m.shape) })));
+  }
 }
 
 let confusionShown = null; // what the confusion canvas shows: [confusion, names, language text]
@@ -129,8 +137,7 @@ export function paintTry(s) {
   setText($('#try-top'), best >= 0 ? names[best] ?? '–' : '–');
   setText($('#try-conf'), best >= 0 ? percentText(p.probabilities[best]) : (s.run ? t('transfer.tryDraw') : t('transfer.tryTrainFirst')));
   if (!p) return;
-  drawMaps($('#try-c1'), p.layers.C1, 3, 2);
-  drawMaps($('#try-c3'), p.layers.C3, 8, 2);
+  drawLayerMaps(document.querySelectorAll('[data-maps="try"]'), p.layers);
 }
 
 export function paintCompare(s) {
@@ -161,6 +168,7 @@ export const PAINTERS = [
   [paintMethods, ['values', 'phase'], { canvas: false }],
   [paintClasses, ['classes', 'selected'], { canvas: false }],
   [paintNetwork, ['run', 'values', 'plans'], { canvas: false }],
+  [paintMapTitles, ['maps'], { canvas: false }],
   [paintProbe, ['probe'], { interval: 250 }],
   [paintConfusion, ['run', 'classes'], { interval: 250 }],
   [paintTry, ['prediction', 'runClasses'], {}],

@@ -3,7 +3,7 @@
 // the MNIST-trained base weights, and the loops: one run trained in slices of ~SLICE_MS (as the
 // training lab's worker does), the three-method comparison one cell at a time. Every message is
 // documented in protocol.js; every call into the engine is in this file.
-import initTrain, { AdaptedNet, AlphabetSet, Transfer, TransferExperiment, preprocessDigit } from '../../../pkg-train/convscope.js';
+import initTrain, { AdaptedNet, AlphabetSet, Transfer, TransferExperiment, layerSpecs, preprocessDigit } from '../../../pkg-train/convscope.js';
 import { FROM_WORKER, METHODS, REPORT_MS, TO_WORKER, errorMessage } from './protocol.js';
 import { byClass, heldOutFor, loadAlphabets } from './alphabets.js';
 import { ENGINE_METHOD, PAGE_METHOD, diagramLayers, plans } from './network.js';
@@ -11,12 +11,16 @@ import { summarize } from './stats.js';
 import { serveRequests } from '../../shared/worker_io.js';
 import { fetchResource, resource } from '../../shared/resources.js';
 import { loadShippedWeights } from '../train/data.js';
+import { imageSize, mapLayers } from '../../shared/layer-specs.js';
 
 
 /** Target length of one training slice, ms (a stop waits at most this long). */
 const SLICE_MS = 40;
 const MAX_STEPS_PER_SLICE = 200;
 
+let specs = null; // layerSpecs(): the network's layers, input first
+let maps = []; // the names of the layers whose feature maps the page shows (mapLayers)
+let IMAGE = 0; // values of one image (28·28)
 let set = null; // AlphabetSet
 let alphabets = []; // set.alphabets()
 let defaults = null;
@@ -44,13 +48,12 @@ function tensor(layer) {
 /** The model "Try it" and the probe use: the run's Transfer or an imported AdaptedNet. */
 const model = () => run?.t ?? run?.net ?? null;
 
-/** A prediction with the C1 and C3 maps, ready to post. */
+/** A prediction with the feature maps of the layers `maps` names (in that order), ready to post. */
 function predictOut(pixels) {
   const out = model().predict(pixels);
-  const layers = {};
-  for (const l of out.layers) if (l.name === 'C1' || l.name === 'C3') layers[l.name] = tensor(l);
+  const layers = maps.map((name) => tensor(out.layers.find((l) => l.name === name)));
   const probabilities = Float32Array.from(out.probabilities);
-  return { msg: { pixels: Float32Array.from(pixels), probabilities, layers }, transfer: [probabilities.buffer, layers.C1.data.buffer, layers.C3.data.buffer] };
+  return { msg: { pixels: Float32Array.from(pixels), probabilities, layers }, transfer: [probabilities.buffer, ...layers.map((l) => l.data.buffer)] };
 }
 
 /** The images the probe and "a held-out image" pick from: held-out ones, else the examples. */
@@ -64,7 +67,7 @@ function sendProbe() {
   const p = pool();
   if (!p.count) return;
   const i = run.probeIndex % p.count;
-  const { msg, transfer } = predictOut(p.pixels.subarray(i * 784, (i + 1) * 784));
+  const { msg, transfer } = predictOut(p.pixels.subarray(i * IMAGE, (i + 1) * IMAGE));
   post({ type: FROM_WORKER.probe, index: i, label: p.labels[i], heldOut: Boolean(run.held), ...msg }, transfer);
 }
 
@@ -77,7 +80,7 @@ function evaluate() {
   const confusion = Array.from({ length: n }, () => new Array(n).fill(0));
   let right = 0;
   for (let i = 0; i < p.count; i++) {
-    const probs = run.net.predict(p.pixels.subarray(i * 784, (i + 1) * 784)).probabilities;
+    const probs = run.net.predict(p.pixels.subarray(i * IMAGE, (i + 1) * IMAGE)).probabilities;
     let best = 0;
     for (let c = 1; c < n; c++) if (probs[c] > probs[best]) best = c;
     confusion[p.labels[i]][best]++;
@@ -104,7 +107,7 @@ function sendProgress() {
   post({
     type: FROM_WORKER.progress, running: run.running, stepsDone: m?.stepsDone ?? 0, totalSteps: run.totalSteps, loss: m?.loss ?? null,
     trainAccuracy: m?.accuracy ?? null, stage: run.t.stage, step: run.running ? currentStep() : null, trainMs: run.trainMs,
-    layers: diagramLayers(run.method, run.t.frozen(), run.classes.length),
+    layers: diagramLayers(specs, run.method, run.t.frozen(), run.classes.length),
   });
   run.reported.progress = run.trainMs;
 }
@@ -148,10 +151,10 @@ function freeRun() {
 function startRun({ method, classes, settings }) {
   const names = classes.map((c) => c.name);
   const k = classes.reduce((n, c) => n + c.examples.length, 0);
-  const pixels = new Float32Array(k * 784);
+  const pixels = new Float32Array(k * IMAGE);
   const labels = new Uint8Array(k);
   let i = 0;
-  classes.forEach((c, label) => c.examples.forEach((px) => { pixels.set(px, i * 784); labels[i++] = label; }));
+  classes.forEach((c, label) => c.examples.forEach((px) => { pixels.set(px, i * IMAGE); labels[i++] = label; }));
   // The engine checks the classes (names, counts, examples) and throws a named error; the
   // current run is kept until the new one exists.
   const t = new Transfer({ ...settings, method: ENGINE_METHOD[method] }, base, names, pixels, labels);
@@ -161,7 +164,7 @@ function startRun({ method, classes, settings }) {
     t, method, classes: names, pixels, labels, held, running: true, trainMs: 0, stepsPerSlice: 1, last: null, totalSteps: 0, accuracy: null,
     probeIndex: 0, reported: { progress: -Infinity, evaluation: 0, probe: 0 },
   };
-  post({ type: FROM_WORKER.run, method, classes: names, layers: diagramLayers(method, t.frozen(), names.length), heldOut: held?.count ?? 0 });
+  post({ type: FROM_WORKER.run, method, classes: names, layers: diagramLayers(specs, method, t.frozen(), names.length), heldOut: held?.count ?? 0 });
   sendEvaluation();
   sendProbe();
   yieldThen();
@@ -195,6 +198,9 @@ const handlers = {
   async [TO_WORKER.init]() {
     await initTrain({ module_or_path: fetchResource(resource('pkg-train/convscope_bg.wasm')) });
     defaults = Transfer.defaults();
+    specs = layerSpecs();
+    maps = mapLayers(specs).map((s) => s.name);
+    IMAGE = imageSize(specs).reduce((a, b) => a * b);
     const [loaded, weights] = await Promise.all([
       loadAlphabets(AlphabetSet),
       loadShippedWeights(defaults.variant), // the MNIST-trained weights (the student page's network)
@@ -202,7 +208,7 @@ const handlers = {
     set = loaded;
     base = new Uint8Array(weights);
     alphabets = set.alphabets().map((a, index) => ({ ...a, index, heldOut: heldOutSplit(a.id).testLabels.length }));
-    post({ type: FROM_WORKER.ready, alphabets, defaults, plans: plans() });
+    post({ type: FROM_WORKER.ready, alphabets, defaults, plans: plans(specs), maps: mapLayers(specs).map(({ name, shape }) => ({ name, shape })) });
   },
   [TO_WORKER.demo]({ alphabet, perClass, seed }) {
     const s = set.split(alphabet, perClass, seed);
@@ -230,8 +236,8 @@ const handlers = {
   [TO_WORKER.sample]() {
     if (!run?.held) return;
     const i = (pick++ * 37) % run.held.count;
-    const bytes = new Uint8Array(784);
-    for (let j = 0; j < 784; j++) bytes[j] = Math.round(run.held.pixels[i * 784 + j] * 255);
+    const bytes = new Uint8Array(IMAGE);
+    for (let j = 0; j < IMAGE; j++) bytes[j] = Math.round(run.held.pixels[i * IMAGE + j] * 255);
     post({ type: FROM_WORKER.sample, bytes, label: run.classes[run.held.labels[i]] });
   },
   [TO_WORKER.compare]({ alphabet, sizes, seeds, settings }) {
@@ -255,7 +261,7 @@ const handlers = {
     const names = Array.from(net.classes);
     const held = heldOutFor(names, alphabets, heldOutSplit);
     run = { net, method: null, classes: names, pixels: new Float32Array(0), labels: new Uint8Array(0), held, running: false, probeIndex: 0, accuracy: null };
-    post({ type: FROM_WORKER.run, imported: true, method: null, classes: names, layers: diagramLayers(null, [], names.length), heldOut: held?.count ?? 0 });
+    post({ type: FROM_WORKER.run, imported: true, method: null, classes: names, layers: diagramLayers(specs, null, [], names.length), heldOut: held?.count ?? 0 });
     sendEvaluation();
     sendProbe();
   },

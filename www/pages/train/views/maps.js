@@ -1,5 +1,5 @@
-// Grids of small images on one canvas: the C1 / C3 filters (diverging colours, one scale per
-// layer) and the probe digit's feature maps. Drawing only.
+// Grids of small images on one canvas: a layer's filters (diverging colours, one scale per
+// layer), feature maps and digits. Drawing only.
 import { themeColor } from '../../../shared/canvas.js';
 import { fitCanvas } from './fit.js';
 import { CANVAS_FONT } from './font.js';
@@ -56,24 +56,38 @@ function imageFor(ctx, w, h) {
   return images.get(key);
 }
 
-/** C1's 6 kernels (1×5×5) in one row: a diverging scale over the layer's largest |weight|. */
-export function drawC1Filters(canvas, weight, cell = 7) {
-  const [o, , kh, kw] = weight.shape;
-  drawTiles(canvas, { data: weight.data, count: o, h: kh, w: kw, cols: o, cell, gap: 4, scale: { kind: 'diverging', limit: absMax(weight.data) } });
-}
-
-/** C3's kernels [16, 6, 5, 5] laid out with one column per output channel, one row per input channel. */
-export function drawC3Filters(canvas, weight, cell = 3) {
+/**
+ * A layer's kernels `weight` [O, C, KH, KW] with one column per output channel and one row per
+ * input channel (one row when C = 1), cells of the canvas's `data-cell` px, on a diverging scale
+ * over the layer's largest |weight|.
+ */
+export function drawFilters(canvas, weight) {
   const [o, c, kh, kw] = weight.shape;
+  const cell = Number(canvas.dataset.cell) || 3;
   const per = kh * kw;
   const t = new Float32Array(o * c * per);
   for (let i = 0; i < o; i++) for (let j = 0; j < c; j++) t.set(weight.data.subarray((i * c + j) * per, (i * c + j + 1) * per), (j * o + i) * per);
-  drawTiles(canvas, { data: t, count: o * c, h: kh, w: kw, cols: o, cell, gap: 2, scale: { kind: 'diverging', limit: absMax(weight.data) } });
+  const gap = Math.max(2, Math.round(cell / 2));
+  drawTiles(canvas, { data: t, count: o * c, h: kh, w: kw, cols: o, cell, gap, scale: { kind: 'diverging', limit: absMax(weight.data) } });
 }
 
-/** A batch of 28×28 images (ink in [0, 1]) in rows of `cols`. */
+/**
+ * Each layer's feature maps `layers[i]` ([C, H, W]) into `canvases[i]`: in rows of the canvas's
+ * CSS `--cols` (a container query may set it) or else of half the maps, cells of its `data-cell` px.
+ */
+export function drawLayerMaps(canvases, layers) {
+  layers.forEach((t, i) => {
+    const canvas = canvases[i];
+    if (!canvas) return;
+    const cols = Number(getComputedStyle(canvas).getPropertyValue('--cols')) || Math.ceil(t.shape[0] / 2);
+    drawMaps(canvas, t, cols, Number(canvas.dataset.cell) || 2);
+  });
+}
+
+/** A batch of `count` square images (ink in [0, 1]) in rows of `cols`. */
 export function drawImages(canvas, pixels, count, cols, cell = 2) {
-  drawTiles(canvas, { data: pixels, count, h: 28, w: 28, cols, cell, gap: 3, scale: { kind: 'sequential', lo: 0, hi: 1 } });
+  const side = Math.round(Math.sqrt(pixels.length / Math.max(1, count)));
+  drawTiles(canvas, { data: pixels, count, h: side, w: side, cols, cell, gap: 3, scale: { kind: 'sequential', lo: 0, hi: 1 } });
 }
 
 /** Feature maps [C, H, W] in rows of `cols`, on one diverging scale for the layer. */
@@ -82,9 +96,9 @@ export function drawMaps(canvas, t, cols, cell) {
   drawTiles(canvas, { data: t.data, count: c, h, w, cols, cell, gap: 3, scale: { kind: 'diverging', limit: absMax(t.data) } });
 }
 
-/** The probe digit (784 values, ink = 1) on a sequential scale. */
+/** The probe digit (a square image, ink = 1) on a sequential scale. */
 export function drawDigit(canvas, pixels, cell = 3) {
-  drawTiles(canvas, { data: pixels, count: 1, h: 28, w: 28, cols: 1, cell, scale: { kind: 'sequential', lo: 0, hi: 1 } });
+  drawImages(canvas, pixels, 1, 1, cell);
 }
 
 /** Ten probability bars with their digits under them; `label` (or null) outlined. */

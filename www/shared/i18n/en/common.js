@@ -38,6 +38,7 @@ export default {
   embedViewLegend: 'What to show',
   embedViewPad: 'The drawing pad and its prediction',
   embedViewLayer: 'One layer’s feature maps',
+  featureMapsOf: '{name} feature maps ({shape})',
   embedLayerLabel: 'Layer',
   embedViewPlayground: 'This playground configuration',
   embedViewTable: 'This network’s layer table',

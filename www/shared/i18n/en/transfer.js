@@ -76,8 +76,6 @@ export default {
   probeTrue: 'A held-out {name}',
   probeExample: 'An example of {name}',
   probePrediction: 'read as {name} ({p})',
-  mapsC1: 'C1 feature maps (6@28×28)',
-  mapsC3: 'C3 feature maps (16@10×10)',
   confusion: 'The new classifier’s confusion matrix',
   confusionLabel: 'Confusion matrix of the new classes',
   confusionTrue: 'true class',

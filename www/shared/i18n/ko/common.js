@@ -38,6 +38,7 @@ export default {
   embedViewLegend: '보여 줄 것',
   embedViewPad: '그림판과 예측',
   embedViewLayer: '한 층의 특성 맵(feature map)',
+  featureMapsOf: '{name} 특성 맵 ({shape})',
   embedLayerLabel: '층',
   embedViewPlayground: '지금의 놀이터 설정',
   embedViewTable: '이 신경망의 층 표',

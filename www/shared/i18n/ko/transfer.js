@@ -76,8 +76,6 @@ export default {
   probeTrue: '평가용 이미지 {name}',
   probeExample: '{name}의 예시',
   probePrediction: '{name}(으)로 읽음 ({p})',
-  mapsC1: 'C1 특성 맵(feature map) (6@28×28)',
-  mapsC3: 'C3 특성 맵 (16@10×10)',
   confusion: '새 분류기의 혼동 행렬',
   confusionLabel: '새 클래스의 혼동 행렬',
   confusionTrue: '실제 클래스',
