@@ -22,14 +22,17 @@ pub fn tanh_backward(y: &[f32], g: &[f32]) -> Vec<f32> {
     y.iter().zip(g).map(|(&y, &g)| g * (1.0 - y * y)).collect()
 }
 
-/// The index of each 2×2 window's top-left cell in `planes` planes of `h × w`, in output order
-/// (`[planes, h/2, w/2]`).
-fn window_corners(planes: usize, h: usize, w: usize) -> impl Iterator<Item = usize> {
+/// Calls `row(at, o)` for each output row of 2×2 pooling on `planes` planes of `h × w`: `at`
+/// indexes its pair of input rows (in `[planes, h, w]`), `o` its first output (in
+/// `[planes, h/2, w/2]`).
+#[inline(always)]
+fn for_each_row_pair(planes: usize, h: usize, w: usize, mut row: impl FnMut(usize, usize)) {
     let (oh, ow) = (h / 2, w / 2);
-    (0..planes * oh).flat_map(move |r| {
-        let row = (r / oh) * h * w + 2 * (r % oh) * w;
-        (0..ow).map(move |ox| row + 2 * ox)
-    })
+    for p in 0..planes {
+        for y in 0..oh {
+            row(p * h * w + 2 * y * w, (p * oh + y) * ow);
+        }
+    }
 }
 
 /// 2×2 average pooling with stride 2 on `planes` planes of `h × w` (h, w even).
@@ -37,9 +40,16 @@ fn window_corners(planes: usize, h: usize, w: usize) -> impl Iterator<Item = usi
 /// # Shapes
 /// - `x`: `[planes, h, w]`; returns `[planes, h/2, w/2]`
 pub fn avg_pool(x: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
-    window_corners(planes, h, w)
-        .map(|i| ((x[i] + x[i + 1]) + (x[i + w] + x[i + w + 1])) * 0.25)
-        .collect()
+    let ow = w / 2;
+    let mut out = vec![0.0f32; planes * (h / 2) * ow];
+    for_each_row_pair(planes, h, w, |at, o| {
+        let (r0, r1) = x[at..at + 2 * w].split_at(w);
+        let cells = r0.chunks_exact(2).zip(r1.chunks_exact(2));
+        for (d, (a, b)) in out[o..o + ow].iter_mut().zip(cells) {
+            *d = ((a[0] + a[1]) + (b[0] + b[1])) * 0.25;
+        }
+    });
+    out
 }
 
 /// The backward pass of [`avg_pool`]: each output gradient spread as a quarter over its 2×2
@@ -48,14 +58,16 @@ pub fn avg_pool(x: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
 /// # Shapes
 /// - `g`: `[planes, h/2, w/2]`; returns `[planes, h, w]`
 pub fn avg_pool_backward(g: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
+    let ow = w / 2;
     let mut out = vec![0.0f32; planes * h * w];
-    for (i, &g) in window_corners(planes, h, w).zip(g) {
-        let q = g * 0.25;
-        out[i] = q;
-        out[i + 1] = q;
-        out[i + w] = q;
-        out[i + w + 1] = q;
-    }
+    for_each_row_pair(planes, h, w, |at, o| {
+        let (r0, r1) = out[at..at + 2 * w].split_at_mut(w);
+        let cells = r0.chunks_exact_mut(2).zip(r1.chunks_exact_mut(2));
+        for (&g, (a, b)) in g[o..o + ow].iter().zip(cells) {
+            let q = g * 0.25;
+            (a[0], a[1], b[0], b[1]) = (q, q, q, q);
+        }
+    });
     out
 }
 
