@@ -13,7 +13,8 @@
 //
 //   node scripts/bench_student.mjs [--seconds 5] [--loads 7] [--tta [K]] [--compare DIR] [--no-sw]
 // --tta: (a) with test-time augmentation on (#tta, K copies, default 8; target then ≥ 30).
-// --compare DIR: (b) also for the tree at DIR (served the same way), alternating round by round.
+// --compare DIR: (b) also for the tree at DIR (its own harness and server), alternating round by
+//   round; may be given more than once.
 // --no-sw: (b) also for this tree in a browser that blocks service workers (alternating too).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,10 +32,10 @@ const TTA = process.argv.includes('--tta') ? (Number(process.argv[process.argv.i
  * another tree (e.g. a baseline checkout) served and launched by its own harness and server (its
  * pages under its own headers), --no-sw adds this one with service workers blocked. */
 const ROOT = process.env.CONVSCOPE_ROOT || undefined;
-const COMPARE = process.argv.includes('--compare') ? resolve(process.argv[process.argv.indexOf('--compare') + 1]) : null;
+const COMPARE = process.argv.flatMap((a, i) => (a === '--compare' ? [resolve(process.argv[i + 1])] : []));
 const VARIANTS = [
   { label: `this tree${ROOT ? ` (${ROOT})` : ''}`, open: () => launch({ root: ROOT }) },
-  ...(COMPARE ? [{ label: COMPARE, open: async () => (await import(pathToFileURL(`${COMPARE}/tests/browser/harness.mjs`))).launch() }] : []),
+  ...COMPARE.map((dir) => ({ label: dir, open: async () => (await import(pathToFileURL(`${dir}/tests/browser/harness.mjs`))).launch() })),
   ...(process.argv.includes('--no-sw') ? [{ label: 'this tree, service workers blocked', open: () => launch({ root: ROOT, serviceWorkers: 'block' }) }] : []),
 ];
 /** Pointer report interval, ms (250 Hz), and how many moves may await acknowledgement. */
