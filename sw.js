@@ -95,7 +95,10 @@ async function fromOlder(olderCaches, path) {
   return null;
 }
 
-/** Downloads in flight, shared by the install, the lazy groups and the fetch handler. */
+/**
+ * Downloads in flight (path → {job, priority}), shared by the install, the lazy groups and the
+ * fetch handler.
+ */
 const inFlight = new Map();
 
 /** This version's cache, opened once (every answered request used to open it again). */
@@ -110,19 +113,23 @@ function thisCache() {
 
 /**
  * Puts `path` into this version's cache (from an older cache, else the network, at `priority`);
- * once.
+ * once, except that a request at a higher priority than a background fill's 'low' one does not
+ * wait for it: it downloads the file itself (both store the same checked bytes).
  */
 function cacheFile(cache, path, olderCaches = [], priority = 'auto') {
-  if (!inFlight.has(path)) {
+  const running = inFlight.get(path);
+  if (!running || (running.priority === 'low' && priority !== 'low')) {
     const job = (async () => {
       const res = (await fromOlder(olderCaches, path)) ?? (await download(path, priority));
       await cache.put(keyOf(path), res.clone());
       return res;
     })();
-    inFlight.set(path, job);
-    job.then(() => inFlight.delete(path), () => inFlight.delete(path));
+    const entry = { job, priority };
+    inFlight.set(path, entry);
+    const done = () => { if (inFlight.get(path) === entry) inFlight.delete(path); };
+    job.then(done, done);
   }
-  return inFlight.get(path).then((res) => res.clone());
+  return inFlight.get(path).job.then((res) => res.clone());
 }
 
 /** Runs `work` on each item, at most `width` at a time; rejects on the first failure. */

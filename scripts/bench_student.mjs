@@ -11,8 +11,13 @@
 // Counters come from the page's performance marks and measures (convscope:*, see
 // www/pages/student/state/marks.js), collected here by a PerformanceObserver.
 //
-//   node scripts/bench_student.mjs [--seconds 5] [--loads 7] [--tta [K]]
+//   node scripts/bench_student.mjs [--seconds 5] [--loads 7] [--tta [K]] [--compare DIR] [--no-sw]
 // --tta: (a) with test-time augmentation on (#tta, K copies, default 8; target then ≥ 30).
+// --compare DIR: (b) also for the tree at DIR (its own harness and server), alternating round by
+//   round; may be given more than once.
+// --no-sw: (b) also for this tree in a browser that blocks service workers (alternating too).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch } from '../tests/browser/harness.mjs';
 
 const arg = (name, fallback) => {
@@ -23,6 +28,16 @@ const SECONDS = arg('seconds', 5);
 const LOADS = arg('loads', 7);
 /** K of test-time augmentation in (a), or 0 (off). `--tta` alone: the page's default, 8. */
 const TTA = process.argv.includes('--tta') ? (Number(process.argv[process.argv.indexOf('--tta') + 1]) || 8) : 0;
+/** The trees (b) measures: this one (or CONVSCOPE_ROOT) as a student gets it; --compare DIR adds
+ * another tree (e.g. a baseline checkout) served and launched by its own harness and server (its
+ * pages under its own headers), --no-sw adds this one with service workers blocked. */
+const ROOT = process.env.CONVSCOPE_ROOT || undefined;
+const COMPARE = process.argv.flatMap((a, i) => (a === '--compare' ? [resolve(process.argv[i + 1])] : []));
+const VARIANTS = [
+  { label: `this tree${ROOT ? ` (${ROOT})` : ''}`, open: () => launch({ root: ROOT }) },
+  ...COMPARE.map((dir) => ({ label: dir, open: async () => (await import(pathToFileURL(`${dir}/tests/browser/harness.mjs`))).launch() })),
+  ...(process.argv.includes('--no-sw') ? [{ label: 'this tree, service workers blocked', open: () => launch({ root: ROOT, serviceWorkers: 'block' }) }] : []),
+];
 /** Pointer report interval, ms (250 Hz), and how many moves may await acknowledgement. */
 const MOVE_EVERY_MS = 4;
 const IN_FLIGHT = 8;
@@ -95,7 +110,7 @@ async function drawFor(page, box) {
   return { secs, fps: frames.length / secs, late, moves, stats: [s0, s1] };
 }
 
-const browser = await launch({ root: process.env.CONVSCOPE_ROOT || undefined });
+const browser = await launch({ root: ROOT });
 try {
   // (a) updates per second while drawing (skipped with --seconds 0). The same pointer
   // motion first on an empty page gives the ceiling: headless Chromium's own frame rate here.
@@ -132,57 +147,69 @@ try {
   // profile, opens one unrelated page of the server (a browser that has started up, not the
   // app), then the app in a new tab: a first visit, empty HTTP and code caches; it draws, waits
   // and closes. A second tab in the same browser is a repeat visit (304 answers, the browser's
-  // compiled JS and wasm kept).
-  const firstVisits = [];
-  const repeatVisits = [];
-  const steps = [];
-  const repeatSteps = [];
+  // compiled JS and wasm kept; the app's service worker, registered by the first visit, answers
+  // it). With --compare and --no-sw, each round measures every variant in turn (the order
+  // rotates from round to round), so a busy machine slows them alike.
+  const results = VARIANTS.map(() => ({ first: [], repeat: [], steps: [], repeatSteps: [], sw: [] }));
   for (let i = 0; i < LOADS; i++) {
-    const b = await launch({ root: process.env.CONVSCOPE_ROOT || undefined });
-    try {
-      const warm = await b.newPage();
-      await warm.goto(`${b.url}tests/browser/blank.html`);
-      for (const into of [firstVisits, repeatVisits]) {
-        const p = await b.newPage();
-        await p.goto(`${b.url}index.html#sample=0`);
-        into.push(await p.waitForFunction(() => performance.getEntriesByName('convscope:first-prediction-frame')[0]?.startTime, null, { timeout: 20000 }).then((h) => h.jsonValue()));
-        (into === firstVisits ? steps : repeatSteps).push(await p.evaluate(() => {
-          const at = (name) => performance.getEntriesByName(`convscope:${name}`)[0]?.startTime;
-          const out = { html: performance.getEntriesByType('navigation')[0]?.responseEnd };
-          for (const step of ['modules', 'core', 'network', 'samples', 'views']) out[step] = at(step);
-          out.written = at('first-prediction');
-          return out;
-        }));
-        await p.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
-        // A student draws for a while, then leaves: the browser caches the wasm code that has
-        // become hot (V8 keeps optimised code of a streamed module for the next visit).
-        const pad = await p.getByTestId('draw-pad').boundingBox();
-        await p.mouse.move(pad.x + pad.width / 2, pad.y + pad.height / 4);
-        await p.mouse.down();
-        for (let k = 0; k < DRAW_MOVES; k++) {
-          await p.mouse.move(pad.x + pad.width * (0.5 + 0.3 * Math.sin(k / 9)), pad.y + pad.height * (0.5 + 0.3 * Math.cos(k / 7)));
+    for (let j = 0; j < VARIANTS.length; j++) {
+      const v = (i + j) % VARIANTS.length;
+      const r = results[v];
+      const b = await VARIANTS[v].open();
+      try {
+        const warm = await b.newPage();
+        await warm.goto(`${b.url}tests/browser/blank.html`);
+        for (const repeat of [false, true]) {
+          const p = await b.newPage();
+          await p.goto(`${b.url}index.html#sample=0`);
+          // The page's marks (marks.js); an older tree (--compare) kept them in window.__convscopeStats.
+          (repeat ? r.repeat : r.first).push(await p.waitForFunction(() => performance.getEntriesByName('convscope:first-prediction-frame')[0]?.startTime
+            ?? window.__convscopeStats?.firstPredictionFrameMs, null, { timeout: 20000 }).then((h) => h.jsonValue()));
+          const { steps, controlled } = await p.evaluate(() => {
+            const old = window.__convscopeStats;
+            const at = (name) => performance.getEntriesByName(`convscope:${name}`)[0]?.startTime ?? old?.marks?.[name] ?? (name === 'first-prediction' ? old?.firstPredictionMs : undefined);
+            const out = { html: performance.getEntriesByType('navigation')[0]?.responseEnd };
+            for (const step of ['modules', 'core', 'network', 'samples', 'views']) out[step] = at(step);
+            out.written = at('first-prediction');
+            return { steps: out, controlled: Boolean(navigator.serviceWorker?.controller) };
+          });
+          (repeat ? r.repeatSteps : r.steps).push(steps);
+          if (repeat) r.sw.push(controlled);
+          await p.waitForFunction(() => document.querySelector('[data-testid="status"]')?.hidden === true, null, { timeout: 20000 });
+          // A student draws for a while, then leaves: the browser caches the wasm code that has
+          // become hot (V8 keeps optimised code of a streamed module for the next visit).
+          const pad = await p.getByTestId('draw-pad').boundingBox();
+          await p.mouse.move(pad.x + pad.width / 2, pad.y + pad.height / 4);
+          await p.mouse.down();
+          for (let k = 0; k < DRAW_MOVES; k++) {
+            await p.mouse.move(pad.x + pad.width * (0.5 + 0.3 * Math.sin(k / 9)), pad.y + pad.height * (0.5 + 0.3 * Math.cos(k / 7)));
+          }
+          await p.mouse.up();
+          await p.waitForTimeout(DWELL_MS);
+          if (p.errors.length) console.log('    console errors:', p.errors);
+          await p.close();
         }
-        await p.mouse.up();
-        await p.waitForTimeout(DWELL_MS);
-        if (p.errors.length) console.log('    console errors:', p.errors);
-        await p.close();
+      } finally {
+        await b.close();
       }
-    } finally {
-      await b.close();
     }
   }
   const describe = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
-  const med = median(firstVisits);
-  console.log(`(b) navigation → first prediction painted (#sample=0), ${LOADS} rounds:`
-    + `\n    first visit  ${describe(firstVisits)}  target ≤ 200 ms: ${med <= 200 ? 'met' : 'NOT met'}`
-    + `\n    repeat visit ${describe(repeatVisits)}`
-    + `\n    each round, ms (to pool several runs): first ${firstVisits.map((x) => x.toFixed(0)).join(' ')}; repeat ${repeatVisits.map((x) => x.toFixed(0)).join(' ')}`);
   const show = (label, xs, all) => {
     const m = median(xs);
-    console.log(`    median ${label}: ${Object.entries(all[xs.indexOf(m)]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' → ')} → painted ${m.toFixed(0)} ms`);
+    console.log(`    median ${label}: ${Object.entries(all[xs.indexOf(m)]).map(([k, v]) => `${k} ${v?.toFixed(0)}`).join(' → ')} → painted ${m.toFixed(0)} ms`);
   };
-  show('first visit', firstVisits, steps);
-  show('repeat visit', repeatVisits, repeatSteps);
+  VARIANTS.forEach(({ label }, v) => {
+    const r = results[v];
+    const med = median(r.first);
+    const controlled = r.sw.filter(Boolean).length;
+    console.log(`(b) navigation → first prediction painted (#sample=0), ${LOADS} rounds${VARIANTS.length > 1 ? `, ${label}` : ''}:`
+      + `\n    first visit  ${describe(r.first)}  target ≤ 200 ms: ${med <= 200 ? 'met' : 'NOT met'}`
+      + `\n    repeat visit ${describe(r.repeat)}  (service worker in control: ${controlled} of ${r.sw.length})`
+      + `\n    each round, ms (to pool several runs): first ${r.first.map((x) => x.toFixed(0)).join(' ')}; repeat ${r.repeat.map((x) => x.toFixed(0)).join(' ')}`);
+    show('first visit', r.first, r.steps);
+    show('repeat visit', r.repeat, r.repeatSteps);
+  });
 } finally {
   await browser.close().catch(() => {});
 }

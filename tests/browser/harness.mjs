@@ -26,7 +26,7 @@ export const TEST_FILES = ['tests/browser/*', 'tests/node/repro.mjs', 'target/pk
  * Starts the server and a browser. Returns {url, context, newPage, close}; `newPage()` gives a
  * page whose `errors` array collects console errors and page errors, and whose `offOrigin`
  * array collects every request to another origin.
- * @param {{root?: string, allow?: string[], viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, extraArgs?: string[]}} options
+ * @param {{root?: string, serviceWorkers?: 'allow' | 'block', allow?: string[], viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, extraArgs?: string[]}} options
  */
 export async function launch(options = {}) {
   const { server, url } = await serve({ root: options.root ?? ROOT, port: 0, quiet: true, allow: [...TEST_FILES, ...(options.allow ?? [])] });
@@ -40,6 +40,7 @@ export async function launch(options = {}) {
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const origin = new URL(url).origin;
   async function newPage() {
