@@ -11,7 +11,7 @@
 //! the activations are here. The sums are added in a different order than burn's
 //! (differences of a few float ulps); tanh is a rational approximation ([`tanh`]).
 
-use super::layers::{LAYERS, PADDED_SIDE};
+use super::layers::{LAYERS, LayerKind, PADDED_SIDE};
 use super::network::Variant;
 use super::tensors::{LayerParams, Tensors};
 use crate::error::{Error, Result};
@@ -48,11 +48,16 @@ impl Direct {
     /// The forward pass of `variant` with parameters `params` (checked: square, valid
     /// convolutions, dense layers whose bias matches).
     pub fn new(variant: Variant, params: Tensors) -> Result<Self> {
-        // C1, C3, C5 are convolutions ([O, C, K, K]); F6 and the output dense ([out, in]).
-        for (i, (name, l)) in params.layers().into_iter().enumerate() {
-            let ok = match *l.shape.as_slice() {
-                [o, _, kh, kw] => i < 3 && kh == kw && l.bias.len() == o,
-                [_, out] => i >= 3 && l.bias.len() == out,
+        // Each layer's kind in the layer table: a convolution's weight is [O, C, K, K], a dense
+        // layer's [out, in].
+        for (name, l) in params.layers() {
+            let kind = LAYERS
+                .iter()
+                .find(|s| s.name.eq_ignore_ascii_case(name))
+                .map(|s| s.kind);
+            let ok = match (kind, l.shape.as_slice()) {
+                (Some(LayerKind::Conv), &[o, _, kh, kw]) => kh == kw && l.bias.len() == o,
+                (Some(LayerKind::Dense), &[_, out]) => l.bias.len() == out,
                 _ => false,
             };
             if !ok || l.weight.len() != l.shape.iter().product::<usize>() {
@@ -100,21 +105,13 @@ impl Direct {
         let mode = self.variant.pool_mode();
         let p = &self.params;
         let mut t = DirectTrace::default();
-        let after = |side: usize, l: &LayerParams, name: &str| {
-            (side + 1)
-                .checked_sub(l.shape[2])
-                .filter(|&s| s > 0)
-                .ok_or_else(|| {
-                    Error::Backend(format!("{name}'s kernel is larger than its input ({side})"))
-                })
-        };
-        let side1 = after(PADDED_SIDE, &p.c1, "C1")?; // 28
-        t.c1_pre = conv(x, PADDED_SIDE, &p.c1)?; // [6, 28, 28]
+        let side1; // 28
+        (t.c1_pre, side1) = conv(x, PADDED_SIDE, &p.c1)?; // [6, 28, 28]
         t.c1 = self.activate(&t.c1_pre);
         let (s2, side2) = pool(&t.c1, [p.c1.shape[0], side1], self.pool[0], mode)?;
         t.s2 = s2; // [6, 14, 14]
-        let side3 = after(side2, &p.c3, "C3")?; // 10
-        t.c3_pre = conv(&t.s2, side2, &p.c3)?; // [16, 10, 10]
+        let side3; // 10
+        (t.c3_pre, side3) = conv(&t.s2, side2, &p.c3)?; // [16, 10, 10]
         t.c3 = self.activate(&t.c3_pre);
         let (s4, side4) = pool(&t.c3, [p.c3.shape[0], side3], self.pool[1], mode)?;
         t.s4 = s4; // [16, 5, 5]
@@ -122,7 +119,7 @@ impl Direct {
             return Err(Error::Backend("C5's kernel must cover S4".into()));
         }
         // C5's kernel covers S4 whole: one dot product per output channel.
-        t.c5_pre = conv(&t.s4, side4, &p.c5)?; // [120]
+        t.c5_pre = conv(&t.s4, side4, &p.c5)?.0; // [120]
         t.c5 = self.activate(&t.c5_pre);
         t.f6_pre = dense(&t.c5, &p.f6)?; // [84]
         t.f6 = self.activate(&t.f6_pre);
@@ -132,16 +129,20 @@ impl Direct {
     }
 }
 
-/// Valid, stride-1 convolution plus bias ([`direct::conv2d`]).
+/// Valid, stride-1 convolution plus bias ([`direct::conv2d`]); an error when the kernel is
+/// larger than the input.
 ///
 /// # Shapes
-/// - `x`: `[C, S, S]`; returns `[O, S−K+1, S−K+1]`
-fn conv(x: &[f32], side: usize, cw: &LayerParams) -> Result<Vec<f32>> {
+/// - `x`: `[C, S, S]`; returns (`[O, S−K+1, S−K+1]`, `S−K+1`)
+fn conv(x: &[f32], side: usize, cw: &LayerParams) -> Result<(Vec<f32>, usize)> {
     let &[o, c, kh, kw] = cw.shape.as_slice() else {
         return Err(Error::Backend("direct conv: weight shape".into()));
     };
     let g = ConvGeometry::valid([c, side, side], [o, c, kh, kw])?;
-    direct::conv2d(x, &cw.weight, Some(&cw.bias), &g)
+    Ok((
+        direct::conv2d(x, &cw.weight, Some(&cw.bias), &g)?,
+        g.output[0],
+    ))
 }
 
 /// `kernel`×`kernel` pooling with stride `kernel`, no padding ([`direct::pool2d`]).

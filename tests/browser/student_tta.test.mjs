@@ -124,3 +124,13 @@ test('TTA settings in the hash open the panel in Korean with no English left; a 
   assert.deepEqual([...page.offOrigin, ...en.offOrigin], [], 'requests to other origins');
   await en.close();
 });
+
+test('with K = 1 the note says the one copy is the digit as drawn, whatever the rule, in both languages', async () => {
+  for (const [lang, rule, note] of [['en', 'mean', 'TTA on: 1 copy, the digit as drawn'], ['en', 'max', 'TTA on: 1 copy, the digit as drawn'], ['ko', 'max', 'TTA 켜짐: 복사본 1개(그린 그대로)']]) {
+    const page = await open(lang, `#sample=1&tta&ttaK=1&ttaRule=${rule}`);
+    await countIs(page, 1);
+    assert.equal(await page.getByTestId('tta-on').textContent(), note, `${lang}, ${rule}`);
+    assert.deepEqual(page.errors, [], 'console errors');
+    await page.close();
+  }
+});

@@ -39,7 +39,7 @@ test('every key exists in both languages, with the same placeholders, and no mes
       if (!(k in ko)) { problems.push(`${id}: missing in ko`); continue; }
       for (const [l, m] of [['en', en[k]], ['ko', ko[k]]]) {
         const ok = typeof m === 'string' || (m && typeof m === 'object' && typeof m.other === 'string' && Object.values(m).every((v) => typeof v === 'string'));
-        if (!ok) problems.push(`${id} (${l}): a message is a string or {'=1'?, one?, other} of strings`);
+        if (!ok) problems.push(`${id} (${l}): a message is a string or {one?, other} of strings`);
         else if ((typeof m === 'string' ? m : m.other).trim() === '' && !/Long$|Suffix$|Prefix$/.test(k)) problems.push(`${id} (${l}): empty`);
       }
       if (typeof en[k] !== typeof ko[k]) continue;
@@ -124,17 +124,13 @@ test('t() picks the plural form from count (English one/other) and shows a missi
   assert.equal(t('testonly.nope'), '⟦testonly.nope⟧');
 });
 
-test("t() picks an exact '=1' form for a count of exactly 1 in Korean too (Korean has no plural 'one')", () => {
-  const ko = { '=1': '복사본 {count}개(그린 그대로)', other: '복사본 {count}개의 평균' };
-  assert.equal(pluralTemplate(ko, 1, 'ko'), ko['=1']);
-  assert.equal(pluralTemplate(ko, 5, 'ko'), ko.other);
-  assert.equal(pluralTemplate({ one: 'one', other: 'other' }, 1, 'ko'), 'other', 'Korean: no one category');
-  const en = { '=1': 'exactly one', one: 'one', other: 'other' };
-  assert.equal(pluralTemplate(en, 1, 'en'), 'exactly one');
-  assert.equal(pluralTemplate(en, 2, 'en'), 'other');
-  assert.equal(pluralTemplate({ one: 'one', other: 'other' }, 1, 'en'), 'one');
-  assert.equal(pluralTemplate(en, '1', 'en'), 'exactly one', 'a count given as a string is read as a number');
-  assert.equal(pluralTemplate(en, 1.5, 'en'), 'other');
+test("pluralTemplate picks Intl.PluralRules' form: English 'one' for 1, Korean (no 'one' category) 'other'", () => {
+  const msg = { one: 'one', other: 'other' };
+  assert.equal(pluralTemplate(msg, 1, 'ko'), 'other', 'Korean: no one category');
+  assert.equal(pluralTemplate(msg, 1, 'en'), 'one');
+  assert.equal(pluralTemplate(msg, 2, 'en'), 'other');
+  assert.equal(pluralTemplate(msg, '1', 'en'), 'one', 'a count given as a string is read as a number');
+  assert.equal(pluralTemplate(msg, 1.5, 'en'), 'other');
   // The shipped TTA note for one copy (the digit as drawn) is its own message in both languages.
   for (const l of LANGS) {
     const { ttaOnOne, ttaOnMean, ttaOnMax } = catalogs[l].student;

@@ -6,9 +6,9 @@
 //
 // Messages are strings with named placeholders, `'{w}×{h}'` (never concatenated pieces, which
 // break Korean word order), or plural forms `{one, other}` chosen by `params.count` with
-// Intl.PluralRules, plus an optional exact form `'=1'` for a count of exactly 1 (ICU's `=1`:
-// Korean has no `one` category, so a sentence that must differ for a single item says it there). tests/unit/i18n_catalogs.test.mjs checks that both languages have the same
-// keys and placeholders and that every key the code names exists.
+// Intl.PluralRules (Korean has no `one` category: a sentence that must differ for a single item
+// is a message of its own). tests/unit/i18n_catalogs.test.mjs checks that both languages have
+// the same keys and placeholders and that every key the code names exists.
 //
 // Static text in HTML is marked `data-i18n="ns.key"` (text content) and
 // `data-i18n-attr="aria-label:ns.key;title:ns.key"` (attributes); translateDom() fills both.
@@ -86,12 +86,11 @@ export function formatNumber(n, options = {}, lang = current) {
 }
 
 /**
- * The template of a plural message `msg` (`{'=1'?, one?, other}`) for `count` in `lang`: the
- * exact form `'=1'` for exactly 1 when there is one, else Intl.PluralRules' category, else `other`.
+ * The template of a plural message `msg` (`{one?, other}`) for `count` in `lang`:
+ * Intl.PluralRules' category, else `other`.
  */
 export function pluralTemplate(msg, count, lang = current) {
   count = Number(count);
-  if (count === 1 && '=1' in msg) return msg['=1'];
   let rules = pluralRules.get(lang);
   if (!rules) {
     rules = new Intl.PluralRules(lang);
