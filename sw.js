@@ -11,6 +11,9 @@
 //   miss (a lazy file, or an evicted one) is downloaded, checked and stored; bytes that do not
 //   match this version (the server has moved on) give a 503, never a mix of versions.
 //   Everything else (other paths, other origins, POST, Range) goes to the network untouched.
+//   Where the browser has static routes (addRoutes below: Chromium), the precached files'
+//   subresource GETs are answered from this version's cache by the browser itself, without
+//   starting or waiting for this script; navigations and the lazy files still come here.
 // - update: the browser checks sw.js and sw-manifest.js on navigations; a new version installs
 //   in the background and waits. It takes over when no page of the app is open, or at the next
 //   navigation (reload or link) of the only open page: that navigation gets an empty page that
@@ -154,7 +157,37 @@ async function fill(paths, older = []) {
   await eachLimited(paths.filter((p) => !have.has(keyOf(p))), 6, (p) => cacheFile(cache, p, older, 'low'));
 }
 
+/** `path` as URLPattern pathname text that matches only itself (its special characters escaped). */
+const literal = (path) => (SCOPE_PATH + path).replace(/[:*(){}+?\\]/g, '\\$&');
+
+/**
+ * Static routes (Chromium's ServiceWorker Static Routing API, where the browser has it): GETs
+ * for this scope's files, except navigations and the lazy groups, are answered by the browser
+ * from this version's cache without running this worker's JS; a miss goes to the network
+ * unchecked. A precached file misses only when the cache has lost entries after an install filled
+ * it completely; paths outside the list miss and go to the network, as the fetch handler lets them.
+ * Navigations (a waiting version may take over: switchVersion) and the lazy files (fetched,
+ * checked and stored on a miss) stay with the fetch handler below, as does everything in a
+ * browser without the API.
+ */
+function addRoutes(event) {
+  if (typeof event.addRoutes !== 'function') return;
+  const lazy = LIST.lazy.flatMap((g) => Object.keys(g.files));
+  const routes = [
+    { condition: { requestMode: 'navigate' }, source: 'fetch-event' },
+    ...(lazy.length ? [{ condition: { or: lazy.map((p) => ({ urlPattern: { pathname: literal(p), baseURL: SCOPE } })) }, source: 'fetch-event' }] : []),
+    { condition: { urlPattern: { pathname: `${literal('')}*`, baseURL: SCOPE }, requestMethod: 'GET' }, source: { cacheName: CACHE } },
+  ];
+  // A browser that refuses a rule (an older form of the API) keeps the fetch handler for all.
+  try {
+    event.waitUntil(event.addRoutes(routes).catch(() => {}));
+  } catch {
+    // as above
+  }
+}
+
 self.addEventListener('install', (event) => {
+  addRoutes(event);
   event.waitUntil((async () => {
     const older = await olderCaches();
     const paths = Object.keys(LIST.files);
@@ -182,10 +215,13 @@ self.addEventListener('message', (event) => {
   if (type === 'skip-waiting') {
     self.skipWaiting();
   } else if (type === 'page-open' && event.source?.url) {
-    // The lazy groups of the page that is open (e.g. the training lab's module and data).
+    // The lazy groups of the page that is open (e.g. the training lab's module and data), and
+    // any precached file the cache has lost since the install (the static routes would send
+    // its requests to the network unchecked).
     const page = pathOf(event.source.url);
     const groups = LIST.lazy.filter((g) => g.pages.includes(page));
-    event.waitUntil(Promise.all(groups.map((g) => fill(Object.keys(g.files)))).catch(() => {}));
+    const paths = [...Object.keys(LIST.files), ...groups.flatMap((g) => Object.keys(g.files))];
+    event.waitUntil(fill(paths).catch(() => {}));
   }
 });
 

@@ -3,7 +3,8 @@
 // (/course/cnn/, as on a course site; the test can stop its server and publish a new version):
 // - loaded once, the student page's worker is active with this version's cache filled (every
 //   file of the precache list, bytes = the files'); with the server stopped, a reload still
-//   predicts the sample digit, and the architectures page still renders its table;
+//   predicts the sample digit (its subresources answered by the static routes, not the
+//   worker's script), and the architectures page still renders its table;
 // - the training lab's on-demand files (its wasm module and data) are cached after one visit;
 // - a new version (two files changed, list rebuilt) installs into a second cache beside the
 //   first while the open page keeps getting the old bytes (a file missing from the old cache
@@ -120,6 +121,14 @@ test('with the server stopped, a reload of the student page still predicts, and 
   await stopServer();
   await page.reload();
   assert.equal(await prediction(), firstDigit);
+  // Chromium's static routes answer the precached files from the cache without the worker's
+  // script (Resource Timing's workerMatchedSourceType 'cache'); the navigation goes to it.
+  const sources = await page.evaluate(() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+    .map((e) => [e.name.replace(/[?#].*/, ''), e.workerMatchedSourceType]));
+  assert.deepEqual(sources[0], [`${url}index.html`, 'fetch-event'], 'the navigation');
+  const listed = sources.slice(1).filter(([u]) => Object.hasOwn(v1.files, u.replace(url, '')));
+  assert.ok(listed.length > 20, `${listed.length} precached files requested`);
+  assert.deepEqual(listed.filter(([, source]) => source !== 'cache'), [], 'every precached subresource from the cache by a route');
   await page.goto(`${url}architectures.html`);
   await page.waitForSelector('[data-testid="row-input"]', { timeout: 20_000 });
   assert.ok(await page.locator('[data-testid^="row-"]').count() > 5, 'table rows');
