@@ -23,7 +23,8 @@ export const TEST_FILES = ['tests/browser/*', 'tests/node/repro.mjs', 'target/pk
   ...(ALT ? [`${ALT}/*.js`, `${ALT}/*.wasm`, `${ALT}/snippets/**`] : [])];
 
 /**
- * Starts the server and a browser. Returns {url, context, newPage, close}; `newPage()` gives a
+ * Starts the server and a browser. Returns {url, server, context, newPage, close} (a test may
+ * stop `server` to go offline); `newPage()` gives a
  * page whose `errors` array collects console errors and page errors, and whose `offOrigin`
  * array collects every request to another origin.
  * @param {{root?: string, serviceWorkers?: 'allow' | 'block', allow?: string[], viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, extraArgs?: string[]}} options
@@ -57,10 +58,10 @@ export async function launch(options = {}) {
   }
   async function close() {
     await context.close();
-    await new Promise((ok) => server.close(ok));
+    if (server.listening) await new Promise((ok) => server.close(ok));
     await rm(profile, { recursive: true, force: true });
   }
-  return { url, context, newPage, close };
+  return { url, server, context, newPage, close };
 }
 
 /** tests/data/lenet-oracle.json: sample digits with native LeNet-5's probabilities (written by tests/lenet.rs). */

@@ -9,19 +9,14 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
 import { buildSw, publishedFiles } from '../../scripts/build_sw.mjs';
-import { CHROMIUM_ARGS, ROOT } from './harness.mjs';
+import { ROOT, launch } from './harness.mjs';
 
 let app;
-let profile;
-let context;
-let server;
+let browser;
 let url;
 let page;
 let list;
-const errors = [];
 
 before(async () => {
   app = await mkdtemp(join(tmpdir(), 'convscope-sw-fallback-'));
@@ -32,20 +27,13 @@ before(async () => {
   const sw = await readFile(join(app, 'sw.js'), 'utf8');
   await writeFile(join(app, 'sw.js'), `delete self.InstallEvent?.prototype.addRoutes;\n${sw}`);
   ({ list } = await buildSw({ root: app }));
-  ({ server, url } = await serve({ root: app, port: 0, quiet: true }));
-  profile = await mkdtemp(join(tmpdir(), 'convscope-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 },
-  });
-  page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  browser = await launch({ root: app });
+  ({ url } = browser);
+  page = await browser.newPage();
 });
 
 after(async () => {
-  await context?.close();
-  if (server?.listening) await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
-  await rm(profile, { recursive: true, force: true });
+  await browser?.close();
   await rm(app, { recursive: true, force: true });
 });
 
@@ -58,7 +46,7 @@ test('without static routes, the fetch handler answers every precached file, and
   await page.goto(`${url}index.html#sample=1`);
   const digit = await prediction();
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30_000 });
-  await new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  await new Promise((ok) => { browser.server.close(ok); browser.server.closeAllConnections(); });
   await page.reload();
   assert.equal(await prediction(), digit);
   const sources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name, e.workerMatchedSourceType]));
@@ -67,5 +55,5 @@ test('without static routes, the fetch handler answers every precached file, and
   // No route matched (workerMatchedSourceType is '' where the worker has no routes): with the
   // server stopped, the fetch handler answered them.
   assert.deepEqual(listed.filter(([, source]) => source !== ''), [], 'no precached file from a static route');
-  assert.deepEqual(errors, []);
+  assert.deepEqual(page.errors, []);
 });
