@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LANGS, pickLang, fill, pluralTemplate, register, t, withLang } from '../../www/shared/i18n.js';
+import { LANGS, pickLang, fill, formatNumber, pluralTemplate, register, t, withLang } from '../../www/shared/i18n.js';
 import { TERMS, PAGE_TERMS } from '../../www/shared/glossary.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -142,4 +142,29 @@ test('withLang sets ?lang= on a page link and keeps its other parameters and its
   assert.equal(withLang('playground.html', 'ko'), 'playground.html?lang=ko');
   assert.equal(withLang('index.html?lang=en#sample=3', 'ko'), 'index.html?lang=ko#sample=3');
   assert.equal(withLang('https://h.example/c/arch.html?embed=1#vgg16', 'en'), 'https://h.example/c/arch.html?embed=1&lang=en#vgg16');
+});
+
+test('formatNumber writes integers below 10,000 exactly as Intl.NumberFormat does in every language (its shortcut skips Intl)', () => {
+  const ints = [0, 1, 7, 9, 10, 99, 120, 784, 999, 1000, 6272, 9999, -1, -42, -9999];
+  for (const l of LANGS) {
+    const intl = new Intl.NumberFormat(l, { maximumFractionDigits: 20, useGrouping: false });
+    for (const n of ints) assert.equal(formatNumber(n, {}, l), intl.format(n), `${l} ${n}`);
+    assert.equal(formatNumber(-0, {}, l), intl.format(-0), `${l} -0`);
+    assert.equal(formatNumber(12345, {}, l), new Intl.NumberFormat(l, { maximumFractionDigits: 20 }).format(12345), `${l} 12345: grouped by Intl`);
+    assert.equal(formatNumber(5, { minimumFractionDigits: 1 }, l), new Intl.NumberFormat(l, { maximumFractionDigits: 20, minimumFractionDigits: 1, useGrouping: false }).format(5), `${l} 5 with options: Intl`);
+  }
+});
+
+test('formatNumber and fill() write a small integer without building an Intl.NumberFormat (the page\'s first one loads ICU)', async () => {
+  // A module instance of its own: no formatter cached by the tests above.
+  const fresh = await import('../../www/shared/i18n.js?no-formatter-yet');
+  const { NumberFormat } = Intl;
+  Intl.NumberFormat = function unexpected() { throw new Error('Intl.NumberFormat built'); };
+  try {
+    for (const l of LANGS) assert.equal(fresh.formatNumber(3, {}, l), '3');
+    assert.equal(fresh.fill('reads {digit}.', { digit: 7 }), 'reads 7.');
+    assert.throws(() => fresh.formatNumber(0.25, {}, 'en'), /built/, 'a fraction goes through Intl');
+  } finally {
+    Intl.NumberFormat = NumberFormat;
+  }
 });

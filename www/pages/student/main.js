@@ -95,10 +95,7 @@ async function boot() {
   const prediction = createPrediction($('.prediction-panel'));
   const announce = $('[data-testid="announce"]');
   let lastTop = null;
-  // The digit is a class's name, written as the panel writes it (String, not Intl): the page's
-  // first Intl.NumberFormat loads ICU's data (~45 ms), which would hold the first prediction's
-  // frame back by two or three frames (a CPU profile of the repeat visit showed it).
-  const announcement = (top) => (top === null ? t('student.announceNothing') : t('student.announceDigit', { digit: String(top) }));
+  const announcement = (top) => (top === null ? t('student.announceNothing') : t('student.announceDigit', { digit: top }));
   // With test-time augmentation on (tta.js), the combined probabilities are the prediction.
   const ttaNote = $('[data-testid="tta-on"]');
   const TTA_NOTES = { mean: 'student.ttaOnMean', max: 'student.ttaOnMax' };
